@@ -1,0 +1,57 @@
+import type { Request } from "express";
+import type { DataSource } from "typeorm";
+import { StaffPermission } from "@portal/schema";
+import { PortalAccount } from "../modules/portal-access/portal-account.entity";
+import { StaffRole } from "../modules/staff/staff-role.entity";
+import { StaffUser } from "../modules/staff/staff-user.entity";
+import { PORTAL_COOKIE, STAFF_COOKIE, type SessionService } from "./session.service";
+
+export interface StaffPrincipal {
+  user: StaffUser;
+  organizationId: number;
+  permissions: ReadonlySet<StaffPermission>;
+}
+
+export interface PortalPrincipal {
+  account: PortalAccount;
+  organizationId: number;
+}
+
+export interface Principals {
+  staff: StaffPrincipal | null;
+  portal: PortalPrincipal | null;
+}
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/** Who is calling, from the session cookies. A disabled user or account has no principal. */
+export async function loadPrincipals(req: Request, dataSource: DataSource, sessions: SessionService): Promise<Principals> {
+  const [staffSession, portalSession] = await Promise.all([
+    sessions.find("STAFF", readCookie(req, STAFF_COOKIE)),
+    sessions.find("PORTAL", readCookie(req, PORTAL_COOKIE)),
+  ]);
+  let staff: StaffPrincipal | null = null;
+  if (staffSession) {
+    const user = await dataSource.getRepository(StaffUser).findOneBy({ id: staffSession.principalId });
+    if (user && !user.disabled) {
+      const role = await dataSource.getRepository(StaffRole).findOneBy({ id: user.staffRoleId, organizationId: user.organizationId });
+      staff = { user, organizationId: user.organizationId, permissions: new Set(role?.permissions ?? []) };
+    }
+  }
+  let portal: PortalPrincipal | null = null;
+  if (portalSession) {
+    const account = await dataSource.getRepository(PortalAccount).findOneBy({ id: portalSession.principalId });
+    if (account && !account.disabled) portal = { account, organizationId: account.organizationId };
+  }
+  return { staff, portal };
+}
+
+export const ALL_STAFF_PERMISSIONS = Object.values(StaffPermission);

@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { CreatedAtColumn, TimestampColumn } from "../db/columns";
+
+export type SessionKind = "STAFF" | "PORTAL";
+
+/**
+ * A signed-in session. Kept in the database so that several API processes share them, and so that
+ * revoking or disabling a portal account ends its sessions at once (delete by principal).
+ */
+@Entity("sessions")
+@Index("ix_sessions_principal", ["kind", "principalId"])
+@Index("ix_sessions_expires", ["expiresAt"])
+export class Session {
+  // SHA-256 of the cookie value: a database leak yields no usable session.
+  @PrimaryColumn({ type: "varchar", length: 64 })
+  idHash: string;
+
+  @Column({ type: "varchar", length: 8 })
+  kind: SessionKind;
+
+  @Column({ type: "int" })
+  principalId: number;
+
+  @Column({ type: "int" })
+  organizationId: number;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @TimestampColumn()
+  expiresAt: Date;
+
+  @Column({ type: "varchar", length: 64, nullable: true })
+  ip: string | null;
+}

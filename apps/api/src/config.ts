@@ -1,0 +1,62 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the API reads, parsed and validated once. Nothing else reads
+ * process.env: a bad value stops the process at start-up with a message naming the variable.
+ */
+const boolish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(mysql|mariadb):\/\//.test(v), "must be a mysql:// URL (leave unset for the embedded SQLite database)")
+    .optional(),
+  DATA_DIR: z.string().default(path.resolve(process.cwd(), "data")),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  TRUST_PROXY: z.string().optional(),
+  MAILGUN_API_KEY: z.string().min(1).optional(),
+  MAILGUN_DOMAIN: z.string().min(1).optional(),
+  MAILGUN_URL: z.url().optional(),
+  MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(1).optional(),
+  MAILGUN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  MAIL_FROM: z.string().default("Portal Access <no-reply@portal.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO_DATA: boolish.optional(),
+  ALLOW_PRIVATE_WEBHOOK_TARGETS: boolish.default(false),
+});
+
+export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string; databaseKind: "mysql" | "sqlite" };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset" (docker env files often carry `KEY=`).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === "production" && !c.SESSION_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)");
+  }
+  if (Boolean(c.MAILGUN_API_KEY) !== Boolean(c.MAILGUN_DOMAIN)) {
+    throw new ConfigError("Invalid configuration:\n  MAILGUN_API_KEY and MAILGUN_DOMAIN: set both or neither");
+  }
+  return {
+    ...c,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    // Development only: a fixed secret would let anyone forge cookies in production (refused above).
+    sessionSecret: c.SESSION_SECRET ?? "development-only-session-secret-change-me!!",
+    databaseKind: c.DATABASE_URL ? "mysql" : "sqlite",
+  };
+}

@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DataSource } from "typeorm";
+import { entities } from "./entities";
+import { mysqlMigrations } from "./migrations/mysql";
+import { sqliteMigrations } from "./migrations/sqlite";
+
+export type DatabaseOptions =
+  | { kind: "mysql"; url: string; poolSize?: number }
+  | { kind: "sqlite"; file: string };
+
+export function databaseOptionsFrom(config: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseOptions {
+  return config.DATABASE_URL
+    ? { kind: "mysql", url: config.DATABASE_URL }
+    : { kind: "sqlite", file: path.join(config.DATA_DIR, "portal-access.sqlite") };
+}
+
+/** One code path, two databases: MySQL/MariaDB through mysql2 in production, embedded SQLite otherwise. */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  if (options.kind === "mysql") {
+    return new DataSource({
+      type: "mysql",
+      url: options.url.replace(/^mariadb:/, "mysql:"),
+      entities,
+      migrations: mysqlMigrations,
+      migrationsTableName: "migrations",
+      synchronize: false,
+      // Stored in UTC whatever the server's time zone.
+      timezone: "Z",
+      charset: "utf8mb4_unicode_ci",
+      poolSize: options.poolSize ?? 20,
+      // Big bulk jobs use multi-row statements.
+      extra: { maxPreparedStatements: 256 },
+    });
+  }
+  if (options.file !== ":memory:") fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  return new DataSource({
+    type: "better-sqlite3",
+    database: options.file,
+    entities,
+    migrations: sqliteMigrations,
+    migrationsTableName: "migrations",
+    synchronize: false,
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      db.pragma("journal_mode = WAL");
+      db.pragma("busy_timeout = 5000");
+      db.pragma("foreign_keys = ON");
+    },
+  });
+}
+
+export function isMysql(dataSource: DataSource): boolean {
+  return dataSource.options.type === "mysql" || dataSource.options.type === "mariadb";
+}

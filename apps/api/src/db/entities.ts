@@ -1,0 +1,24 @@
+import { AuditEvent } from "../modules/audit/audit-event.entity";
+import { Session } from "../auth/session.entity";
+import { Organization } from "../modules/organizations/organization.entity";
+import { Contact } from "../modules/patients/contact.entity";
+import { Patient } from "../modules/patients/patient.entity";
+import { PortalAccount } from "../modules/portal-access/portal-account.entity";
+import { PortalGrant } from "../modules/portal-access/portal-grant.entity";
+import { PortalRole } from "../modules/portal-roles/portal-role.entity";
+import { StaffRole } from "../modules/staff/staff-role.entity";
+import { StaffUser } from "../modules/staff/staff-user.entity";
+
+/** Every entity; listed explicitly (globs find nothing under jest, where sources are .ts). */
+export const entities = [
+  Organization,
+  StaffRole,
+  StaffUser,
+  Session,
+  Patient,
+  Contact,
+  PortalRole,
+  PortalAccount,
+  PortalGrant,
+  AuditEvent,
+];

@@ -1,0 +1,8 @@
+import { Init1795335162128 } from "./1795335162128-Init";
+import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
+// Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
+// appends to this list; never edit a migration that has landed.
+export const mysqlMigrations: Function[] = [
+  Init1795335162128,
+  AuditAppendOnly1795335163128,
+];

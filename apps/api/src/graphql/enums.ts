@@ -1,0 +1,73 @@
+import { registerEnumType } from "type-graphql";
+import {
+  AccessType,
+  ActorType,
+  ContactRelationship,
+  InviteMethod,
+  Language,
+  PortalPermission,
+  PortalStatus,
+  StaffPermission,
+  UserErrorCode,
+} from "@portal/schema";
+
+// The enums live in @portal/schema so the admin and the API share one definition.
+registerEnumType(PortalStatus, {
+  name: "PortalStatus",
+  description: "Portal status colour of a patient.",
+  valuesConfig: {
+    NO_ACCESS: { description: "Red: no active SELF grant (the default)." },
+    ENABLED: { description: "Gray: a SELF grant exists, no invite sent yet." },
+    INVITED: { description: "Orange: invite sent, the account has never signed in." },
+    ACTIVE: { description: "Green: the account has signed in at least once." },
+  },
+});
+registerEnumType(AccessType, {
+  name: "AccessType",
+  description: "Whose account a grant belongs to.",
+  valuesConfig: { SELF: { description: "The patient's own account." }, PROXY: { description: "A contact's account (family, guardian, physician, authorized representative)." } },
+});
+registerEnumType(StaffPermission, {
+  name: "StaffPermission",
+  description: "A staff permission (ACL entry).",
+  valuesConfig: {
+    MANAGE_PORTAL_ACCESS: { description: "See and change patients' portal access." },
+    VIEW_PATIENTS: { description: "See patients and contacts." },
+    EDIT_PATIENTS: { description: "Create and edit patients and contacts." },
+    CONFIGURE_PORTAL_ROLES: { description: "Create and edit portal roles." },
+    CONFIGURE_EMAIL_TEMPLATES: { description: "Edit email templates." },
+    MANAGE_STAFF: { description: "Create staff users and staff roles." },
+    VIEW_AUDIT_LOG: { description: "Read the audit log." },
+    MANAGE_API_KEYS: { description: "Create and revoke API keys." },
+    MANAGE_SETTINGS: { description: "Change organization settings." },
+  },
+});
+registerEnumType(PortalPermission, {
+  name: "PortalPermission",
+  description: "What a portal role lets its holder see or do.",
+  valuesConfig: {
+    VIEW_DEMOGRAPHICS: { description: "See name, date of birth and contact details." },
+    VIEW_APPOINTMENTS: { description: "See appointments." },
+    REQUEST_APPOINTMENTS: { description: "Request new appointments." },
+    VIEW_DOCUMENTS: { description: "See shared documents." },
+    SUBMIT_FORMS: { description: "Fill in and submit forms." },
+    VIEW_BILLING: { description: "See statements and balances." },
+  },
+});
+registerEnumType(ContactRelationship, { name: "ContactRelationship", description: "A contact's relationship to the patient.", valuesConfig: Object.fromEntries(Object.keys(ContactRelationship).map((k) => [k, { description: k.toLowerCase().replace(/_/g, " ") }])) });
+registerEnumType(InviteMethod, {
+  name: "InviteMethod",
+  description: "How invites are sent.",
+  valuesConfig: { LINK: { description: "An email with a link; the link sets the password." }, TEMPORARY_PASSWORD: { description: "An email with a temporary password that must be changed at first sign-in." } },
+});
+registerEnumType(Language, { name: "Language", description: "A language the product speaks.", valuesConfig: { EN: { description: "English." }, FR: { description: "French." } } });
+registerEnumType(ActorType, {
+  name: "ActorType",
+  description: "Kind of actor in the audit log.",
+  valuesConfig: { STAFF: { description: "A staff user." }, PORTAL_ACCOUNT: { description: "A patient or proxy." }, API_KEY: { description: "A partner app." }, SYSTEM: { description: "The system itself." } },
+});
+registerEnumType(UserErrorCode, {
+  name: "UserErrorCode",
+  description: "Why a mutation did nothing.",
+  valuesConfig: Object.fromEntries(Object.keys(UserErrorCode).map((k) => [k, { description: k.toLowerCase().replace(/_/g, " ") }])),
+});

@@ -1,0 +1,41 @@
+import "reflect-metadata";
+import "./enums";
+import { buildSchema } from "type-graphql";
+import type { GraphQLSchema } from "graphql";
+import { AuditResolver } from "../modules/audit/audit.resolver";
+import { OrganizationResolver } from "../modules/organizations/organization.resolver";
+import { ContactFieldsResolver, PatientConnectionResolver, PatientResolver } from "../modules/patients/patient.resolver";
+import { PortalAccessResolver, PortalAccountFieldsResolver, PortalGrantFieldsResolver } from "../modules/portal-access/portal-access.resolver";
+import { PortalRoleResolver } from "../modules/portal-roles/portal-role.resolver";
+import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.resolver";
+import { ViewerResolver } from "../modules/viewer/viewer.resolver";
+import { authChecker } from "./auth-checker";
+
+/** Every resolver of the one schema served to staff, portal users and partner apps. */
+export const resolvers = [
+  ViewerResolver,
+  PatientResolver,
+  PatientConnectionResolver,
+  ContactFieldsResolver,
+  PortalAccessResolver,
+  PortalGrantFieldsResolver,
+  PortalAccountFieldsResolver,
+  PortalRoleResolver,
+  StaffResolver,
+  StaffUserFieldsResolver,
+  OrganizationResolver,
+  AuditResolver,
+] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process (type-graphql metadata is global). */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [...resolvers] as never,
+    authChecker,
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    emitSchemaFile: false,
+  });
+  return schema;
+}

@@ -1,0 +1,66 @@
+import "reflect-metadata";
+import type { Server } from "node:http";
+import { ConfigError, loadConfig } from "./config";
+import { createDataSource, databaseOptionsFrom } from "./db/data-source";
+import { createDemoData, isEmptyDatabase } from "./db/demo-data";
+import { createLogger } from "./logger";
+import { createApp } from "./server";
+import { createServices } from "./services";
+
+/** Start-up order: config → database → migrations → (demo data) → server → background workers. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const dataSource = createDataSource(databaseOptionsFrom(config));
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: "each" });
+  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+
+  // Demo data only on an empty embedded database, or when asked for explicitly (DEMO_DATA=true).
+  const wantsDemo = config.DEMO_DATA ?? (process.argv.includes("--demo-if-empty") && config.databaseKind === "sqlite");
+  if (wantsDemo && (await isEmptyDatabase(dataSource))) {
+    const summary = await createDemoData(dataSource);
+    logger.info(summary, "demo organization created (password: demo-password)");
+  }
+
+  const services = createServices(dataSource, config, logger);
+  const { app, apollo } = await createApp(services);
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    logger.info({ url: config.publicUrl, database: config.databaseKind }, "Portal Access is listening");
+  });
+  const purge = setInterval(() => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")), 15 * 60_000);
+  purge.unref();
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    clearInterval(purge);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void apollo
+        .stop()
+        .then(() => dataSource.destroy())
+        .then(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

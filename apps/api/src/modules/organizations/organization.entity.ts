@@ -1,0 +1,40 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { InviteMethod, Language } from "@portal/schema";
+import { CreatedAtColumn } from "../../db/columns";
+
+@ObjectType({ description: "A clinic or practice. Every record belongs to exactly one organization." })
+@Entity("organizations")
+export class Organization {
+  @Field(() => ID, { description: "Stable identifier." })
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field({ description: "Display name, shown in emails and the portal." })
+  @Column({ type: "varchar", length: 200 })
+  name: string;
+
+  @Field(() => InviteMethod, { description: "How invites are sent: a link (default) or a temporary password." })
+  @Column({ type: "varchar", length: 32, default: InviteMethod.LINK })
+  inviteMethod: InviteMethod;
+
+  @Field(() => Int, { description: "How long an invite link stays valid, in hours (default 7 days)." })
+  @Column({ type: "int", default: 168 })
+  inviteLinkTtlHours: number;
+
+  @Field(() => Int, { description: "Minimum minutes between two invites to the same account (default 5)." })
+  @Column({ type: "int", default: 5 })
+  resendCooldownMinutes: number;
+
+  @Field(() => ID, { nullable: true, description: "Portal role proposed when staff enable a patient's own access." })
+  @Column({ type: "int", nullable: true })
+  defaultPortalRoleId: number | null;
+
+  @Field(() => Language, { description: "Language of emails for people with no preference on file." })
+  @Column({ type: "varchar", length: 8, default: Language.EN })
+  defaultLanguage: Language;
+
+  @Field({ description: "When the organization was created." })
+  @CreatedAtColumn()
+  createdAt: Date;
+}

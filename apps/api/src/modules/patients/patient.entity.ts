@@ -1,0 +1,76 @@
+import { Authorized, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Language, PortalStatus, StaffPermission } from "@portal/schema";
+import { CalendarDateColumn, CreatedAtColumn, TimestampColumn } from "../../db/columns";
+
+@ObjectType({ description: "A person whose record the portal shows (the seeds also say client)." })
+@Entity("patients")
+@Index("uq_patients_org_mrn", ["organizationId", "mrn"], { unique: true })
+// The onboarding grid's access paths: by status then name, by name, by email. Every one leads with
+// the organization, and ends with the id so that keyset pagination is a pure index range scan.
+@Index("ix_patients_org_status_name", ["organizationId", "portalStatus", "lastName", "firstName", "id"])
+@Index("ix_patients_org_name", ["organizationId", "lastName", "firstName", "id"])
+@Index("ix_patients_org_email", ["organizationId", "emailNormalized"])
+export class Patient {
+  @Field(() => ID, { description: "Stable identifier." })
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "int" })
+  organizationId: number;
+
+  @Field({ description: "Medical record number, unique in the organization." })
+  @Column({ type: "varchar", length: 64 })
+  mrn: string;
+
+  @Field({ description: "Given name." })
+  @Column({ type: "varchar", length: 100 })
+  firstName: string;
+
+  @Field({ description: "Family name." })
+  @Column({ type: "varchar", length: 100 })
+  lastName: string;
+
+  @Field(() => String, { nullable: true, description: "Date of birth, YYYY-MM-DD." })
+  @CalendarDateColumn({ nullable: true })
+  dateOfBirth: string | null;
+
+  @Field(() => String, { nullable: true, description: "Email address on file (not necessarily the portal login email)." })
+  @Column({ type: "varchar", length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: "varchar", length: 254, nullable: true })
+  emailNormalized: string | null;
+
+  @Field(() => Language, { description: "Preferred language for emails and the portal." })
+  @Column({ type: "varchar", length: 8, default: Language.EN })
+  language: Language;
+
+  @Field({ description: "Inactive patients (discharged, deceased) cannot be granted access." })
+  @Column({ type: "boolean", default: true })
+  active: boolean;
+
+  // Derived from grants and accounts, kept in step by PortalStatusService in the same transaction
+  // as every change, so that filtering a million patients by colour is an index lookup.
+  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
+  @Field(() => PortalStatus, { description: "Portal status colour: red, gray, orange or green." })
+  @Column({ type: "varchar", length: 16, default: PortalStatus.NO_ACCESS })
+  portalStatus: PortalStatus;
+
+  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
+  @Field(() => Date, { nullable: true, description: "When the last portal invite for this patient's own account was sent." })
+  @TimestampColumn({ nullable: true })
+  lastInviteSentAt: Date | null;
+
+  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
+  @Field(() => Date, { nullable: true, description: "Last sign-in of the patient's own portal account." })
+  @TimestampColumn({ nullable: true })
+  lastSignInAt: Date | null;
+
+  @Field({ description: "When the record was created." })
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,63 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { PortalStatus } from "@portal/schema";
+import { PageInfo } from "../../graphql/connection";
+import { Payload } from "../portal-access/portal-access.payloads";
+import { Contact } from "./contact.entity";
+import { Patient } from "./patient.entity";
+
+@ObjectType({ description: "An edge of PatientConnection." })
+export class PatientEdge {
+  @Field({ description: "Cursor of this edge." })
+  cursor: string;
+
+  @Field(() => Patient, { description: "The patient." })
+  node: Patient;
+}
+
+@ObjectType({ description: "How many patients of the current search are in one status." })
+export class StatusCount {
+  @Field(() => PortalStatus, { description: "The status." })
+  status: PortalStatus;
+
+  @Field(() => Int, { description: "Number of patients." })
+  count: number;
+}
+
+@ObjectType({ description: "A page of patients, with totals for the whole search." })
+export class PatientConnection {
+  @Field(() => [PatientEdge], { description: "The patients of this page." })
+  edges: PatientEdge[];
+
+  @Field(() => PageInfo, { description: "Pagination." })
+  pageInfo: PageInfo;
+
+  // Counted only when asked for (see PatientConnectionResolver).
+  counts: { totalCount(): Promise<number>; statusCounts(): Promise<StatusCount[]> };
+}
+
+@ObjectType({ description: "Result of a patient mutation." })
+export class PatientPayload extends Payload {
+  @Field(() => Patient, { nullable: true, description: "The patient." })
+  patient?: Patient;
+}
+
+@ObjectType({ description: "Result of createPatient." })
+export class CreatePatientPayload extends PatientPayload {}
+
+@ObjectType({ description: "Result of updatePatient." })
+export class UpdatePatientPayload extends PatientPayload {}
+
+@ObjectType({ description: "Result of a contact mutation." })
+export class ContactPayload extends Payload {
+  @Field(() => Contact, { nullable: true, description: "The contact." })
+  contact?: Contact;
+}
+
+@ObjectType({ description: "Result of createContact." })
+export class CreateContactPayload extends ContactPayload {}
+
+@ObjectType({ description: "Result of updateContact." })
+export class UpdateContactPayload extends ContactPayload {
+  @Field(() => Int, { nullable: true, description: "Portal grants revoked because the contact was disabled." })
+  revokedGrantCount?: number;
+}

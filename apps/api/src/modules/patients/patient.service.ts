@@ -1,0 +1,204 @@
+import { Brackets, type SelectQueryBuilder } from "typeorm";
+import { type ContactRelationship, isIsoDate, isValidEmail, type Language, normalizeEmail, PortalStatus, UserErrorCode } from "@portal/schema";
+import type { OrgScope } from "../../db/org-scope";
+import { isUniqueViolation } from "../../db/transaction";
+import { decodeCursor, toConnection } from "../../graphql/connection";
+import { UserFacingError } from "../../graphql/user-error";
+import { audit } from "../audit/audit.service";
+import type { PortalAccessService } from "../portal-access/portal-access.service";
+import { Contact } from "./contact.entity";
+import { Patient } from "./patient.entity";
+
+export interface PatientFilter {
+  search?: string | null;
+  portalStatus?: PortalStatus[] | null;
+}
+
+export interface PatientFields {
+  mrn?: string;
+  firstName?: string;
+  lastName?: string;
+  dateOfBirth?: string | null;
+  email?: string | null;
+  language?: Language;
+  active?: boolean;
+}
+
+export interface ContactFields {
+  firstName?: string;
+  lastName?: string;
+  relationship?: ContactRelationship;
+  email?: string | null;
+  dateOfBirth?: string | null;
+  language?: Language;
+  active?: boolean;
+}
+
+const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
+  throw new UserFacingError(code, message, field);
+};
+
+/** Checks and normalizes the editable fields shared by patients and contacts. */
+function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { emailNormalized?: string | null } {
+  const out: T & { emailNormalized?: string | null } = { ...fields };
+  for (const key of ["firstName", "lastName", "mrn"] as const) {
+    if (key in out) {
+      const value = String((out as Record<string, unknown>)[key] ?? "").trim();
+      if (!value) fail(UserErrorCode.INVALID_INPUT, "This field is required.", key);
+      (out as Record<string, unknown>)[key] = value;
+    }
+  }
+  if (out.email !== undefined) {
+    const email = out.email?.trim() || null;
+    if (email && !isValidEmail(email)) fail(UserErrorCode.INVALID_EMAIL, "This is not a valid email address.", "email");
+    out.email = email;
+    out.emailNormalized = email ? normalizeEmail(email) : null;
+  }
+  if (out.dateOfBirth !== undefined && out.dateOfBirth !== null) {
+    if (!isIsoDate(out.dateOfBirth) || out.dateOfBirth > new Date().toISOString().slice(0, 10)) {
+      fail(UserErrorCode.INVALID_INPUT, "Enter a real date of birth (YYYY-MM-DD), not in the future.", "dateOfBirth");
+    }
+  }
+  return out;
+}
+
+export class PatientService {
+  constructor(private readonly access: PortalAccessService) {}
+
+  /** The grid query: search, status filter, keyset pagination by name; counts per status for the search. */
+  async list(scope: OrgScope, filter: PatientFilter, first: number, after: string | null) {
+    const base = () => {
+      const qb = scope.qb(Patient, "p");
+      this.applySearch(qb, filter.search);
+      return qb;
+    };
+    const page = base().orderBy("p.lastName", "ASC").addOrderBy("p.firstName", "ASC").addOrderBy("p.id", "ASC").take(first + 1);
+    if (filter.portalStatus?.length) page.andWhere("p.portalStatus IN (:...statuses)", { statuses: filter.portalStatus });
+    if (after) {
+      const [lastName, firstName, id] = decodeCursor(after, 3) as [string, string, number];
+      page.andWhere(
+        new Brackets((w) =>
+          w
+            .where("p.lastName > :cLast", { cLast: lastName })
+            .orWhere("p.lastName = :cLast AND p.firstName > :cFirst", { cFirst: firstName })
+            .orWhere("p.lastName = :cLast AND p.firstName = :cFirst AND p.id > :cId", { cId: id }),
+        ),
+      );
+    }
+    const rows = first === 0 ? [] : await page.getMany();
+    // Computed only if asked for, and once for both fields.
+    let counts: Promise<{ status: PortalStatus; count: number }[]> | undefined;
+    const getCounts = () => (counts ??= this.statusCounts(base()));
+    return {
+      ...toConnection(rows, first, (p) => [p.lastName, p.firstName, p.id]),
+      counts: {
+        statusCounts: getCounts,
+        totalCount: async () => {
+          const all = await getCounts();
+          const wanted = filter.portalStatus?.length ? new Set(filter.portalStatus) : null;
+          return all.filter((c) => !wanted || wanted.has(c.status)).reduce((sum, c) => sum + c.count, 0);
+        },
+      },
+    };
+  }
+
+  private async statusCounts(qb: SelectQueryBuilder<Patient>): Promise<{ status: PortalStatus; count: number }[]> {
+    const raw = await qb.select("p.portalStatus", "status").addSelect("COUNT(*)", "count").groupBy("p.portalStatus").getRawMany<{ status: PortalStatus; count: string | number }>();
+    const byStatus = new Map(raw.map((r) => [r.status, Number(r.count)]));
+    return Object.values(PortalStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
+  }
+
+  /** Name prefix, email prefix, exact MRN, or an exact date of birth. */
+  private applySearch(qb: SelectQueryBuilder<Patient>, search: string | null | undefined) {
+    const term = search?.trim();
+    if (!term) return;
+    if (isIsoDate(term)) {
+      qb.andWhere("p.dateOfBirth = :dob", { dob: term });
+      return;
+    }
+    const prefix = term.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+    const [first, ...rest] = term.split(/[\s,]+/).filter(Boolean);
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where("p.lastName LIKE :prefix", { prefix })
+          .orWhere("p.firstName LIKE :prefix")
+          .orWhere("p.emailNormalized LIKE :emailPrefix", { emailPrefix: prefix.toLowerCase() })
+          .orWhere("p.mrn = :term", { term });
+        if (rest.length) {
+          // "Doe Jane" or "Jane Doe": one word per name.
+          const a = `${first}%`;
+          const b = `${rest.join(" ")}%`;
+          w.orWhere("(p.lastName LIKE :a AND p.firstName LIKE :b) OR (p.firstName LIKE :a AND p.lastName LIKE :b)", { a, b });
+        }
+      }),
+    );
+  }
+
+  async get(scope: OrgScope, id: number): Promise<Patient | null> {
+    return scope.findOneBy(Patient, { id });
+  }
+
+  async create(scope: OrgScope, input: Required<Pick<PatientFields, "mrn" | "firstName" | "lastName">> & PatientFields): Promise<{ patient: Patient }> {
+    const fields = cleanPerson(input);
+    return scope.transaction(async (tx) => {
+      let patient: Patient;
+      try {
+        patient = await tx.create(Patient, { ...fields, portalStatus: PortalStatus.NO_ACCESS });
+      } catch (err) {
+        if (isUniqueViolation(err)) fail(UserErrorCode.INVALID_INPUT, "Another patient already has this MRN.", "mrn");
+        throw err;
+      }
+      await audit(tx, { action: "patient.created", targetType: "Patient", targetId: patient!.id, patientId: patient!.id, after: { mrn: patient!.mrn } });
+      return { patient: patient! };
+    });
+  }
+
+  async update(scope: OrgScope, id: number, input: PatientFields): Promise<{ patient: Patient }> {
+    const fields = cleanPerson(input);
+    return scope.transaction(async (tx) => {
+      const patient = (await tx.findOneForUpdate(Patient, { id })) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", "id");
+      const changed = Object.keys(fields).filter((k) => (patient as unknown as Record<string, unknown>)[k] !== (fields as Record<string, unknown>)[k] && k !== "emailNormalized");
+      Object.assign(patient, fields);
+      try {
+        await tx.save(Patient, patient);
+      } catch (err) {
+        if (isUniqueViolation(err)) fail(UserErrorCode.INVALID_INPUT, "Another patient already has this MRN.", "mrn");
+        throw err;
+      }
+      // Which fields changed, never their clinical values.
+      if (changed.length) await audit(tx, { action: "patient.updated", targetType: "Patient", targetId: id, patientId: id, after: { changed } });
+      return { patient };
+    });
+  }
+
+  async contacts(scope: OrgScope, patientId: number): Promise<Contact[]> {
+    return scope.find(Contact, { where: { patientId }, order: { id: "ASC" } });
+  }
+
+  async createContact(scope: OrgScope, patientId: number, input: Required<Pick<ContactFields, "firstName" | "lastName" | "relationship">> & ContactFields): Promise<{ contact: Contact }> {
+    const fields = cleanPerson(input);
+    return scope.transaction(async (tx) => {
+      await this.access.requirePatient(tx, patientId);
+      const contact = await tx.create(Contact, { ...fields, patientId });
+      await audit(tx, { action: "contact.created", targetType: "Contact", targetId: contact.id, patientId, after: { relationship: contact.relationship } });
+      return { contact };
+    });
+  }
+
+  /** Rule 3: disabling a contact revokes its portal grants in the same transaction. */
+  async updateContact(scope: OrgScope, id: number, input: ContactFields): Promise<{ contact: Contact; revokedGrantCount: number }> {
+    const fields = cleanPerson(input);
+    return scope.transaction(async (tx) => {
+      const contact = (await tx.findOneForUpdate(Contact, { id })) ?? fail(UserErrorCode.NOT_FOUND, "Contact not found.", "id");
+      const disabling = contact.active && fields.active === false;
+      const changed = Object.keys(fields).filter((k) => (contact as unknown as Record<string, unknown>)[k] !== (fields as Record<string, unknown>)[k] && k !== "emailNormalized");
+      Object.assign(contact, fields);
+      await tx.save(Contact, contact);
+      const revokedGrantCount = disabling ? await this.access.revokeContactGrants(tx, contact.id) : 0;
+      if (changed.length) {
+        await audit(tx, { action: disabling ? "contact.disabled" : "contact.updated", targetType: "Contact", targetId: id, patientId: contact.patientId, after: { changed, revokedGrantCount } });
+      }
+      return { contact, revokedGrantCount };
+    });
+  }
+}

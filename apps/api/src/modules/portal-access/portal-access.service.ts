@@ -1,0 +1,360 @@
+import { In, IsNull, Not } from "typeorm";
+import { AccessType, isValidEmail, normalizeEmail, UserErrorCode } from "@portal/schema";
+import type { OrgScope } from "../../db/org-scope";
+import { isUniqueViolation, violatedIndex } from "../../db/transaction";
+import { UserFacingError } from "../../graphql/user-error";
+import { audit } from "../audit/audit.service";
+import { Organization } from "../organizations/organization.entity";
+import { Contact } from "../patients/contact.entity";
+import { Patient } from "../patients/patient.entity";
+import { PortalRole } from "../portal-roles/portal-role.entity";
+import type { SessionService } from "../../auth/session.service";
+import { PortalAccount } from "./portal-account.entity";
+import { PortalGrant } from "./portal-grant.entity";
+import { refreshPortalStatus } from "./portal-status";
+
+export interface GrantResult {
+  grant: PortalGrant;
+  account: PortalAccount;
+  patient: Patient;
+}
+
+/** Hooks that later capabilities (invites, partner webhooks) attach to access changes. */
+export interface AccessChangeListener {
+  onAccessChanged?(tx: OrgScope, change: { action: string; grant: PortalGrant; account: PortalAccount }): Promise<void>;
+}
+
+const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
+  throw new UserFacingError(code, message, field);
+};
+
+/**
+ * The per-patient access rules of SPEC.md (rules 1–5 and 10), each decided inside one transaction.
+ * Bulk onboarding calls the same methods row by row, so a rule lives in exactly one place.
+ */
+export class PortalAccessService {
+  private readonly listeners: AccessChangeListener[] = [];
+
+  constructor(private readonly sessions: SessionService) {}
+
+  addListener(listener: AccessChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async notify(tx: OrgScope, action: string, grant: PortalGrant, account: PortalAccount) {
+    for (const l of this.listeners) await l.onAccessChanged?.(tx, { action, grant, account });
+  }
+
+  async requirePatient(tx: OrgScope, patientId: number, field = "patientId"): Promise<Patient> {
+    return (await tx.findOneBy(Patient, { id: patientId })) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", field);
+  }
+
+  /** Rule 5: the role must be one of the organization's portal roles applicable to the access type. */
+  async requireRole(tx: OrgScope, roleId: number | null, accessType: AccessType): Promise<PortalRole> {
+    if (roleId === null) {
+      const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
+      roleId = accessType === AccessType.SELF ? org.defaultPortalRoleId : null;
+      if (roleId === null) fail(UserErrorCode.INVALID_INPUT, "Choose a portal role.", "portalRoleId");
+    }
+    const role = await tx.findOneBy(PortalRole, { id: roleId! });
+    if (!role) fail(UserErrorCode.NOT_FOUND, "Portal role not found.", "portalRoleId");
+    if (!role!.accessTypes.includes(accessType)) {
+      fail(UserErrorCode.ROLE_NOT_APPLICABLE, `The role "${role!.name}" does not apply to ${accessType === AccessType.SELF ? "patients" : "contacts"}.`, "portalRoleId");
+    }
+    return role!;
+  }
+
+  /**
+   * Rule 1: the email comes from the record unless staff typed another one; a person who already
+   * has an account keeps its login email, which cannot be changed here.
+   */
+  private chooseEmail(existing: PortalAccount | null, typed: string | null | undefined, onFile: string | null): string {
+    if (existing) {
+      if (typed && normalizeEmail(typed) !== existing.emailNormalized) {
+        fail(UserErrorCode.EMAIL_LOCKED_TO_ACCOUNT, `This person already has a portal account; its login email ${existing.email} is used.`, "email");
+      }
+      return existing.email;
+    }
+    const email = (typed ?? onFile ?? "").trim();
+    if (!email) fail(UserErrorCode.MISSING_EMAIL, "An email address is needed to grant portal access.", "email");
+    if (!isValidEmail(email)) fail(UserErrorCode.INVALID_EMAIL, "This is not a valid email address.", "email");
+    return email;
+  }
+
+  /** The account a patient or contact held before (through a revoked grant), if any. */
+  private async previousAccount(tx: OrgScope, where: { patientId: number; accessType: AccessType } | { contactId: number }): Promise<PortalAccount | null> {
+    const [previous] = await tx.find(PortalGrant, { where, order: { id: "DESC" }, take: 1 });
+    return previous ? tx.findOneBy(PortalAccount, { id: previous.accountId }) : null;
+  }
+
+  private async createAccount(tx: OrgScope, email: string, language: Patient["language"]): Promise<PortalAccount> {
+    const emailNormalized = normalizeEmail(email);
+    // Checked first for a clear answer; the unique index settles races between concurrent requests.
+    if (await tx.findOneBy(PortalAccount, { emailNormalized })) {
+      fail(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email");
+    }
+    try {
+      return await tx.create(PortalAccount, { email, emailNormalized, language });
+    } catch (err) {
+      if (isUniqueViolation(err)) fail(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email");
+      throw err;
+    }
+  }
+
+  private async insertGrant(tx: OrgScope, values: Omit<Partial<PortalGrant>, "organizationId"> & { accountId: number; patientId: number; accessType: AccessType }): Promise<PortalGrant> {
+    try {
+      return await tx.create(PortalGrant, {
+        ...values,
+        grantedByStaffId: tx.actor.staffId,
+        activeKey: PortalGrant.activeKeyOf(values.accountId, values.patientId),
+        selfKey: values.accessType === AccessType.SELF ? values.patientId : null,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        const self = /selfKey|uq_portal_grants_self/.test(violatedIndex(err));
+        fail(UserErrorCode.ALREADY_HAS_ACCESS, self ? "This patient already has portal access." : "This account already has access to this patient.");
+      }
+      throw err;
+    }
+  }
+
+  private requireActivePatient(patient: Patient) {
+    if (!patient.active) fail(UserErrorCode.PATIENT_INACTIVE, "This patient's record is inactive.", "patientId");
+  }
+
+  /** Rules 1, 2, 5: give a patient access to their own profile. */
+  async enablePortalAccess(scope: OrgScope, input: { patientId: number; portalRoleId: number | null; email?: string | null }): Promise<GrantResult> {
+    return scope.transaction(async (tx) => {
+      const patient = await this.requirePatient(tx, input.patientId);
+      this.requireActivePatient(patient);
+      if (await tx.count(PortalGrant, { patientId: patient.id, accessType: AccessType.SELF, revokedAt: IsNull() })) {
+        fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
+      }
+      const role = await this.requireRole(tx, input.portalRoleId, AccessType.SELF);
+      const previous = await this.previousAccount(tx, { patientId: patient.id, accessType: AccessType.SELF });
+      const email = this.chooseEmail(previous, input.email, patient.email);
+      const account = previous ?? (await this.createAccount(tx, email, patient.language));
+      const grant = await this.insertGrant(tx, { accountId: account.id, patientId: patient.id, accessType: AccessType.SELF, portalRoleId: role.id });
+      await refreshPortalStatus(tx, [patient.id]);
+      await audit(tx, {
+        action: "portal_access.enabled",
+        targetType: "PortalGrant",
+        targetId: grant.id,
+        patientId: patient.id,
+        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.SELF, portalRoleId: role.id, reusedAccount: Boolean(previous) },
+      });
+      await this.notify(tx, "portal_access.enabled", grant, account);
+      return { grant, account, patient: (await tx.findOneBy(Patient, { id: patient.id }))! };
+    });
+  }
+
+  /** Rules 1–3, 5: give a contact on the patient's record proxy access to that patient. */
+  async grantContactPortalAccess(
+    scope: OrgScope,
+    input: { contactId: number; portalRoleId: number; email?: string | null; linkExistingAccount?: boolean | null },
+  ): Promise<GrantResult> {
+    return scope.transaction(async (tx) => {
+      const contact = (await tx.findOneBy(Contact, { id: input.contactId })) ?? fail(UserErrorCode.NOT_FOUND, "Contact not found.", "contactId");
+      if (!contact.active) fail(UserErrorCode.CONTACT_INACTIVE, "This contact is disabled.", "contactId");
+      const patient = await this.requirePatient(tx, contact.patientId, "contactId");
+      this.requireActivePatient(patient);
+      if (await tx.count(PortalGrant, { contactId: contact.id, revokedAt: IsNull() })) {
+        fail(UserErrorCode.ALREADY_HAS_ACCESS, "This contact already has portal access.", "contactId");
+      }
+      const role = await this.requireRole(tx, input.portalRoleId, AccessType.PROXY);
+      let account = await this.previousAccount(tx, { contactId: contact.id });
+      if (!account && input.linkExistingAccount) {
+        // The same person already holds proxy access to another patient (a parent of several
+        // children): staff explicitly reuse that account. A patient's own login is never shared (rule 2).
+        const email = this.chooseEmail(null, input.email, contact.email);
+        account = (await tx.findOneBy(PortalAccount, { emailNormalized: normalizeEmail(email) })) ?? fail(UserErrorCode.NOT_LINKABLE, "No portal account uses this email address.", "email");
+        if (await tx.count(PortalGrant, { accountId: account.id, accessType: AccessType.SELF, revokedAt: IsNull() })) {
+          fail(UserErrorCode.EMAIL_IN_USE, "This email address is a patient's own login and cannot be shared with a contact.", "email");
+        }
+      }
+      const email = this.chooseEmail(account, input.email, contact.email);
+      account ??= await this.createAccount(tx, email, contact.language);
+      const grant = await this.insertGrant(tx, { accountId: account.id, patientId: patient.id, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id });
+      await audit(tx, {
+        action: "portal_access.enabled",
+        targetType: "PortalGrant",
+        targetId: grant.id,
+        patientId: patient.id,
+        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id },
+      });
+      await this.notify(tx, "portal_access.enabled", grant, account);
+      return { grant, account, patient };
+    });
+  }
+
+  /** Rule 4: a patient whose email on file is an existing account's login joins that account. */
+  async linkPatientToPortalAccount(scope: OrgScope, input: { patientId: number; portalRoleId: number | null }): Promise<GrantResult> {
+    return scope.transaction(async (tx) => {
+      const patient = await this.requirePatient(tx, input.patientId);
+      this.requireActivePatient(patient);
+      if (await tx.count(PortalGrant, { patientId: patient.id, accessType: AccessType.SELF, revokedAt: IsNull() })) {
+        fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
+      }
+      if (!patient.emailNormalized) fail(UserErrorCode.MISSING_EMAIL, "The patient has no email address on file.", "patientId");
+      const account =
+        (await tx.findOneBy(PortalAccount, { emailNormalized: patient.emailNormalized! })) ??
+        fail(UserErrorCode.NOT_LINKABLE, "No portal account uses the email address on file.", "patientId");
+      const role = await this.requireRole(tx, input.portalRoleId, AccessType.SELF);
+      const grant = await this.insertGrant(tx, { accountId: account.id, patientId: patient.id, accessType: AccessType.SELF, portalRoleId: role.id });
+      await refreshPortalStatus(tx, [patient.id]);
+      await audit(tx, {
+        action: "portal_access.linked",
+        targetType: "PortalGrant",
+        targetId: grant.id,
+        patientId: patient.id,
+        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.SELF, portalRoleId: role.id },
+      });
+      await this.notify(tx, "portal_access.linked", grant, account);
+      return { grant, account, patient: (await tx.findOneBy(Patient, { id: patient.id }))! };
+    });
+  }
+
+  private async requireActiveGrant(tx: OrgScope, grantId: number): Promise<PortalGrant> {
+    const grant = await tx.findOneForUpdate(PortalGrant, { id: grantId });
+    if (!grant || grant.revokedAt) fail(UserErrorCode.NOT_FOUND, "Portal access not found (it may have been removed already).", "grantId");
+    return grant!;
+  }
+
+  async requireAccount(tx: OrgScope, accountId: number): Promise<PortalAccount> {
+    return (await tx.findOneForUpdate(PortalAccount, { id: accountId })) ?? fail(UserErrorCode.NOT_FOUND, "Portal account not found.", "accountId");
+  }
+
+  /** Rule 10: change the role of one grant. */
+  async changePortalRole(scope: OrgScope, input: { grantId: number; portalRoleId: number }): Promise<{ grant: PortalGrant }> {
+    return scope.transaction(async (tx) => {
+      const grant = await this.requireActiveGrant(tx, input.grantId);
+      const role = await this.requireRole(tx, input.portalRoleId, grant.accessType);
+      const before = grant.portalRoleId;
+      if (before !== role.id) {
+        grant.portalRoleId = role.id;
+        await tx.save(PortalGrant, grant);
+        await audit(tx, {
+          action: "portal_access.role_changed",
+          targetType: "PortalGrant",
+          targetId: grant.id,
+          patientId: grant.patientId,
+          before: { portalRoleId: before },
+          after: { portalRoleId: role.id },
+        });
+      }
+      return { grant };
+    });
+  }
+
+  private async revokeGrants(tx: OrgScope, grants: PortalGrant[], action: string, reason: string): Promise<void> {
+    if (grants.length === 0) return;
+    const now = new Date();
+    await tx.update(PortalGrant, { id: In(grants.map((g) => g.id)) }, { revokedAt: now, revokedByStaffId: tx.actor.staffId, activeKey: null, selfKey: null });
+    await refreshPortalStatus(tx, grants.filter((g) => g.accessType === AccessType.SELF).map((g) => g.patientId));
+    await audit(
+      tx,
+      grants.map((g) => ({
+        action,
+        targetType: "PortalGrant",
+        targetId: g.id,
+        patientId: g.patientId,
+        before: { accountId: g.accountId, accessType: g.accessType, portalRoleId: g.portalRoleId, contactId: g.contactId },
+        after: { revoked: true, reason },
+      })),
+    );
+    // An account left with no profile has nothing to sign in to: its sessions end now.
+    const accountIds = [...new Set(grants.map((g) => g.accountId))];
+    for (const accountId of accountIds) {
+      if ((await tx.count(PortalGrant, { accountId, revokedAt: IsNull() })) === 0) {
+        await this.sessions.destroyAllFor("PORTAL", accountId, tx.manager);
+      }
+      const account = await tx.findOneBy(PortalAccount, { id: accountId });
+      for (const g of grants.filter((x) => x.accountId === accountId)) {
+        Object.assign(g, { revokedAt: now, activeKey: null, selfKey: null });
+        if (account) await this.notify(tx, "portal_access.revoked", g, account);
+      }
+    }
+  }
+
+  /** Rule 10: remove one grant. */
+  async revokePortalAccess(scope: OrgScope, input: { grantId: number }): Promise<{ grant: PortalGrant }> {
+    return scope.transaction(async (tx) => {
+      const grant = await this.requireActiveGrant(tx, input.grantId);
+      await this.revokeGrants(tx, [grant], "portal_access.revoked", "staff");
+      return { grant };
+    });
+  }
+
+  /** Rule 10: remove every grant of an account (003: "Remove access to all patients"). */
+  async revokeAllPortalAccess(scope: OrgScope, input: { accountId: number }): Promise<{ account: PortalAccount; revokedCount: number }> {
+    return scope.transaction(async (tx) => {
+      const account = await this.requireAccount(tx, input.accountId);
+      const grants = await tx.find(PortalGrant, { where: { accountId: account.id, revokedAt: IsNull() } });
+      if (grants.length === 0) fail(UserErrorCode.NO_ACCESS, "This account has no portal access to remove.", "accountId");
+      await this.revokeGrants(tx, grants, "portal_access.revoked", "staff_all");
+      return { account, revokedCount: grants.length };
+    });
+  }
+
+  /** Rule 3: disabling a contact revokes its grants (called by the contact service). */
+  async revokeContactGrants(tx: OrgScope, contactId: number): Promise<number> {
+    const grants = await tx.find(PortalGrant, { where: { contactId, revokedAt: IsNull() } });
+    await this.revokeGrants(tx, grants, "portal_access.revoked", "contact_disabled");
+    return grants.length;
+  }
+
+  /** Rule 10: disable or re-enable an account. Disabling ends its sessions at once. */
+  async setPortalAccountDisabled(scope: OrgScope, input: { accountId: number; disabled: boolean }): Promise<{ account: PortalAccount }> {
+    return scope.transaction(async (tx) => {
+      const account = await this.requireAccount(tx, input.accountId);
+      if (account.disabled !== input.disabled) {
+        account.disabled = input.disabled;
+        await tx.save(PortalAccount, account);
+        if (input.disabled) await this.sessions.destroyAllFor("PORTAL", account.id, tx.manager);
+        await audit(tx, {
+          action: input.disabled ? "portal_account.disabled" : "portal_account.enabled",
+          targetType: "PortalAccount",
+          targetId: account.id,
+          before: { disabled: !input.disabled },
+          after: { disabled: input.disabled },
+        });
+        const [grant] = await tx.find(PortalGrant, { where: { accountId: account.id }, order: { id: "DESC" }, take: 1 });
+        if (grant && input.disabled) await this.notify(tx, "portal_account.disabled", grant, account);
+      }
+      return { account };
+    });
+  }
+
+  /** Rule 10 (004): force a password change at the next sign-in. */
+  async forcePortalPasswordChange(scope: OrgScope, input: { accountId: number }): Promise<{ account: PortalAccount }> {
+    return scope.transaction(async (tx) => {
+      const account = await this.requireAccount(tx, input.accountId);
+      if (!account.mustChangePassword) {
+        account.mustChangePassword = true;
+        await tx.save(PortalAccount, account);
+        await audit(tx, {
+          action: "portal_account.password_change_forced",
+          targetType: "PortalAccount",
+          targetId: account.id,
+          before: { mustChangePassword: false },
+          after: { mustChangePassword: true },
+        });
+      }
+      return { account };
+    });
+  }
+
+  /** Rule 4, for the staff screen: the account a patient could be linked to, if any. */
+  async linkableAccount(scope: OrgScope, patient: Patient): Promise<PortalAccount | null> {
+    if (!patient.emailNormalized) return null;
+    const account = await scope.findOneBy(PortalAccount, { emailNormalized: patient.emailNormalized });
+    if (!account) return null;
+    const self = await scope.count(PortalGrant, { patientId: patient.id, accessType: AccessType.SELF, revokedAt: IsNull() });
+    return self ? null : account;
+  }
+
+  /** Other active grants of the same account (rule 11: "other profiles the account can access"). */
+  async otherGrants(scope: OrgScope, grant: PortalGrant): Promise<PortalGrant[]> {
+    return scope.find(PortalGrant, { where: { accountId: grant.accountId, revokedAt: IsNull(), id: Not(grant.id) }, order: { id: "ASC" } });
+  }
+}

@@ -1,0 +1,68 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
+import { Language } from "@portal/schema";
+import { CreatedAtColumn, TimestampColumn } from "../../db/columns";
+
+@ObjectType({ description: "A portal login. Its username is an email address, unique within the organization." })
+@Entity("portal_accounts")
+// Rule 2, enforced by the database: one account per normalized email per organization.
+@Index("uq_portal_accounts_org_email", ["organizationId", "emailNormalized"], { unique: true })
+export class PortalAccount {
+  @Field(() => ID, { description: "Stable identifier." })
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "int" })
+  organizationId: number;
+
+  @Field({ description: "Login email." })
+  @Column({ type: "varchar", length: 254 })
+  email: string;
+
+  @Column({ type: "varchar", length: 254 })
+  emailNormalized: string;
+
+  // argon2id; null until the invite is accepted (or a temporary password is issued).
+  @Column({ type: "varchar", length: 255, nullable: true })
+  passwordHash: string | null;
+
+  @Field({ description: "A disabled account cannot sign in; its grants are kept." })
+  @Column({ type: "boolean", default: false })
+  disabled: boolean;
+
+  @Field({ description: "The account must choose a new password at its next sign-in." })
+  @Column({ type: "boolean", default: false })
+  mustChangePassword: boolean;
+
+  @Field(() => Language, { description: "Language of emails and the portal." })
+  @Column({ type: "varchar", length: 8, default: Language.EN })
+  language: Language;
+
+  @Field(() => Date, { nullable: true, description: "When the last invite to this account was sent." })
+  @TimestampColumn({ nullable: true })
+  lastInviteSentAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the account accepted its invite." })
+  @TimestampColumn({ nullable: true })
+  signedUpAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Last successful sign-in." })
+  @TimestampColumn({ nullable: true })
+  lastSignInAt: Date | null;
+
+  @Field(() => Int, { description: "Failed sign-ins since the last success." })
+  @Column({ type: "int", default: 0 })
+  failedSignInCount: number;
+
+  @Field(() => Date, { nullable: true, description: "Sign-in refused until then after repeated failures." })
+  @TimestampColumn({ nullable: true })
+  lockedUntil: Date | null;
+
+  @Field({ description: "When the account was created." })
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  // Optimistic check for concurrent changes to one account.
+  @VersionColumn({ default: 1 })
+  version: number;
+}

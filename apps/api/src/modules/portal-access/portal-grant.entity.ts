@@ -1,0 +1,69 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { AccessType } from "@portal/schema";
+import { CreatedAtColumn, TimestampColumn } from "../../db/columns";
+
+@ObjectType({ description: "One portal account's access to one patient's profile, with one portal role." })
+@Entity("portal_grants")
+@Index("ix_portal_grants_org_patient", ["organizationId", "patientId"])
+@Index("ix_portal_grants_org_account", ["organizationId", "accountId"])
+@Index("ix_portal_grants_contact", ["contactId"])
+// The database holds two invariants of active grants (a revoked grant sets these keys to NULL,
+// and unique indexes ignore NULLs in MySQL and SQLite alike):
+//   one active grant per account and patient, and one active SELF grant per patient.
+@Index("uq_portal_grants_active", ["activeKey"], { unique: true })
+@Index("uq_portal_grants_self", ["selfKey"], { unique: true })
+export class PortalGrant {
+  @Field(() => ID, { description: "Stable identifier." })
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: "int" })
+  organizationId: number;
+
+  @Field(() => ID, { description: "The portal account holding the grant." })
+  @Column({ type: "int" })
+  accountId: number;
+
+  @Field(() => ID, { description: "The patient whose profile the grant opens." })
+  @Column({ type: "int" })
+  patientId: number;
+
+  @Field(() => AccessType, { description: "SELF (the patient's own account) or PROXY (a contact)." })
+  @Column({ type: "varchar", length: 8 })
+  accessType: AccessType;
+
+  @Field(() => ID, { nullable: true, description: "For PROXY grants, the contact on the patient's record." })
+  @Column({ type: "int", nullable: true })
+  contactId: number | null;
+
+  @Field(() => ID, { description: "The portal role deciding what the holder sees." })
+  @Column({ type: "int" })
+  portalRoleId: number;
+
+  @Field({ description: "When access was granted." })
+  @CreatedAtColumn()
+  grantedAt: Date;
+
+  @Field(() => ID, { nullable: true, description: "Staff user who granted it (null when granted by a partner app or the system)." })
+  @Column({ type: "int", nullable: true })
+  grantedByStaffId: number | null;
+
+  @Field(() => Date, { nullable: true, description: "When access was revoked; null while active." })
+  @TimestampColumn({ nullable: true })
+  revokedAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: "Staff user who revoked it." })
+  @Column({ type: "int", nullable: true })
+  revokedByStaffId: number | null;
+
+  @Column({ type: "varchar", length: 40, nullable: true })
+  activeKey: string | null;
+
+  @Column({ type: "int", nullable: true })
+  selfKey: number | null;
+
+  static activeKeyOf(accountId: number, patientId: number): string {
+    return `${accountId}:${patientId}`;
+  }
+}

@@ -1,0 +1,62 @@
+import { In, IsNull } from "typeorm";
+import { AccessType, PortalStatus } from "@portal/schema";
+import type { OrgScope } from "../../db/org-scope";
+import { Patient } from "../patients/patient.entity";
+import { PortalAccount } from "./portal-account.entity";
+import { PortalGrant } from "./portal-grant.entity";
+
+type AccountFacts = Pick<PortalAccount, "signedUpAt" | "lastSignInAt" | "lastInviteSentAt">;
+
+/** The four colours of seed 002, from the patient's own (SELF) account, if any. */
+export function derivePortalStatus(selfAccount: AccountFacts | null): PortalStatus {
+  if (!selfAccount) return PortalStatus.NO_ACCESS;
+  if (selfAccount.lastSignInAt || selfAccount.signedUpAt) return PortalStatus.ACTIVE;
+  if (selfAccount.lastInviteSentAt) return PortalStatus.INVITED;
+  return PortalStatus.ENABLED;
+}
+
+/**
+ * Recomputes the stored status (and the grid's denormalized dates) of the given patients from their
+ * active SELF grants. Called in the same transaction as every change that can move a colour.
+ * Patients sharing an outcome are updated by one statement, so a bulk change stays cheap.
+ */
+export async function refreshPortalStatus(scope: OrgScope, patientIds: number[]): Promise<void> {
+  const ids = [...new Set(patientIds)];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    const grants = await scope.find(PortalGrant, {
+      where: { patientId: In(chunk), accessType: AccessType.SELF, revokedAt: IsNull() },
+      select: { patientId: true, accountId: true },
+    });
+    const accountIds = [...new Set(grants.map((g) => g.accountId))];
+    const accounts = accountIds.length
+      ? await scope.find(PortalAccount, { where: { id: In(accountIds) }, select: { id: true, signedUpAt: true, lastSignInAt: true, lastInviteSentAt: true } })
+      : [];
+    const accountById = new Map(accounts.map((a) => [a.id, a]));
+    const accountOf = new Map(grants.map((g) => [g.patientId, accountById.get(g.accountId) ?? null]));
+    const groups = new Map<string, { values: Partial<Patient>; ids: number[] }>();
+    for (const id of chunk) {
+      const account = accountOf.get(id) ?? null;
+      const values = {
+        portalStatus: derivePortalStatus(account),
+        lastInviteSentAt: account?.lastInviteSentAt ?? null,
+        lastSignInAt: account?.lastSignInAt ?? null,
+      };
+      const key = `${values.portalStatus}|${values.lastInviteSentAt?.getTime()}|${values.lastSignInAt?.getTime()}`;
+      if (!groups.has(key)) groups.set(key, { values, ids: [] });
+      groups.get(key)!.ids.push(id);
+    }
+    for (const { values, ids: groupIds } of groups.values()) {
+      await scope.update(Patient, { id: In(groupIds) }, values);
+    }
+  }
+}
+
+/** The patients whose colour follows this account (its active SELF grants). */
+export async function patientsFollowingAccount(scope: OrgScope, accountId: number): Promise<number[]> {
+  const grants = await scope.find(PortalGrant, {
+    where: { accountId, accessType: AccessType.SELF, revokedAt: IsNull() },
+    select: { patientId: true },
+  });
+  return grants.map((g) => g.patientId);
+}

@@ -1,0 +1,66 @@
+import "reflect-metadata";
+import type { Express } from "express";
+import request from "supertest";
+import type { DataSource } from "typeorm";
+import { loadConfig, type Config } from "../src/config";
+import { createLogger } from "../src/logger";
+import { createApp } from "../src/server";
+import { createServices, type Services } from "../src/services";
+import { openTestDatabase } from "./test-db";
+
+export interface TestApp {
+  app: Express;
+  dataSource: DataSource;
+  services: Services;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real Express app (sessions, passport, Apollo) on a real database, for one test file. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataSource = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", SESSION_SECRET: "test-session-secret-at-least-32-characters", ...env });
+  const logger = createLogger(config.LOG_LEVEL);
+  const services = createServices(dataSource, config, logger);
+  const { app, apollo } = await createApp(services);
+  return {
+    app,
+    dataSource,
+    services,
+    config,
+    async close() {
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown>; path?: (string | number)[] }[];
+}
+
+/** A client with its own cookie jar, speaking GraphQL over real HTTP to the app. */
+export class TestClient {
+  readonly agent: ReturnType<typeof request.agent>;
+  constructor(app: Express) {
+    this.agent = request.agent(app);
+  }
+
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const res = await this.agent.post("/graphql").set("content-type", "application/json").send({ query, variables });
+    if (res.status !== 200 && res.status !== 400) throw new Error(`GraphQL HTTP ${res.status}: ${res.text}`);
+    return res.body as GraphQLResponse<T>;
+  }
+
+  async loginStaff(email: string, password: string) {
+    const res = await this.agent.post("/auth/login").set("content-type", "application/json").send({ email, password });
+    if (res.status !== 200) throw new Error(`staff login failed: ${res.status} ${res.text}`);
+    return this;
+  }
+}
+
+/** The error code of the first GraphQL error, or undefined. */
+export function errorCode(res: GraphQLResponse): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}
