@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config";
-import { createDataSource, databaseOptionsFrom } from "./db/data-source";
+import { openDataSource, databaseOptionsFrom } from "./db/data-source";
 import { createDemoData, isEmptyDatabase } from "./db/demo-data";
 import { createLogger } from "./logger";
 import { createApp } from "./server";
@@ -20,8 +20,7 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const dataSource = createDataSource(databaseOptionsFrom(config));
-  await dataSource.initialize();
+  const dataSource = await openDataSource(databaseOptionsFrom(config));
   const applied = await dataSource.runMigrations({ transaction: "each" });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
 

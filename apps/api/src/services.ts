@@ -2,6 +2,8 @@ import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
 import { SessionService } from "./auth/session.service";
+import { EmailQueue } from "./email/email-queue";
+import { SecretBox } from "./email/secret-box";
 import { OrganizationService } from "./modules/organizations/organization.service";
 import { PatientService } from "./modules/patients/patient.service";
 import { PortalAccessService } from "./modules/portal-access/portal-access.service";
@@ -12,11 +14,13 @@ import { StaffService } from "./modules/staff/staff.service";
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
   const sessions = new SessionService(dataSource, config.sessionSecret, config.SESSION_TTL_HOURS * 3600_000);
   const portalAccess = new PortalAccessService(sessions);
+  const emailQueue = new EmailQueue(new SecretBox(config.sessionSecret));
   return {
     dataSource,
     config,
     logger,
     sessions,
+    emailQueue,
     portalAccess,
     patients: new PatientService(portalAccess),
     portalRoles: new PortalRoleService(),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import { createDataSource, type DatabaseOptions } from "../src/db/data-source";
+import { openDataSource, type DatabaseOptions } from "../src/db/data-source";
 
 /** The database a test worker uses: its own MySQL database, or a fresh SQLite file per test file. */
 export function testDatabaseOptions(): DatabaseOptions {
@@ -18,8 +18,7 @@ export function testDatabaseOptions(): DatabaseOptions {
 
 /** A migrated database: the test setup runs the real migrations, so they are tested too. */
 export async function openTestDatabase(): Promise<DataSource> {
-  const dataSource = createDataSource(testDatabaseOptions());
-  await dataSource.initialize();
+  const dataSource = await openDataSource(testDatabaseOptions());
   await dataSource.runMigrations({ transaction: "each" });
   return dataSource;
 }

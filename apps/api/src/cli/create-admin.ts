@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { isValidEmail, normalizeEmail, passwordProblem } from "@portal/schema";
 import { hashPassword } from "../auth/passwords";
 import { loadConfig } from "../config";
-import { createDataSource, databaseOptionsFrom } from "../db/data-source";
+import { openDataSource, databaseOptionsFrom } from "../db/data-source";
 import { createOrganizationWithDefaults } from "../db/demo-data";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { StaffUser } from "../modules/staff/staff-user.entity";
@@ -34,8 +34,7 @@ async function main() {
     process.exit(2);
   }
   const config = loadConfig();
-  const dataSource = createDataSource(databaseOptionsFrom(config));
-  await dataSource.initialize();
+  const dataSource = await openDataSource(databaseOptionsFrom(config));
   await dataSource.runMigrations({ transaction: "each" });
   if (await dataSource.getRepository(StaffUser).findOneBy({ emailNormalized: normalizeEmail(values.email) })) {
     console.error("A staff user with this email already exists.");

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
-import { createDataSource, type DatabaseOptions } from "../db/data-source";
+import { openDataSource, type DatabaseOptions } from "../db/data-source";
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -38,8 +38,7 @@ ${down.map(q).join("\n")}
 }
 
 async function generate(dialect: "mysql" | "sqlite", options: DatabaseOptions) {
-  const ds = createDataSource(options);
-  await ds.initialize();
+  const ds = await openDataSource(options);
   try {
     await ds.runMigrations();
     const sql = await ds.driver.createSchemaBuilder().log();

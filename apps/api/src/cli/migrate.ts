@@ -1,12 +1,11 @@
 /** Applies pending migrations to DATABASE_URL (or the embedded database): `pnpm db:migrate`. */
 import "reflect-metadata";
 import { loadConfig } from "../config";
-import { createDataSource, databaseOptionsFrom } from "../db/data-source";
+import { openDataSource, databaseOptionsFrom } from "../db/data-source";
 
 async function main() {
   const config = loadConfig();
-  const dataSource = createDataSource(databaseOptionsFrom(config));
-  await dataSource.initialize();
+  const dataSource = await openDataSource(databaseOptionsFrom(config));
   const applied = await dataSource.runMigrations({ transaction: "each" });
   console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(", ")}` : "database is up to date");
   await dataSource.destroy();

@@ -6,7 +6,7 @@ import { mysqlMigrations } from "./migrations/mysql";
 import { sqliteMigrations } from "./migrations/sqlite";
 
 export type DatabaseOptions =
-  | { kind: "mysql"; url: string; poolSize?: number }
+  | { kind: "mysql"; url: string; poolSize?: number; flavor?: "mysql" | "mariadb" }
   | { kind: "sqlite"; file: string };
 
 export function databaseOptionsFrom(config: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseOptions {
@@ -19,7 +19,9 @@ export function databaseOptionsFrom(config: { DATABASE_URL?: string; DATA_DIR: s
 export function createDataSource(options: DatabaseOptions): DataSource {
   if (options.kind === "mysql") {
     return new DataSource({
-      type: "mysql",
+      // MariaDB reports column defaults differently from MySQL; TypeORM needs to know which it
+      // talks to, or it sees schema drift where there is none.
+      type: options.flavor ?? "mysql",
       url: options.url.replace(/^mariadb:/, "mysql:"),
       entities,
       migrations: mysqlMigrations,
@@ -47,6 +49,24 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       db.pragma("foreign_keys = ON");
     },
   });
+}
+
+/** Creates and connects the data source, asking a MySQL-protocol server whether it is MariaDB first. */
+export async function openDataSource(options: DatabaseOptions): Promise<DataSource> {
+  if (options.kind === "mysql" && !options.flavor) {
+    const mysql = await import("mysql2/promise");
+    const connection = await mysql.createConnection(options.url.replace(/^mariadb:/, "mysql:"));
+    try {
+      const [rows] = await connection.query("SELECT VERSION() AS version");
+      const version = String((rows as { version: string }[])[0]?.version ?? "");
+      options = { ...options, flavor: /mariadb/i.test(version) ? "mariadb" : "mysql" };
+    } finally {
+      await connection.end();
+    }
+  }
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  return dataSource;
 }
 
 export function isMysql(dataSource: DataSource): boolean {

@@ -1,3 +1,4 @@
+import { OutboxMessage } from "../email/outbox-message.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
 import { Organization } from "../modules/organizations/organization.entity";
@@ -21,4 +22,5 @@ export const entities = [
   PortalAccount,
   PortalGrant,
   AuditEvent,
+  OutboxMessage,
 ];

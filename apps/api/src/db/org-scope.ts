@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ActorType } from "@portal/schema";
+import { isMysql } from "./data-source";
 import { runInTransaction } from "./transaction";
 
 /** Who is acting, for permission decisions already made and for the audit log. */
@@ -45,7 +46,7 @@ export class OrgScope {
 
   /** Reads a row and locks it until the transaction ends (MySQL); SQLite transactions are serialized anyway. */
   findOneForUpdate<T extends OrgOwned>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T | null> {
-    const lock = this.manager.connection.options.type === "mysql" && this.manager.queryRunner?.isTransactionActive;
+    const lock = isMysql(this.manager.connection) && this.manager.queryRunner?.isTransactionActive;
     return this.manager.findOne(entity, { where: this.where(where), ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}) });
   }
 

@@ -1,3 +1,4 @@
+import { Outbox1795335446937 } from "./1795335446937-Outbox";
 import { Init1795335162128 } from "./1795335162128-Init";
 import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
@@ -5,4 +6,5 @@ import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
 export const mysqlMigrations: Function[] = [
   Init1795335162128,
   AuditAppendOnly1795335163128,
+  Outbox1795335446937,
 ];
