@@ -1,6 +1,7 @@
 import { IsOptional, MaxLength } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { StaffPermission } from "@portal/schema";
+import { LIKE_ESCAPE, likePrefix } from "../../db/like";
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { AuditEvent } from "./audit-event.entity";
@@ -66,7 +67,7 @@ export class AuditResolver {
     const qb = ctx.scope().qb(AuditEvent, "e").orderBy("e.id", "DESC").take(limit + 1);
     if (filter?.patientId) qb.andWhere("e.patientId = :patientId", { patientId: /^\d+$/.test(filter.patientId) ? Number(filter.patientId) : -1 });
     if (filter?.actorId) qb.andWhere("e.actorId = :actorId", { actorId: filter.actorId });
-    if (filter?.action) qb.andWhere("(e.action = :action OR e.action LIKE :actionPrefix)", { action: filter.action, actionPrefix: `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%` });
+    if (filter?.action) qb.andWhere(`(e.action = :action OR e.action LIKE :actionPrefix ${LIKE_ESCAPE})`, { action: filter.action, actionPrefix: likePrefix(`${filter.action}.`) });
     if (filter?.from) qb.andWhere("e.at >= :from", { from: filter.from });
     if (filter?.to) qb.andWhere("e.at < :to", { to: filter.to });
     if (after) qb.andWhere("e.id < :cursor", { cursor: String(decodeCursor(after, 1)[0]) });

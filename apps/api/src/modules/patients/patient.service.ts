@@ -1,5 +1,6 @@
 import { Brackets, type SelectQueryBuilder } from "typeorm";
 import { type ContactRelationship, isIsoDate, isValidEmail, type Language, normalizeEmail, PortalStatus, UserErrorCode } from "@portal/schema";
+import { LIKE_ESCAPE, likePrefix } from "../../db/like";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { decodeCursor, toConnection } from "../../graphql/connection";
@@ -116,19 +117,19 @@ export class PatientService {
       qb.andWhere("p.dateOfBirth = :dob", { dob: term });
       return;
     }
-    const prefix = term.replace(/[\\%_]/g, (c) => `\\${c}`) + "%";
+    const prefix = likePrefix(term);
     const [first, ...rest] = term.split(/[\s,]+/).filter(Boolean);
     qb.andWhere(
       new Brackets((w) => {
-        w.where("p.lastName LIKE :prefix", { prefix })
-          .orWhere("p.firstName LIKE :prefix")
-          .orWhere("p.emailNormalized LIKE :emailPrefix", { emailPrefix: prefix.toLowerCase() })
+        w.where(`p.lastName LIKE :prefix ${LIKE_ESCAPE}`, { prefix })
+          .orWhere(`p.firstName LIKE :prefix ${LIKE_ESCAPE}`)
+          .orWhere(`p.emailNormalized LIKE :emailPrefix ${LIKE_ESCAPE}`, { emailPrefix: prefix.toLowerCase() })
           .orWhere("p.mrn = :term", { term });
         if (rest.length) {
           // "Doe Jane" or "Jane Doe": one word per name.
-          const a = `${first}%`;
-          const b = `${rest.join(" ")}%`;
-          w.orWhere("(p.lastName LIKE :a AND p.firstName LIKE :b) OR (p.firstName LIKE :a AND p.lastName LIKE :b)", { a, b });
+          const a = likePrefix(first);
+          const b = likePrefix(rest.join(" "));
+          w.orWhere(`(p.lastName LIKE :a ${LIKE_ESCAPE} AND p.firstName LIKE :b ${LIKE_ESCAPE}) OR (p.firstName LIKE :a ${LIKE_ESCAPE} AND p.lastName LIKE :b ${LIKE_ESCAPE})`, { a, b });
         }
       }),
     );

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 
 import { normalizeEmail, StaffPermission } from "@portal/schema";
+import { LIKE_ESCAPE, likePrefix } from "../../db/like";
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
@@ -145,7 +146,7 @@ export class PortalAccessResolver {
     const limit = pageSize(first);
     const qb = ctx.scope().qb(PortalAccount, "a").orderBy("a.emailNormalized", "ASC").take(limit + 1);
     if (filter?.disabled != null) qb.andWhere("a.disabled = :disabled", { disabled: filter.disabled });
-    if (filter?.search?.trim()) qb.andWhere("a.emailNormalized LIKE :prefix", { prefix: normalizeEmail(filter.search).replace(/[\\%_]/g, (c) => `\\${c}`) + "%" });
+    if (filter?.search?.trim()) qb.andWhere(`a.emailNormalized LIKE :prefix ${LIKE_ESCAPE}`, { prefix: likePrefix(normalizeEmail(filter.search)) });
     if (after) qb.andWhere("a.emailNormalized > :cursor", { cursor: decodeCursor(after, 1)[0] });
     const rows = limit === 0 ? [] : await qb.getMany();
     return toConnection(rows, limit, (a) => [a.emailNormalized]);

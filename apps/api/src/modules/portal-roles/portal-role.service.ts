@@ -19,7 +19,8 @@ const fail = (code: UserErrorCode, message: string, field: string | null = null)
 };
 
 function clean(fields: PortalRoleFields): PortalRoleFields {
-  const out = { ...fields };
+  // Omitted fields stay as they are: drop undefined keys before they overwrite anything.
+  const out = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as PortalRoleFields;
   if (out.name !== undefined) {
     out.name = out.name.trim();
     if (!out.name) fail(UserErrorCode.INVALID_INPUT, "A role needs a name.", "name");
