@@ -29,6 +29,25 @@ export const resolvers = [
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+/**
+ * type-graphql cannot describe the root types, and every mutation takes one argument named `input`
+ * whose type carries the documentation: fill those descriptions in one place.
+ */
+function describeRoots(built: GraphQLSchema): GraphQLSchema {
+  const roots: [ReturnType<GraphQLSchema["getQueryType"]>, string][] = [
+    [built.getQueryType(), "What staff, portal users and partner apps can read; each field says who may ask."],
+    [built.getMutationType(), "What callers can change. Every mutation takes one `input` and returns a payload with `userErrors`."],
+  ];
+  for (const [type, description] of roots) {
+    if (!type) continue;
+    type.description ??= description;
+    for (const field of Object.values(type.getFields())) {
+      for (const arg of field.args) if (arg.name === "input" && !arg.description) arg.description = "The mutation's input (see its type).";
+    }
+  }
+  return built;
+}
+
 /** Builds the schema once per process (type-graphql metadata is global). */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
@@ -36,6 +55,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
-  });
+  }).then(describeRoots);
   return schema;
 }

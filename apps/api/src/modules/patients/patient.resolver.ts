@@ -48,7 +48,7 @@ export class PatientResolver {
 
   @Authorized(VIEW_PATIENTS, MANAGE_PORTAL_ACCESS)
   @Query(() => Patient, { nullable: true, description: "One patient, or null if not found in your organization." })
-  async patient(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  async patient(@Arg("id", () => ID, { description: "The patient's id." }) id: string, @Ctx() ctx: Context) {
     if (!/^\d{1,10}$/.test(id)) return null;
     return ctx.loaders().patient.load(Number(id));
   }
