@@ -6,6 +6,7 @@ import { EmailQueue } from "./email/email-queue";
 import { SecretBox } from "./email/secret-box";
 import { OrganizationService } from "./modules/organizations/organization.service";
 import { PatientService } from "./modules/patients/patient.service";
+import { InviteService } from "./modules/invites/invite.service";
 import { PortalAccessService } from "./modules/portal-access/portal-access.service";
 import { PortalRoleService } from "./modules/portal-roles/portal-role.service";
 import { StaffService } from "./modules/staff/staff.service";
@@ -15,6 +16,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
   const sessions = new SessionService(dataSource, config.sessionSecret, config.SESSION_TTL_HOURS * 3600_000);
   const portalAccess = new PortalAccessService(sessions);
   const emailQueue = new EmailQueue(new SecretBox(config.sessionSecret));
+  const invites = new InviteService({ publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess);
   return {
     dataSource,
     config,
@@ -22,6 +24,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     sessions,
     emailQueue,
     portalAccess,
+    invites,
     patients: new PatientService(portalAccess),
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),

@@ -1,4 +1,6 @@
 import { OutboxMessage } from "../email/outbox-message.entity";
+import { PortalToken } from "../modules/invites/portal-token.entity";
+import { RateLimit } from "../auth/rate-limit.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
 import { Organization } from "../modules/organizations/organization.entity";
@@ -23,4 +25,6 @@ export const entities = [
   PortalGrant,
   AuditEvent,
   OutboxMessage,
+  PortalToken,
+  RateLimit,
 ];

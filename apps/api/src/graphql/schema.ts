@@ -3,6 +3,7 @@ import "./enums";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { AuditResolver } from "../modules/audit/audit.resolver";
+import { InviteResolver } from "../modules/invites/invite.resolver";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver";
 import { ContactFieldsResolver, PatientConnectionResolver, PatientResolver } from "../modules/patients/patient.resolver";
 import { PortalAccessResolver, PortalAccountFieldsResolver, PortalGrantFieldsResolver } from "../modules/portal-access/portal-access.resolver";
@@ -20,6 +21,7 @@ export const resolvers = [
   PortalAccessResolver,
   PortalGrantFieldsResolver,
   PortalAccountFieldsResolver,
+  InviteResolver,
   PortalRoleResolver,
   StaffResolver,
   StaffUserFieldsResolver,

@@ -14,6 +14,9 @@ export class EnablePortalAccessInput {
   @IsOptional()
   @MaxLength(254)
   email?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Also send the portal invite now (one action: if the invite cannot be sent, access is not enabled either)." })
+  sendInvite?: boolean | null;
 }
 
 @InputType({ description: "Give a contact on a patient's record proxy access to that patient." })
@@ -31,6 +34,9 @@ export class GrantContactPortalAccessInput {
 
   @Field(() => Boolean, { nullable: true, description: "Reuse the proxy account that already logs in with this email (a parent of several patients). Never a patient's own login." })
   linkExistingAccount?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Also send the portal invite now (one action: if the invite cannot be sent, access is not granted either)." })
+  sendInvite?: boolean | null;
 }
 
 @InputType({ description: "Link a patient to the existing account whose login email equals the patient's email on file (rule 4)." })

@@ -70,26 +70,24 @@ export class PortalAccessResolver {
   @Authorized(MANAGE)
   @Mutation(() => EnablePortalAccessPayload, { description: "Give a patient access to their own profile (rules 1, 2, 5)." })
   enablePortalAccess(@Arg("input", () => EnablePortalAccessInput) input: EnablePortalAccessInput, @Ctx() ctx: Context) {
-    return asPayload(() =>
-      ctx.services.portalAccess.enablePortalAccess(ctx.scope(), {
-        patientId: parseId(input.patientId, "patientId", "Patient"),
-        portalRoleId: optionalId(input.portalRoleId, "portalRoleId"),
-        email: input.email,
-      }),
-    );
+    return asPayload(() => {
+      const args = { patientId: parseId(input.patientId, "patientId", "Patient"), portalRoleId: optionalId(input.portalRoleId, "portalRoleId"), email: input.email };
+      return input.sendInvite ? ctx.services.invites.enableAndInvite(ctx.scope(), args) : ctx.services.portalAccess.enablePortalAccess(ctx.scope(), args);
+    });
   }
 
   @Authorized(MANAGE)
   @Mutation(() => GrantContactPortalAccessPayload, { description: "Give a contact proxy access to the patient whose record lists it (rules 1–3, 5)." })
   grantContactPortalAccess(@Arg("input", () => GrantContactPortalAccessInput) input: GrantContactPortalAccessInput, @Ctx() ctx: Context) {
-    return asPayload(() =>
-      ctx.services.portalAccess.grantContactPortalAccess(ctx.scope(), {
+    return asPayload(() => {
+      const args = {
         contactId: parseId(input.contactId, "contactId", "Contact"),
         portalRoleId: parseId(input.portalRoleId, "portalRoleId", "Portal role"),
         email: input.email,
         linkExistingAccount: input.linkExistingAccount,
-      }),
-    );
+      };
+      return input.sendInvite ? ctx.services.invites.grantContactAndInvite(ctx.scope(), args) : ctx.services.portalAccess.grantContactPortalAccess(ctx.scope(), args);
+    });
   }
 
   @Authorized(MANAGE)

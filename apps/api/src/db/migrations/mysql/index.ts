@@ -1,3 +1,4 @@
+import { PortalTokensAndRateLimits1795335876311 } from "./1795335876311-PortalTokensAndRateLimits";
 import { Outbox1795335446937 } from "./1795335446937-Outbox";
 import { Init1795335162128 } from "./1795335162128-Init";
 import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
@@ -7,4 +8,5 @@ export const mysqlMigrations: Function[] = [
   Init1795335162128,
   AuditAppendOnly1795335163128,
   Outbox1795335446937,
+  PortalTokensAndRateLimits1795335876311,
 ];
