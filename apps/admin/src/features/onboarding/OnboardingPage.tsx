@@ -1,0 +1,272 @@
+import { useEffect, useRef, useState } from "react";
+import { Link as RouterLink, useSearchParams } from "react-router";
+import { useMutation, useQuery } from "@apollo/client/react";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Chip from "@mui/material/Chip";
+import InputAdornment from "@mui/material/InputAdornment";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
+import SearchIcon from "@mui/icons-material/Search";
+import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowSelectionModel } from "@mui/x-data-grid";
+import { frFR as gridFr } from "@mui/x-data-grid/locales";
+import { useTranslation } from "react-i18next";
+import { useCan } from "../auth/viewer";
+import { statusColors } from "../../app/theme";
+import type { OnboardingPatientsQuery, PortalStatus } from "../../gql/graphql";
+import { useNotify } from "../../shared/Notifier";
+import { PageHeader, LoadError } from "../../shared/QueryState";
+import { useFormat } from "../../shared/format";
+import { underTest } from "../../shared/env";
+import { failureMessage, userErrorMessage } from "../../shared/user-errors";
+import { EnablePortalAccessDocument, OnboardingPatientsDocument, RevokePortalAccessDocument } from "./onboarding.documents";
+import { StatusBlock } from "./StatusBlock";
+import { RowAction } from "./RowAction";
+import { BulkBar, type Selection } from "./BulkBar";
+
+export type OnboardingRow = OnboardingPatientsQuery["patients"]["edges"][number]["node"];
+
+const STATUSES: PortalStatus[] = ["NO_ACCESS", "ENABLED", "INVITED", "ACTIVE"];
+const PAGE_SIZES = [25, 50, 100];
+
+function isStatus(value: string | null): value is PortalStatus {
+  return !!value && (STATUSES as string[]).includes(value);
+}
+
+/** The debounced value: one query per pause in typing, not per keystroke. */
+function useDebounced<T>(value: T, ms = 300): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function OnboardingPage() {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const canManage = can("MANAGE_PORTAL_ACCESS");
+  const fmt = useFormat();
+  const notify = useNotify();
+  const [params, setParams] = useSearchParams();
+  const status = isStatus(params.get("status")) ? (params.get("status") as PortalStatus) : null;
+  const [searchInput, setSearchInput] = useState(params.get("q") ?? "");
+  const search = useDebounced(searchInput.trim());
+  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
+  // Keyset pagination: the cursor that starts each page we have seen.
+  const cursors = useRef<Map<number, string | null>>(new Map([[0, null]]));
+  const [selection, setSelection] = useState<Selection>({ kind: "ids", ids: new Set() });
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  const filterKey = `${status ?? ""}|${search}|${pagination.pageSize}`;
+  const lastFilterKey = useRef(filterKey);
+  if (lastFilterKey.current !== filterKey) {
+    lastFilterKey.current = filterKey;
+    cursors.current = new Map([[0, null]]);
+    if (pagination.page !== 0) setPagination((p) => ({ ...p, page: 0 }));
+    setSelection({ kind: "ids", ids: new Set() });
+  }
+  useEffect(() => {
+    const next = new URLSearchParams(params);
+    if (search) next.set("q", search);
+    else next.delete("q");
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [search, params, setParams]);
+
+  const filter = { search: search || undefined, portalStatus: status ? [status] : undefined };
+  const after = cursors.current.get(pagination.page) ?? null;
+  const { data, previousData, loading, error, refetch } = useQuery(OnboardingPatientsDocument, {
+    variables: { filter, first: pagination.pageSize, after, canManage },
+  });
+  const shown = data ?? previousData;
+  useEffect(() => {
+    if (data?.patients.pageInfo.hasNextPage) cursors.current.set(pagination.page + 1, data.patients.pageInfo.endCursor ?? null);
+  }, [data, pagination.page]);
+
+  const [enable] = useMutation(EnablePortalAccessDocument);
+  const [revoke] = useMutation(RevokePortalAccessDocument);
+
+  const enableRow = async (row: OnboardingRow) => {
+    const name = `${row.firstName} ${row.lastName}`;
+    setBusyId(row.id);
+    try {
+      const res = await enable({ variables: { input: { patientId: row.id } } });
+      const payload = res.data?.enablePortalAccess;
+      const problem = payload?.userErrors[0];
+      if (problem) {
+        notify(`${name}: ${userErrorMessage(t, problem)}`, { severity: "error" });
+        return;
+      }
+      await refetch();
+      const grantId = payload?.grant?.id;
+      notify(t("onboarding.enabled", { name }), {
+        undo: grantId
+          ? () => {
+              void revoke({ variables: { input: { grantId } } })
+                .then(() => refetch())
+                .then(() => notify(t("onboarding.undone", { name }), { severity: "info" }));
+            }
+          : undefined,
+      });
+    } catch (e) {
+      notify(failureMessage(t, e), { severity: "error" });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const rows = shown?.patients.edges.map((e) => e.node) ?? [];
+  const total = shown?.patients.totalCount ?? 0;
+  const counts = new Map(shown?.patients.statusCounts?.map((c) => [c.status, c.count]) ?? []);
+  const allCount = STATUSES.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
+
+  const columns: GridColDef<OnboardingRow>[] = [
+      {
+        field: "portalStatus",
+        headerName: t("onboarding.columns.status"),
+        width: 170,
+        sortable: false,
+        display: "flex",
+        renderCell: ({ row }) => {
+          const flags: string[] = [];
+          const account = row.portalAccess?.account;
+          if (account?.disabled) flags.push(t("status.disabled"));
+          if (account?.lockedUntil && new Date(account.lockedUntil) > new Date()) flags.push(t("status.locked"));
+          return (
+            <StatusBlock
+              status={row.portalStatus}
+              name={`${row.firstName} ${row.lastName}`}
+              flags={flags}
+              busy={busyId === row.id}
+              onEnable={canManage && row.portalStatus === "NO_ACCESS" && row.active ? () => void enableRow(row) : undefined}
+            />
+          );
+        },
+      },
+      {
+        field: "name",
+        headerName: t("onboarding.columns.name"),
+        flex: 0.8,
+        minWidth: 170,
+        sortable: false,
+        valueGetter: (_v, row) => `${row.lastName}, ${row.firstName}`,
+        renderCell: ({ row, value }) => (
+          <Link component={RouterLink} to={`/patients/${row.id}`} underline="hover" sx={{ fontWeight: 500 }}>
+            {String(value)}
+          </Link>
+        ),
+      },
+      { field: "dateOfBirth", headerName: t("onboarding.columns.dateOfBirth"), width: 125, sortable: false, valueFormatter: (v: string | null) => fmt.day(v) },
+      { field: "email", headerName: t("onboarding.columns.email"), flex: 1, minWidth: 200, sortable: false, valueFormatter: (v: string | null) => v ?? t("app.none") },
+      { field: "lastInviteSentAt", headerName: t("onboarding.columns.lastInvite"), width: 130, sortable: false, valueFormatter: (v: string | null) => fmt.instantDay(v, t("app.none")) },
+      { field: "lastSignInAt", headerName: t("onboarding.columns.lastSignIn"), width: 130, sortable: false, valueFormatter: (v: string | null) => fmt.instantDay(v) },
+      {
+        field: "action",
+        headerName: t("onboarding.columns.action"),
+        flex: 1,
+        minWidth: 260,
+        sortable: false,
+        display: "flex",
+        renderCell: ({ row }) => <RowAction row={row} canManage={canManage} onDone={() => void refetch()} />,
+      },
+  ];
+
+  const gridSelection: GridRowSelectionModel =
+    selection.kind === "all" ? { type: "include", ids: new Set(rows.map((r) => r.id)) } : { type: "include", ids: selection.ids };
+
+  const setStatus = (next: PortalStatus | null) => {
+    const p = new URLSearchParams(params);
+    if (next) p.set("status", next);
+    else p.delete("status");
+    setParams(p, { replace: true });
+  };
+
+  return (
+    <Box>
+      <PageHeader title={t("onboarding.title")} subtitle={t("onboarding.subtitle")} />
+      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+        <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
+          <TextField
+            size="small"
+            type="search"
+            label={t("app.search")}
+            placeholder={t("onboarding.searchPlaceholder")}
+            value={searchInput}
+            onChange={(e) => setSearchInput(e.target.value)}
+            sx={{ minWidth: { md: 320 } }}
+            slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
+          />
+          <Box role="group" aria-label={t("onboarding.filterLabel")} sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
+            <Chip
+              label={canManage ? `${t("onboarding.all")} · ${fmt.number(allCount)}` : t("onboarding.all")}
+              color={status === null ? "primary" : "default"}
+              variant={status === null ? "filled" : "outlined"}
+              onClick={() => setStatus(null)}
+              aria-pressed={status === null}
+            />
+            {STATUSES.map((s) => (
+              <Chip
+                key={s}
+                data-testid={`chip-${s}`}
+                icon={<Box aria-hidden sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: statusColors[s], ml: "8px !important" }} />}
+                label={canManage ? `${t(`status.${s}`)} · ${fmt.number(counts.get(s) ?? 0)}` : t(`status.${s}`)}
+                color={status === s ? "primary" : "default"}
+                variant={status === s ? "filled" : "outlined"}
+                onClick={() => setStatus(status === s ? null : s)}
+                aria-pressed={status === s}
+              />
+            ))}
+          </Box>
+        </Stack>
+      </Paper>
+      {canManage ? (
+        <BulkBar
+          selection={selection}
+          pageCount={rows.length}
+          total={total}
+          filter={filter}
+          onSelectAll={() => setSelection({ kind: "all" })}
+          onClear={() => setSelection({ kind: "ids", ids: new Set() })}
+          onFinished={() => void refetch()}
+        />
+      ) : null}
+      {error && !shown ? <LoadError onRetry={() => void refetch()} /> : null}
+      <Paper variant="outlined" sx={{ height: { xs: 560, md: "calc(100vh - 330px)" }, minHeight: 420 }}>
+        <DataGrid
+          rows={rows}
+          columns={columns}
+          getRowId={(r) => r.id}
+          rowCount={total}
+          loading={loading}
+          paginationMode="server"
+          sortingMode="server"
+          filterMode="server"
+          paginationModel={pagination}
+          onPaginationModelChange={setPagination}
+          pageSizeOptions={PAGE_SIZES}
+          checkboxSelection={canManage}
+          disableRowSelectionOnClick
+          keepNonExistentRowsSelected
+          rowSelectionModel={gridSelection}
+          onRowSelectionModelChange={(model) => setSelection({ kind: "ids", ids: new Set([...model.ids].map(String)) })}
+          disableColumnFilter
+          disableColumnMenu
+          disableVirtualization={underTest}
+          localeText={i18n.language === "fr" ? gridFr.components.MuiDataGrid.defaultProps.localeText : undefined}
+          slots={{ noRowsOverlay: () => <Box sx={{ p: 4, textAlign: "center" }}><Typography color="text.secondary">{t("onboarding.empty")}</Typography></Box> }}
+          aria-label={t("onboarding.title")}
+          sx={{ border: 0 }}
+        />
+      </Paper>
+      {error && shown ? (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {t("app.loadError")}
+        </Alert>
+      ) : null}
+    </Box>
+  );
+}

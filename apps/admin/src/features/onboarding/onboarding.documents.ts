@@ -1,0 +1,76 @@
+import { graphql } from "../../gql";
+
+export const OnboardingPatientsDocument = graphql(`
+  query OnboardingPatients($filter: PatientFilterInput, $first: Int!, $after: String, $canManage: Boolean!) {
+    patients(filter: $filter, first: $first, after: $after) {
+      totalCount
+      statusCounts @include(if: $canManage) {
+        status
+        count
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          firstName
+          lastName
+          email
+          dateOfBirth
+          lastInviteSentAt
+          lastSignInAt
+          portalStatus
+          active
+          portalAccess @include(if: $canManage) {
+            id
+            account {
+              id
+              email
+              signedUp
+              disabled
+              lockedUntil
+              lastInviteSentAt
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const EnablePortalAccessDocument = graphql(`
+  mutation EnablePortalAccess($input: EnablePortalAccessInput!) {
+    enablePortalAccess(input: $input) {
+      grant {
+        id
+      }
+      patient {
+        id
+        portalStatus
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const RevokePortalAccessDocument = graphql(`
+  mutation RevokePortalAccess($input: RevokePortalAccessInput!) {
+    revokePortalAccess(input: $input) {
+      grant {
+        id
+        active
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
