@@ -12,6 +12,8 @@ export type EnablePortalAccessInput = {
   patientId: string | number;
   /** A portal role applicable to SELF; defaults to the organization's default role. */
   portalRoleId?: string | number | null | undefined;
+  /** Also send the portal invite now (one action: if the invite cannot be sent, access is not enabled either). */
+  sendInvite?: boolean | null | undefined;
 };
 
 /** Grid filter: search and portal status. */
@@ -89,6 +91,8 @@ export type UserErrorCode =
   | 'ROLE_IN_USE'
   /** role not applicable */
   | 'ROLE_NOT_APPLICABLE'
+  /** token expired */
+  | 'TOKEN_EXPIRED'
   /** token invalid */
   | 'TOKEN_INVALID'
   /** transport unavailable */
