@@ -31,6 +31,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: boolish.optional(),
   ALLOW_PRIVATE_WEBHOOK_TARGETS: boolish.default(false),
+  GRAPHQL_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
+  GRAPHQL_RATE_LIMIT_PER_KEY: z.coerce.number().int().positive().default(600),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string; databaseKind: "mysql" | "sqlite" };

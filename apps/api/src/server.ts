@@ -6,14 +6,19 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import passport from "passport";
 import { pinoHttp } from "pino-http";
+import { apiKeyAuthentication, registerApiKeyStrategy } from "./auth/api-key.strategy";
 import { loadPrincipals } from "./auth/principal";
 import { registerStaffStrategy, staffAuthRoutes, clientIp } from "./auth/staff-auth.routes";
 import { createContext, type Context } from "./graphql/context";
 import { errorLoggingPlugin, formatError } from "./graphql/format-error";
+import { QUERY_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import { getSchema } from "./graphql/schema";
+import { createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
 import type { Services } from "./services";
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+/** Largest JSON body accepted (413 beyond): far above any real query or bulk selection, small enough to parse cheaply. */
+export const REQUEST_BODY_LIMIT = "1mb";
 
 /** Builds the Express app: security headers, request ids and logs, sign-in routes, /graphql, /healthz. */
 export async function createApp(services: Services) {
@@ -40,9 +45,10 @@ export async function createApp(services: Services) {
     }),
   );
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "img-src": ["'self'", "data:"] } } }));
-  app.use(express.json({ limit: "1mb" }));
+  app.use(express.json({ limit: REQUEST_BODY_LIMIT }));
   app.use(passport.initialize());
   registerStaffStrategy(services);
+  registerApiKeyStrategy(services);
 
   app.get("/healthz", (_req, res) => {
     services.dataSource
@@ -57,16 +63,27 @@ export async function createApp(services: Services) {
     schema: await getSchema(),
     csrfPrevention: true,
     introspection: config.NODE_ENV !== "production",
+    // No "Did you mean …?" in production: suggestions let a caller map the schema without introspection.
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === "production",
     includeStacktraceInErrorResponses: false,
+    // One operation per HTTP request: batches would multiply the work one request may ask for.
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: formatError(),
-    plugins: [errorLoggingPlugin(logger), ...(config.NODE_ENV === "production" ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [errorLoggingPlugin(logger), queryLimitsPlugin(), ...(config.NODE_ENV === "production" ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
+  // Per IP for every caller (it also slows down key guessing), then per key for partner apps.
+  const ipLimiter = createRateLimiter(services.dataSource, { keyPrefix: "gql_ip", points: config.GRAPHQL_RATE_LIMIT_PER_IP, durationSec: 60 });
+  const keyLimiter = createRateLimiter(services.dataSource, { keyPrefix: "gql_key", points: config.GRAPHQL_RATE_LIMIT_PER_KEY, durationSec: 60 });
   app.use(
     "/graphql",
+    rateLimitMiddleware(ipLimiter, (req) => clientIp(req) ?? "unknown", logger),
+    apiKeyAuthentication(),
+    rateLimitMiddleware(keyLimiter, (_req, res) => (res.locals.apiKey ? String((res.locals.apiKey as { id: number }).id) : null), logger),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const principals = await loadPrincipals(req, services.dataSource, services.sessions);
+      context: async ({ req, res }) => {
+        const principals = await loadPrincipals(req, services.dataSource, services.sessions, res.locals.apiKey);
         return createContext({ requestId: String(req.id), ip: clientIp(req), ...principals, services });
       },
     }),

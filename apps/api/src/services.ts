@@ -4,6 +4,7 @@ import type { Logger } from "./logger";
 import { SessionService } from "./auth/session.service";
 import { EmailQueue } from "./email/email-queue";
 import { SecretBox } from "./email/secret-box";
+import { ApiKeyService } from "./modules/api-keys/api-key.service";
 import { OrganizationService } from "./modules/organizations/organization.service";
 import { PatientService } from "./modules/patients/patient.service";
 import { InviteService } from "./modules/invites/invite.service";
@@ -29,6 +30,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),
     organizations: new OrganizationService(),
+    apiKeys: new ApiKeyService(),
   };
 }
 

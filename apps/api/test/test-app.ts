@@ -19,7 +19,15 @@ export interface TestApp {
 /** The real Express app (sessions, passport, Apollo) on a real database, for one test file. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataSource = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", SESSION_SECRET: "test-session-secret-at-least-32-characters", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+    SESSION_SECRET: "test-session-secret-at-least-32-characters",
+    // Every test of a worker calls from 127.0.0.1; the rate-limit tests set their own small limits.
+    GRAPHQL_RATE_LIMIT_PER_IP: "1000000",
+    GRAPHQL_RATE_LIMIT_PER_KEY: "1000000",
+    ...env,
+  });
   const logger = createLogger(config.LOG_LEVEL);
   const services = createServices(dataSource, config, logger);
   const { app, apollo } = await createApp(services);
@@ -58,6 +66,12 @@ export class TestClient {
     if (res.status !== 200) throw new Error(`staff login failed: ${res.status} ${res.text}`);
     return this;
   }
+}
+
+/** A partner app's call: `Authorization: Bearer <key>` and no cookies. Returns the HTTP status too. */
+export async function keyGql<T = Record<string, any>>(app: Express, key: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await request(app).post("/graphql").set("content-type", "application/json").set("authorization", `Bearer ${key}`).send({ query, variables });
+  return { status: res.status, headers: res.headers, body: res.body as GraphQLResponse<T> };
 }
 
 /** The error code of the first GraphQL error, or undefined. */

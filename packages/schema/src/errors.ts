@@ -32,6 +32,8 @@ export enum UserErrorCode {
   TOKEN_EXPIRED = "TOKEN_EXPIRED",
   RATE_LIMITED = "RATE_LIMITED",
   TRANSPORT_UNAVAILABLE = "TRANSPORT_UNAVAILABLE",
+  ALREADY_REVOKED = "ALREADY_REVOKED",
+  WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED",
 }
 
 /** Codes of GraphQL errors (the thrown tier) that clients may see in `errors[].extensions.code`. */

@@ -1,6 +1,7 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
-import { StaffPermission } from "@portal/schema";
+import { StaffPermission, type ApiKeyScope } from "@portal/schema";
+import type { ApiKey } from "../modules/api-keys/api-key.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
 import { StaffRole } from "../modules/staff/staff-role.entity";
 import { StaffUser } from "../modules/staff/staff-user.entity";
@@ -17,9 +18,17 @@ export interface PortalPrincipal {
   organizationId: number;
 }
 
+/** A partner app calling with an API key: it acts for the key's organization, within the key's scopes. */
+export interface ApiKeyPrincipal {
+  key: ApiKey;
+  organizationId: number;
+  scopes: ReadonlySet<ApiKeyScope>;
+}
+
 export interface Principals {
   staff: StaffPrincipal | null;
   portal: PortalPrincipal | null;
+  apiKey: ApiKeyPrincipal | null;
 }
 
 export function readCookie(req: Request, name: string): string | undefined {
@@ -32,8 +41,13 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Who is calling, from the session cookies. A disabled user or account has no principal. */
-export async function loadPrincipals(req: Request, dataSource: DataSource, sessions: SessionService): Promise<Principals> {
+/**
+ * Who is calling: an API key already checked by the bearer strategy (cookies are then ignored, so a
+ * partner request never mixes with a browser session), or the session cookies. A disabled user or
+ * account has no principal.
+ */
+export async function loadPrincipals(req: Request, dataSource: DataSource, sessions: SessionService, apiKey?: ApiKey | null): Promise<Principals> {
+  if (apiKey) return { staff: null, portal: null, apiKey: { key: apiKey, organizationId: apiKey.organizationId, scopes: new Set(apiKey.scopes) } };
   const [staffSession, portalSession] = await Promise.all([
     sessions.find("STAFF", readCookie(req, STAFF_COOKIE)),
     sessions.find("PORTAL", readCookie(req, PORTAL_COOKIE)),
@@ -51,7 +65,7 @@ export async function loadPrincipals(req: Request, dataSource: DataSource, sessi
     const account = await dataSource.getRepository(PortalAccount).findOneBy({ id: portalSession.principalId });
     if (account && !account.disabled) portal = { account, organizationId: account.organizationId };
   }
-  return { staff, portal };
+  return { staff, portal, apiKey: null };
 }
 
 export const ALL_STAFF_PERMISSIONS = Object.values(StaffPermission);

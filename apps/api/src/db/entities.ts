@@ -1,6 +1,7 @@
 import { OutboxMessage } from "../email/outbox-message.entity";
 import { PortalToken } from "../modules/invites/portal-token.entity";
 import { RateLimit } from "../auth/rate-limit.entity";
+import { ApiKey } from "../modules/api-keys/api-key.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
 import { Organization } from "../modules/organizations/organization.entity";
@@ -27,4 +28,5 @@ export const entities = [
   OutboxMessage,
   PortalToken,
   RateLimit,
+  ApiKey,
 ];

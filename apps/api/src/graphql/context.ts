@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
-import { ActorType } from "@portal/schema";
-import type { PortalPrincipal, StaffPrincipal } from "../auth/principal";
+import { ActorType, type StaffPermission } from "@portal/schema";
+import { keyHolds, type AccessMode } from "../auth/api-key-scopes";
+import type { ApiKeyPrincipal, PortalPrincipal, StaffPrincipal } from "../auth/principal";
 import { OrgScope, type Actor } from "../db/org-scope";
 import type { Services } from "../services";
 import { createLoaders, type Loaders } from "./loaders";
@@ -12,9 +13,13 @@ export interface Context {
   ip: string | null;
   staff: StaffPrincipal | null;
   portal: PortalPrincipal | null;
+  /** A partner app calling with an API key (staff and portal are then null). */
+  apiKey: ApiKeyPrincipal | null;
   services: Services;
-  /** The staff caller's organization scope; throws UNAUTHENTICATED for anonymous callers. */
+  /** The organization scope of a staff user or API key; throws UNAUTHENTICATED for anyone else. */
   scope(): OrgScope;
+  /** Whether the caller holds a staff permission (for an API key: a scope standing in for it, see api-key-scopes.ts). */
+  can(permission: StaffPermission, mode?: AccessMode): boolean;
   loaders(): Loaders;
 }
 
@@ -23,25 +28,37 @@ export function createContext(args: {
   ip: string | null;
   staff: StaffPrincipal | null;
   portal: PortalPrincipal | null;
+  apiKey?: ApiKeyPrincipal | null;
   services: Services;
 }): Context {
   const { dataSource }: { dataSource: DataSource } = args.services;
+  const apiKey = args.apiKey ?? null;
   let scope: OrgScope | undefined;
   let loaders: Loaders | undefined;
   const ctx: Context = {
     ...args,
+    apiKey,
     scope() {
-      if (!args.staff) throw unauthenticated();
-      const actor: Actor = {
-        type: ActorType.STAFF,
-        id: String(args.staff.user.id),
-        label: args.staff.user.email,
-        staffId: args.staff.user.id,
-        ip: args.ip,
-        requestId: args.requestId,
-      };
-      scope ??= new OrgScope(dataSource, dataSource.manager, args.staff.organizationId, actor);
+      if (scope) return scope;
+      let actor: Actor;
+      let organizationId: number;
+      if (args.staff) {
+        organizationId = args.staff.organizationId;
+        actor = { type: ActorType.STAFF, id: String(args.staff.user.id), label: args.staff.user.email, staffId: args.staff.user.id, ip: args.ip, requestId: args.requestId };
+      } else if (apiKey) {
+        organizationId = apiKey.organizationId;
+        // The audit log names the key, so staff can tell which partner app did what.
+        actor = { type: ActorType.API_KEY, id: String(apiKey.key.id), label: apiKey.key.name, staffId: null, ip: args.ip, requestId: args.requestId };
+      } else {
+        throw unauthenticated();
+      }
+      scope = new OrgScope(dataSource, dataSource.manager, organizationId, actor);
       return scope;
+    },
+    can(permission, mode = "read") {
+      if (args.staff) return args.staff.permissions.has(permission);
+      if (apiKey) return keyHolds(apiKey.scopes, permission, mode);
+      return false;
     },
     loaders() {
       loaders ??= createLoaders(ctx.scope());

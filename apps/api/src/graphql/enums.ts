@@ -2,6 +2,7 @@ import { registerEnumType } from "type-graphql";
 import {
   AccessType,
   ActorType,
+  ApiKeyScope,
   ContactRelationship,
   InviteMethod,
   Language,
@@ -70,4 +71,15 @@ registerEnumType(UserErrorCode, {
   name: "UserErrorCode",
   description: "Why a mutation did nothing.",
   valuesConfig: Object.fromEntries(Object.keys(UserErrorCode).map((k) => [k, { description: k.toLowerCase().replace(/_/g, " ") }])),
+});
+registerEnumType(ApiKeyScope, {
+  name: "ApiKeyScope",
+  description: "What an API key may do (docs/partner-api.md lists the operations of each).",
+  valuesConfig: {
+    PATIENTS_READ: { description: "patients:read — list and read patients and contacts." },
+    PATIENTS_WRITE: { description: "patients:write — create and edit patients and contacts (includes patients:read)." },
+    PORTAL_ACCESS_READ: { description: "portal_access:read — read portal status, grants, accounts and portal roles (includes listing patients)." },
+    PORTAL_ACCESS_WRITE: { description: "portal_access:write — enable, invite, change and revoke portal access (includes portal_access:read)." },
+    AUDIT_READ: { description: "audit:read — read the audit log." },
+  },
 });

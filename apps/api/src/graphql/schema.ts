@@ -2,6 +2,7 @@ import "reflect-metadata";
 import "./enums";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
+import { ApiKeyResolver } from "../modules/api-keys/api-key.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { InviteResolver } from "../modules/invites/invite.resolver";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver";
@@ -27,6 +28,7 @@ export const resolvers = [
   StaffUserFieldsResolver,
   OrganizationResolver,
   AuditResolver,
+  ApiKeyResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -42,7 +42,7 @@ export class PatientResolver {
   @Query(() => PatientConnection, { description: "Patients of the organization by name, with server-side search, status filter and counts." })
   async patients(@Args(() => PatientsArgs) { filter, first, after }: PatientsArgs, @Ctx() ctx: Context) {
     // Portal status is portal-access information (rule 12).
-    if (filter?.portalStatus?.length && !ctx.staff!.permissions.has(MANAGE_PORTAL_ACCESS)) throw forbidden();
+    if (filter?.portalStatus?.length && !ctx.can(MANAGE_PORTAL_ACCESS)) throw forbidden();
     return ctx.services.patients.list(ctx.scope(), filter ?? {}, pageSize(first), after ?? null);
   }
 
