@@ -16,7 +16,7 @@ export interface LimiterOptions {
 }
 
 /**
- * A rate limiter whose counters every API process shares: on MySQL the `rate_limits` table (through
+ * A rate limiter whose counters every API process shares: on MySQL the `rate_limits` table (see auth/rate-limit.entity.ts; through
  * TypeORM's own mysql2 pool), so limits hold behind a load balancer; on the embedded SQLite database
  * (one process by construction) process memory.
  */

@@ -1,3 +1,4 @@
+import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
 import { PortalTokensAndRateLimits1795335876311 } from "./1795335876311-PortalTokensAndRateLimits";
 import { Outbox1795335446937 } from "./1795335446937-Outbox";
 import { Init1795335162128 } from "./1795335162128-Init";
@@ -9,4 +10,5 @@ export const sqliteMigrations: Function[] = [
   AuditAppendOnly1795335163128,
   Outbox1795335446937,
   PortalTokensAndRateLimits1795335876311,
+  ApiKeys1795336726248,
 ];
