@@ -49,6 +49,8 @@ export type UserErrorCode =
   | 'ALREADY_ACTIVE'
   /** already has access */
   | 'ALREADY_HAS_ACCESS'
+  /** already revoked */
+  | 'ALREADY_REVOKED'
   /** contact inactive */
   | 'CONTACT_INACTIVE'
   /** cooldown */
@@ -99,6 +101,8 @@ export type UserErrorCode =
   | 'TRANSPORT_UNAVAILABLE'
   /** weak password */
   | 'WEAK_PASSWORD'
+  /** webhook url refused */
+  | 'WEBHOOK_URL_REFUSED'
   /** wrong password */
   | 'WRONG_PASSWORD';
 
