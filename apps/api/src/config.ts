@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -33,9 +34,25 @@ const schema = z.object({
   ALLOW_PRIVATE_WEBHOOK_TARGETS: boolish.default(false),
   GRAPHQL_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
   GRAPHQL_RATE_LIMIT_PER_KEY: z.coerce.number().int().positive().default(600),
+  ADMIN_DIST_DIR: z.string().optional(),
+  PORTAL_DIST_DIR: z.string().optional(),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string; sessionSecret: string; databaseKind: "mysql" | "sqlite" };
+/** apps/ of the repository: found from this file, whether it runs compiled (dist/src) or under jest (src). */
+function appsDir(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.dirname(dir);
+}
+
+export type Config = z.infer<typeof schema> & {
+  publicUrl: string;
+  sessionSecret: string;
+  databaseKind: "mysql" | "sqlite";
+  /** Folders of the built admin and portal (Vite output) that the API serves at /admin and /portal. */
+  adminDist: string;
+  portalDist: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -60,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Development only: a fixed secret would let anyone forge cookies in production (refused above).
     sessionSecret: c.SESSION_SECRET ?? "development-only-session-secret-change-me!!",
     databaseKind: c.DATABASE_URL ? "mysql" : "sqlite",
+    adminDist: path.resolve(c.ADMIN_DIST_DIR ?? path.join(appsDir(), "admin", "dist")),
+    portalDist: path.resolve(c.PORTAL_DIST_DIR ?? path.join(appsDir(), "portal", "dist")),
   };
 }

@@ -15,6 +15,7 @@ import { QUERY_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import { getSchema } from "./graphql/schema";
 import { createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
 import type { Services } from "./services";
+import { defaultWebApps, serveWebApps } from "./web/static-apps";
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 /** Largest JSON body accepted (413 beyond): far above any real query or bulk selection, small enough to parse cheaply. */
@@ -44,7 +45,16 @@ export async function createApp(services: Services) {
       autoLogging: { ignore: (req) => req.url === "/healthz" },
     }),
   );
-  app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "img-src": ["'self'", "data:"] } } }));
+  // The built admin and portal load only same-origin scripts; MUI's emotion injects <style> tags,
+  // which helmet's default style-src ('unsafe-inline') allows. No upgrade-insecure-requests: on a
+  // plain-HTTP install (a laptop, an intranet IP) it would send every asset request to https.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { "script-src": ["'self'"], "img-src": ["'self'", "data:"], "connect-src": ["'self'"], "upgrade-insecure-requests": null },
+      },
+    }),
+  );
   app.use(express.json({ limit: REQUEST_BODY_LIMIT }));
   app.use(passport.initialize());
   registerStaffStrategy(services);
@@ -88,6 +98,10 @@ export async function createApp(services: Services) {
       },
     }),
   );
+
+  // The built admin and portal, after every API route so those take precedence over the SPA fallback.
+  serveWebApps(app, defaultWebApps(config.adminDist, config.portalDist), logger);
+  app.get("/", (_req, res) => res.redirect(302, "/admin/"));
 
   // Malformed JSON and oversized bodies are the client's fault; anything else is masked.
   app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {

@@ -1,0 +1,47 @@
+import { useQuery } from "@apollo/client/react";
+import { Alert, Box, CircularProgress } from "@mui/material";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useLocation } from "react-router";
+import type { PortalViewerQuery as Viewer } from "../gql/graphql";
+import { PortalViewerQuery } from "../features/viewer.graphql";
+import { PortalLayout } from "../layout/PortalLayout";
+
+export type PortalViewer = NonNullable<Viewer["portalViewer"]>;
+
+interface Props {
+  children(viewer: PortalViewer): ReactNode;
+}
+
+/**
+ * Pages behind sign-in: anonymous visitors go to the sign-in page, and an account that must change
+ * its password (temporary password, or staff forced it) goes to that page before anything else.
+ */
+export function RequireAccount({ children }: Props) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { data, loading, error } = useQuery(PortalViewerQuery, { fetchPolicy: "cache-and-network" });
+
+  if (!data && loading) {
+    return (
+      <PortalLayout>
+        <Box sx={{ display: "flex", justifyContent: "center", py: 6 }} role="status" aria-live="polite">
+          <CircularProgress aria-label={t("app.loading")} />
+        </Box>
+      </PortalLayout>
+    );
+  }
+  if (!data && error) {
+    return (
+      <PortalLayout>
+        <Alert severity="error">{t("app.networkError")}</Alert>
+      </PortalLayout>
+    );
+  }
+  const viewer = data?.portalViewer;
+  if (!viewer) return <Navigate to="/sign-in" replace />;
+  if (viewer.account.mustChangePassword && location.pathname !== "/change-password") {
+    return <Navigate to="/change-password" replace />;
+  }
+  return <PortalLayout signedIn>{children(viewer)}</PortalLayout>;
+}

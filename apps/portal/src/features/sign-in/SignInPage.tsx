@@ -1,0 +1,100 @@
+import { useApolloClient } from "@apollo/client/react";
+import { Alert, Button, Link, TextField } from "@mui/material";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link as RouterLink, useLocation, useNavigate } from "react-router";
+import { isValidEmail } from "@portal/schema";
+import { signIn } from "../../auth/portal-auth";
+import { errorMessage } from "../../components/errors";
+import { FormPage } from "../../components/FormPage";
+import { PortalLayout } from "../../layout/PortalLayout";
+
+/** Notices other pages hand over when they send the user here (sign-out, password changed, invite accepted). */
+export interface SignInState {
+  notice?: string;
+  email?: string;
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const state = (useLocation().state ?? {}) as SignInState;
+  const [email, setEmail] = useState(state.email ?? "");
+  const [password, setPassword] = useState("");
+  const [tried, setTried] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const emailError = !email.trim() ? t("validation.required") : !isValidEmail(email) ? t("validation.invalidEmail") : null;
+  const passwordError = password ? null : t("validation.required");
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (emailError || passwordError) return;
+    setBusy(true);
+    setError(null);
+    const result = await signIn(email.trim(), password);
+    if (!result.ok) {
+      setBusy(false);
+      setError(result.code === "NETWORK" ? t("app.networkError") : errorMessage(t, result.code));
+      return;
+    }
+    // A new session: whatever the cache held belonged to nobody or to someone else.
+    await client.resetStore().catch(() => undefined);
+    await navigate("/", { replace: true });
+  };
+
+  return (
+    <PortalLayout>
+      <FormPage
+        title={t("signIn.title")}
+        alerts={
+          <>
+            {state.notice && !error && <Alert severity="success">{t(state.notice)}</Alert>}
+            {error && (
+              <Alert severity="error" role="alert">
+                {error}
+              </Alert>
+            )}
+          </>
+        }
+        onSubmit={(e) => void onSubmit(e)}
+        footer={
+          <Link component={RouterLink} to="/forgot-password">
+            {t("signIn.forgot")}
+          </Link>
+        }
+      >
+        <TextField
+          label={t("fields.email")}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          fullWidth
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={tried && Boolean(emailError)}
+          helperText={tried && emailError ? emailError : " "}
+        />
+        <TextField
+          label={t("fields.password")}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          fullWidth
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={tried && Boolean(passwordError)}
+          helperText={tried && passwordError ? passwordError : " "}
+        />
+        <Button type="submit" variant="contained" size="large" disabled={busy}>
+          {t("signIn.submit")}
+        </Button>
+      </FormPage>
+    </PortalLayout>
+  );
+}

@@ -1,0 +1,70 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.AcceptPortalInviteDocument,
+    "\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.RequestPortalPasswordResetDocument,
+    "\n  mutation CompletePortalPasswordReset($input: CompletePortalPasswordResetInput!) {\n    completePortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CompletePortalPasswordResetDocument,
+    "\n  mutation ChangePortalPassword($input: ChangePortalPasswordInput!) {\n    changePortalPassword(input: $input) {\n      account {\n        id\n        mustChangePassword\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ChangePortalPasswordDocument,
+    "\n  query PortalViewer {\n    portalViewer {\n      account {\n        id\n        email\n        mustChangePassword\n      }\n      profiles {\n        id\n        accessType\n        roleName\n        permissions\n        patient {\n          id\n          firstName\n          lastName\n          dateOfBirth\n          email\n          phone\n        }\n      }\n    }\n  }\n": typeof types.PortalViewerDocument,
+};
+const documents: Documents = {
+    "\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.AcceptPortalInviteDocument,
+    "\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.RequestPortalPasswordResetDocument,
+    "\n  mutation CompletePortalPasswordReset($input: CompletePortalPasswordResetInput!) {\n    completePortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CompletePortalPasswordResetDocument,
+    "\n  mutation ChangePortalPassword($input: ChangePortalPasswordInput!) {\n    changePortalPassword(input: $input) {\n      account {\n        id\n        mustChangePassword\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ChangePortalPasswordDocument,
+    "\n  query PortalViewer {\n    portalViewer {\n      account {\n        id\n        email\n        mustChangePassword\n      }\n      profiles {\n        id\n        accessType\n        roleName\n        permissions\n        patient {\n          id\n          firstName\n          lastName\n          dateOfBirth\n          email\n          phone\n        }\n      }\n    }\n  }\n": types.PortalViewerDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompletePortalPasswordReset($input: CompletePortalPasswordResetInput!) {\n    completePortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompletePortalPasswordReset($input: CompletePortalPasswordResetInput!) {\n    completePortalPasswordReset(input: $input) {\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePortalPassword($input: ChangePortalPasswordInput!) {\n    changePortalPassword(input: $input) {\n      account {\n        id\n        mustChangePassword\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePortalPassword($input: ChangePortalPasswordInput!) {\n    changePortalPassword(input: $input) {\n      account {\n        id\n        mustChangePassword\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalViewer {\n    portalViewer {\n      account {\n        id\n        email\n        mustChangePassword\n      }\n      profiles {\n        id\n        accessType\n        roleName\n        permissions\n        patient {\n          id\n          firstName\n          lastName\n          dateOfBirth\n          email\n          phone\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalViewer {\n    portalViewer {\n      account {\n        id\n        email\n        mustChangePassword\n      }\n      profiles {\n        id\n        accessType\n        roleName\n        permissions\n        patient {\n          id\n          firstName\n          lastName\n          dateOfBirth\n          email\n          phone\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,146 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AcceptPortalInviteInput = {
+  dateOfBirth: string;
+  password: string;
+  token: string;
+};
+
+/** Whose account a grant belongs to. */
+export type AccessType =
+  /** A contact's account (family, guardian, physician, authorized representative). */
+  | 'PROXY'
+  /** The patient's own account. */
+  | 'SELF';
+
+export type ChangePortalPasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
+export type CompletePortalPasswordResetInput = {
+  password: string;
+  token: string;
+};
+
+/** What a portal role lets its holder see or do. */
+export type PortalPermission =
+  /** Request new appointments. */
+  | 'REQUEST_APPOINTMENTS'
+  /** Fill in and submit forms. */
+  | 'SUBMIT_FORMS'
+  /** See appointments. */
+  | 'VIEW_APPOINTMENTS'
+  /** See statements and balances. */
+  | 'VIEW_BILLING'
+  /** See name, date of birth and contact details. */
+  | 'VIEW_DEMOGRAPHICS'
+  /** See shared documents. */
+  | 'VIEW_DOCUMENTS';
+
+export type RequestPortalPasswordResetInput = {
+  email: string;
+};
+
+/** Why a mutation did nothing. */
+export type UserErrorCode =
+  /** account disabled */
+  | 'ACCOUNT_DISABLED'
+  /** already active */
+  | 'ALREADY_ACTIVE'
+  /** already has access */
+  | 'ALREADY_HAS_ACCESS'
+  /** contact inactive */
+  | 'CONTACT_INACTIVE'
+  /** cooldown */
+  | 'COOLDOWN'
+  /** date of birth mismatch */
+  | 'DATE_OF_BIRTH_MISMATCH'
+  /** email in use */
+  | 'EMAIL_IN_USE'
+  /** email locked to account */
+  | 'EMAIL_LOCKED_TO_ACCOUNT'
+  /** invalid email */
+  | 'INVALID_EMAIL'
+  /** invalid input */
+  | 'INVALID_INPUT'
+  /** invite expired */
+  | 'INVITE_EXPIRED'
+  /** invite invalid */
+  | 'INVITE_INVALID'
+  /** invite locked */
+  | 'INVITE_LOCKED'
+  /** missing date of birth */
+  | 'MISSING_DATE_OF_BIRTH'
+  /** missing email */
+  | 'MISSING_EMAIL'
+  /** name taken */
+  | 'NAME_TAKEN'
+  /** not found */
+  | 'NOT_FOUND'
+  /** not linkable */
+  | 'NOT_LINKABLE'
+  /** not signed up */
+  | 'NOT_SIGNED_UP'
+  /** no access */
+  | 'NO_ACCESS'
+  /** patient inactive */
+  | 'PATIENT_INACTIVE'
+  /** rate limited */
+  | 'RATE_LIMITED'
+  /** role in use */
+  | 'ROLE_IN_USE'
+  /** role not applicable */
+  | 'ROLE_NOT_APPLICABLE'
+  /** token invalid */
+  | 'TOKEN_INVALID'
+  /** transport unavailable */
+  | 'TRANSPORT_UNAVAILABLE'
+  /** weak password */
+  | 'WEAK_PASSWORD'
+  /** wrong password */
+  | 'WRONG_PASSWORD';
+
+export type AcceptPortalInviteMutationVariables = Exact<{
+  input: AcceptPortalInviteInput;
+}>;
+
+
+export type AcceptPortalInviteMutation = { acceptPortalInvite: { account: { id: string, email: string } | null, userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
+export type RequestPortalPasswordResetMutationVariables = Exact<{
+  input: RequestPortalPasswordResetInput;
+}>;
+
+
+export type RequestPortalPasswordResetMutation = { requestPortalPasswordReset: { userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
+export type CompletePortalPasswordResetMutationVariables = Exact<{
+  input: CompletePortalPasswordResetInput;
+}>;
+
+
+export type CompletePortalPasswordResetMutation = { completePortalPasswordReset: { userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
+export type ChangePortalPasswordMutationVariables = Exact<{
+  input: ChangePortalPasswordInput;
+}>;
+
+
+export type ChangePortalPasswordMutation = { changePortalPassword: { account: { id: string, mustChangePassword: boolean } | null, userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
+export type PortalViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalViewerQuery = { portalViewer: { account: { id: string, email: string, mustChangePassword: boolean }, profiles: Array<{ id: string, accessType: AccessType, roleName: string, permissions: Array<PortalPermission>, patient: { id: string, firstName: string, lastName: string, dateOfBirth: string | null, email: string | null, phone: string | null } }> } | null };
+
+
+export const AcceptPortalInviteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptPortalInvite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptPortalInviteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptPortalInvite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptPortalInviteMutation, AcceptPortalInviteMutationVariables>;
+export const RequestPortalPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPortalPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPortalPasswordResetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPortalPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RequestPortalPasswordResetMutation, RequestPortalPasswordResetMutationVariables>;
+export const CompletePortalPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompletePortalPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompletePortalPasswordResetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completePortalPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CompletePortalPasswordResetMutation, CompletePortalPasswordResetMutationVariables>;
+export const ChangePortalPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePortalPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePortalPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePortalPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePortalPasswordMutation, ChangePortalPasswordMutationVariables>;
+export const PortalViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}},{"kind":"Field","name":{"kind":"Name","value":"profiles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accessType"}},{"kind":"Field","name":{"kind":"Name","value":"roleName"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"patient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PortalViewerQuery, PortalViewerQueryVariables>;

@@ -1,0 +1,52 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { fr } from "./fr";
+
+export const LANGUAGES = ["en", "fr"] as const;
+export type PortalLanguage = (typeof LANGUAGES)[number];
+export const LANGUAGE_STORAGE_KEY = "portal.language";
+
+function isLanguage(value: unknown): value is PortalLanguage {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A `?lang=fr` link wins (emails in French link with it), then the remembered choice, then the browser. */
+export function initialLanguage(): PortalLanguage {
+  const fromUrl = new URLSearchParams(window.location.search).get("lang");
+  if (isLanguage(fromUrl)) return fromUrl;
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage can be blocked (private mode, strict settings); the browser language still applies.
+  }
+  const browser = (navigator.language || "en").slice(0, 2);
+  return isLanguage(browser) ? browser : "en";
+}
+
+export function rememberLanguage(language: PortalLanguage): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Not remembered across visits, but the switch still applies now.
+  }
+}
+
+/** One i18next instance per app (or per test), so tests never share a language. */
+export function createI18n(language: PortalLanguage = initialLanguage()): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: "en",
+    supportedLngs: [...LANGUAGES],
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    interpolation: { escapeValue: false }, // React escapes already
+    initAsync: false,
+  });
+  // Screen readers and the browser's spell-checking follow <html lang>.
+  const setLang = (lng: string) => document.documentElement.setAttribute("lang", lng);
+  setLang(language);
+  instance.on("languageChanged", setLang);
+  return instance;
+}
