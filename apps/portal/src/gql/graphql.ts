@@ -96,6 +96,8 @@ export type UserErrorCode =
   | 'ROLE_IN_USE'
   /** role not applicable */
   | 'ROLE_NOT_APPLICABLE'
+  /** token expired */
+  | 'TOKEN_EXPIRED'
   /** token invalid */
   | 'TOKEN_INVALID'
   /** transport unavailable */
