@@ -54,6 +54,8 @@ export type UserErrorCode =
   | 'ALREADY_ACTIVE'
   /** already has access */
   | 'ALREADY_HAS_ACCESS'
+  /** already revoked */
+  | 'ALREADY_REVOKED'
   /** contact inactive */
   | 'CONTACT_INACTIVE'
   /** cooldown */
@@ -104,6 +106,8 @@ export type UserErrorCode =
   | 'TRANSPORT_UNAVAILABLE'
   /** weak password */
   | 'WEAK_PASSWORD'
+  /** webhook url refused */
+  | 'WEBHOOK_URL_REFUSED'
   /** wrong password */
   | 'WRONG_PASSWORD';
 
