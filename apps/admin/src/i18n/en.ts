@@ -191,6 +191,7 @@ export const en = {
     submit: "Grant access",
     granted: "Portal access granted to {{email}}.",
     offerLink: "Link to the existing account instead",
+    sendInvite: "Send the invite now",
   },
   changeRole: {
     title: "Change role",
@@ -219,6 +220,8 @@ export const en = {
     disabledRevoked_other: "Contact disabled; {{count}} portal grants revoked.",
     enabled: "Contact enabled.",
     moreActions: "More actions for {{name}}",
+    manage: "Manage portal access",
+    hide: "Hide",
   },
   relationship: {
     MOTHER: "Mother",

@@ -193,6 +193,7 @@ export const fr: AdminMessages = {
     submit: "Accorder l'accès",
     granted: "Accès au portail accordé à {{email}}.",
     offerLink: "Lier plutôt au compte existant",
+    sendInvite: "Envoyer l'invitation maintenant",
   },
   changeRole: {
     title: "Changer le rôle",
@@ -221,6 +222,8 @@ export const fr: AdminMessages = {
     disabledRevoked_other: "Contact désactivé ; {{count}} accès au portail révoqués.",
     enabled: "Contact réactivé.",
     moreActions: "Autres actions pour {{name}}",
+    manage: "Gérer l'accès au portail",
+    hide: "Masquer",
   },
   relationship: {
     MOTHER: "Mère",

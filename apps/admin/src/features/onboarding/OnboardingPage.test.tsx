@@ -2,7 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderPage } from "../../../test/render";
 import { OnboardingPage } from "./OnboardingPage";
-import { EnablePortalAccessDocument, OnboardingPatientsDocument, RevokePortalAccessDocument } from "./onboarding.documents";
+import { OnboardingPatientsDocument } from "./onboarding.documents";
+import { EnablePortalAccessDocument, RevokePortalAccessDocument } from "../access/access.documents";
 import type { OnboardingPatientsQuery, PortalStatus } from "../../gql/graphql";
 
 type Node = OnboardingPatientsQuery["patients"]["edges"][number]["node"];
@@ -67,6 +68,7 @@ describe("OnboardingPage", () => {
               enablePortalAccess: {
                 __typename: "EnablePortalAccessPayload",
                 grant: { __typename: "PortalGrant", id: "g9" },
+                account: { __typename: "PortalAccount", id: "a9", email: "alice@example.com" },
                 patient: { __typename: "Patient", id: "1", portalStatus: "ENABLED" },
                 userErrors: [],
               },
@@ -105,6 +107,7 @@ describe("OnboardingPage", () => {
               enablePortalAccess: {
                 __typename: "EnablePortalAccessPayload",
                 grant: null,
+                account: null,
                 patient: null,
                 userErrors: [{ __typename: "UserError", code: "MISSING_EMAIL", field: "email", message: "An email address is required." }],
               },

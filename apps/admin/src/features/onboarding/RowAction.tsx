@@ -1,5 +1,14 @@
+import { useState } from "react";
+import { useMutation } from "@apollo/client/react";
+import Button from "@mui/material/Button";
+import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import { useTranslation } from "react-i18next";
+import { useViewer } from "../auth/viewer";
+import { ResetPortalPasswordDocument, SendPortalInviteDocument } from "../access/access.documents";
+import { resendAllowedAt } from "../access/cooldown";
+import { useNotify } from "../../shared/Notifier";
+import { failureMessage, userErrorMessage } from "../../shared/user-errors";
 import type { OnboardingRow } from "./OnboardingPage";
 
 interface Props {
@@ -8,11 +17,75 @@ interface Props {
   onDone: () => void;
 }
 
-/** The Action column of seed 002: what can be sent to this row's email right now. */
-export function RowAction({ row, canManage }: Props) {
+/** The Action column of seed 002: the email that can go to this row right now, sent at once. */
+export function RowAction({ row, canManage, onDone }: Props) {
   const { t } = useTranslation();
+  const viewer = useViewer();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const [sendInvite] = useMutation(SendPortalInviteDocument);
+  const [resetPassword] = useMutation(ResetPortalPasswordDocument);
   if (!canManage) return null;
-  if (!row.email) return <Typography variant="body2" color="text.secondary">{t("onboarding.noEmail")}</Typography>;
+  const account = row.portalAccess?.account;
+
+  if (row.portalStatus === "NO_ACCESS" || !row.portalAccess || !account) {
+    if (!row.email) return <Typography variant="body2" color="text.secondary">{t("onboarding.noEmail")}</Typography>;
+    if (!row.dateOfBirth) return <Typography variant="body2" color="text.secondary">{t("onboarding.noDob")}</Typography>;
+    return null;
+  }
+  if (account.disabled) return null;
+
+  const run = async (action: () => Promise<{ code: string; field?: string | null; message: string } | undefined>, success: string) => {
+    setBusy(true);
+    try {
+      const problem = await action();
+      if (problem) notify(`${row.firstName} ${row.lastName}: ${userErrorMessage(t, problem)}`, { severity: "error" });
+      else {
+        notify(success);
+        onDone();
+      }
+    } catch (e) {
+      notify(failureMessage(t, e), { severity: "error" });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (account.signedUp) {
+    return (
+      <Button
+        size="small"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => (await resetPassword({ variables: { input: { accountId: account.id } } })).data?.resetPortalPassword.userErrors[0], t("onboarding.resetSent", { email: account.email }))
+        }
+        sx={{ textTransform: "none", justifyContent: "flex-start" }}
+      >
+        {t("onboarding.resetPasswordFor", { email: account.email })}
+      </Button>
+    );
+  }
   if (!row.dateOfBirth) return <Typography variant="body2" color="text.secondary">{t("onboarding.noDob")}</Typography>;
-  return null;
+  const resend = !!account.lastInviteSentAt;
+  const waitUntil = resendAllowedAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
+  const label = t(resend ? "onboarding.resendInviteTo" : "onboarding.sendInviteTo", { email: account.email });
+  const button = (
+    <Button
+      size="small"
+      disabled={busy || !!waitUntil}
+      onClick={() =>
+        void run(async () => (await sendInvite({ variables: { input: { grantId: row.portalAccess!.id } } })).data?.sendPortalInvite.userErrors[0], t("onboarding.inviteSent", { email: account.email }))
+      }
+      sx={{ textTransform: "none", justifyContent: "flex-start" }}
+    >
+      {label}
+    </Button>
+  );
+  return waitUntil ? (
+    <Tooltip title={t("portal.resendNotYet")}>
+      <span>{button}</span>
+    </Tooltip>
+  ) : (
+    button
+  );
 }

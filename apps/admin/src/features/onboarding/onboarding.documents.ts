@@ -39,38 +39,3 @@ export const OnboardingPatientsDocument = graphql(`
     }
   }
 `);
-
-export const EnablePortalAccessDocument = graphql(`
-  mutation EnablePortalAccess($input: EnablePortalAccessInput!) {
-    enablePortalAccess(input: $input) {
-      grant {
-        id
-      }
-      patient {
-        id
-        portalStatus
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);
-
-export const RevokePortalAccessDocument = graphql(`
-  mutation RevokePortalAccess($input: RevokePortalAccessInput!) {
-    revokePortalAccess(input: $input) {
-      grant {
-        id
-        active
-      }
-      userErrors {
-        code
-        field
-        message
-      }
-    }
-  }
-`);

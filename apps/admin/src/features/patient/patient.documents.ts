@@ -1,0 +1,121 @@
+import { graphql } from "../../gql";
+
+export const GrantDetailsFragment = graphql(`
+  fragment GrantDetails on PortalGrant {
+    id
+    accessType
+    grantedAt
+    portalRoleId
+    portalRole {
+      id
+      name
+    }
+    account {
+      id
+      email
+      signedUp
+      signedUpAt
+      lastSignInAt
+      lastInviteSentAt
+      disabled
+      lockedUntil
+      mustChangePassword
+      failedSignInCount
+    }
+    otherProfiles {
+      id
+      accessType
+      patient {
+        id
+        firstName
+        lastName
+      }
+      portalRole {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const PatientPageDocument = graphql(`
+  query PatientPage($id: ID!, $canManage: Boolean!) {
+    patient(id: $id) {
+      id
+      firstName
+      lastName
+      mrn
+      email
+      dateOfBirth
+      language
+      active
+      portalStatus
+      lastInviteSentAt
+      lastSignInAt
+      portalAccess @include(if: $canManage) {
+        ...GrantDetails
+      }
+      linkableAccount @include(if: $canManage) {
+        id
+        email
+      }
+      contacts {
+        id
+        firstName
+        lastName
+        relationship
+        email
+        dateOfBirth
+        language
+        active
+        portalGrant @include(if: $canManage) {
+          ...GrantDetails
+        }
+      }
+    }
+    portalRoles @include(if: $canManage) {
+      id
+      name
+      accessTypes
+    }
+  }
+`);
+
+export const UpdatePatientDocument = graphql(`
+  mutation UpdatePatient($input: UpdatePatientInput!) {
+    updatePatient(input: $input) {
+      patient {
+        id
+        firstName
+        lastName
+        mrn
+        email
+        dateOfBirth
+        language
+        active
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateContactDocument = graphql(`
+  mutation UpdateContact($input: UpdateContactInput!) {
+    updateContact(input: $input) {
+      contact {
+        id
+        active
+      }
+      revokedGrantCount
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
