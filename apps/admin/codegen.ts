@@ -10,6 +10,8 @@ const output = {
   presetConfig: { fragmentMasking: false },
   config: {
     enumsAsTypes: true,
+    // Only what the documents use: a schema change elsewhere does not make src/gql stale.
+    onlyOperationTypes: true,
     useTypeImports: true,
     scalars: { DateTimeISO: "string", JSON: "unknown" },
     // Apollo Client 4 always adds __typename to what it fetches; the types say so.
