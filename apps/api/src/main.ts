@@ -34,7 +34,8 @@ async function main() {
   const services = createServices(dataSource, config, logger);
   const { app, apollo } = await createApp(services);
   const server: Server = app.listen(config.PORT, config.HOST, () => {
-    logger.info({ url: config.publicUrl, database: config.databaseKind }, "Portal Access is listening");
+    logger.info({ url: config.publicUrl, database: config.databaseKind, email: services.mailer.name }, "Portal Access is listening");
+    services.outboxWorker.start();
   });
   const purge = setInterval(() => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")), 15 * 60_000);
   purge.unref();
@@ -48,8 +49,9 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      void apollo
+      void services.outboxWorker
         .stop()
+        .then(() => apollo.stop())
         .then(() => dataSource.destroy())
         .then(() => process.exit(0));
     });

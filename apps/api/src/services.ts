@@ -2,7 +2,11 @@ import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
 import { SessionService } from "./auth/session.service";
+import { DevMailboxTransport } from "./email/dev-mailbox.transport";
 import { EmailQueue } from "./email/email-queue";
+import { MailgunTransport } from "./email/mailgun.transport";
+import type { Mailer } from "./email/mailer";
+import { OutboxWorker } from "./email/outbox-worker";
 import { SecretBox } from "./email/secret-box";
 import { ApiKeyService } from "./modules/api-keys/api-key.service";
 import { OrganizationService } from "./modules/organizations/organization.service";
@@ -16,14 +20,29 @@ import { StaffService } from "./modules/staff/staff.service";
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
   const sessions = new SessionService(dataSource, config.sessionSecret, config.SESSION_TTL_HOURS * 3600_000);
   const portalAccess = new PortalAccessService(sessions);
-  const emailQueue = new EmailQueue(new SecretBox(config.sessionSecret));
+  const box = new SecretBox(config.sessionSecret);
+  const emailQueue = new EmailQueue(box);
+  const mailer = createMailer(dataSource, config);
+  // Built here, started by main.ts once the server listens (tests drive it with runOnce/drain).
+  const outboxWorker = new OutboxWorker({
+    dataSource,
+    mailer,
+    box,
+    logger,
+    from: config.MAIL_FROM,
+    publicUrl: config.publicUrl,
+    leaseMs: Math.max(120_000, 3 * config.MAILGUN_TIMEOUT_MS),
+  });
   const invites = new InviteService({ publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess);
   return {
     dataSource,
     config,
     logger,
     sessions,
+    secretBox: box,
     emailQueue,
+    mailer,
+    outboxWorker,
     portalAccess,
     invites,
     patients: new PatientService(portalAccess),
@@ -35,3 +54,11 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Mailgun when MAILGUN_API_KEY and MAILGUN_DOMAIN are set; otherwise the dev mailbox (kept in the database). */
+export function createMailer(dataSource: DataSource, config: Config): Mailer {
+  if (config.MAILGUN_API_KEY && config.MAILGUN_DOMAIN) {
+    return new MailgunTransport({ apiKey: config.MAILGUN_API_KEY, domain: config.MAILGUN_DOMAIN, url: config.MAILGUN_URL, timeoutMs: config.MAILGUN_TIMEOUT_MS });
+  }
+  return new DevMailboxTransport(dataSource);
+}

@@ -37,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     services,
     config,
     async close() {
+      await services.outboxWorker.stop();
       await apollo.stop();
       await dataSource.destroy();
     },

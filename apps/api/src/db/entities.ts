@@ -1,7 +1,10 @@
+import { DevMailboxMessage } from "../email/dev-mailbox-message.entity";
+import { MailgunWebhookToken } from "../email/mailgun-webhook-token.entity";
 import { OutboxMessage } from "../email/outbox-message.entity";
 import { PortalToken } from "../modules/invites/portal-token.entity";
 import { RateLimit } from "../auth/rate-limit.entity";
 import { ApiKey } from "../modules/api-keys/api-key.entity";
+import { EmailTemplate } from "../modules/email-templates/email-template.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
 import { Organization } from "../modules/organizations/organization.entity";
@@ -29,4 +32,7 @@ export const entities = [
   PortalToken,
   RateLimit,
   ApiKey,
+  DevMailboxMessage,
+  EmailTemplate,
+  MailgunWebhookToken,
 ];

@@ -27,3 +27,33 @@ export interface QueuedEmail {
   /** The same key is never queued twice in an organization (bulk re-runs, double clicks). */
   dedupeKey?: string | null;
 }
+
+/**
+ * The placeholders a template of each kind may use (`{{name}}`). Values come from the queued
+ * email's `variables` and `secrets`; the worker fills `organizationName`, `portalUrl`, `signInUrl`,
+ * `expiresInDays` and `expiresInHours` itself when the caller leaves them out.
+ */
+export const COMMON_PLACEHOLDERS = ["recipientName", "organizationName", "portalUrl", "signInUrl"] as const;
+
+export const EMAIL_PLACEHOLDERS: Record<EmailKind, { variables: readonly string[]; secrets: readonly string[] }> = {
+  /** secrets.link = PUBLIC_URL/portal/invite/<token>; patientName = whose profile the account will see. */
+  [EmailKind.INVITE_LINK]: { variables: [...COMMON_PLACEHOLDERS, "patientName", "expiresInDays"], secrets: ["link"] },
+  /** secrets.temporaryPassword; signInUrl is where to sign in. */
+  [EmailKind.INVITE_TEMPORARY_PASSWORD]: { variables: [...COMMON_PLACEHOLDERS, "patientName"], secrets: ["temporaryPassword"] },
+  /** secrets.link = PUBLIC_URL/portal/reset/<token>, valid expiresInHours (24). */
+  [EmailKind.STAFF_PASSWORD_RESET]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
+  [EmailKind.SELF_SERVICE_RESET]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
+  /** patientName = whose profile the account can no longer see. */
+  [EmailKind.ACCESS_REVOKED]: { variables: [...COMMON_PLACEHOLDERS, "patientName"], secrets: [] },
+  /** Sent to the old address (rule 14); deliberately names neither address. */
+  [EmailKind.LOGIN_EMAIL_CHANGED]: { variables: [...COMMON_PLACEHOLDERS], secrets: [] },
+};
+
+/** Every placeholder a template of this kind may contain. */
+export function placeholdersOf(kind: EmailKind): string[] {
+  const p = EMAIL_PLACEHOLDERS[kind];
+  return [...p.variables, ...p.secrets];
+}
+
+/** Invite kinds: their permanent failure is shown on the account and patient so staff can fix the email. */
+export const INVITE_KINDS: readonly string[] = [EmailKind.INVITE_LINK, EmailKind.INVITE_TEMPORARY_PASSWORD];

@@ -11,6 +11,8 @@ export type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED";
 @Index("ix_outbox_due", ["status", "nextAttemptAt"])
 @Index("ix_outbox_org_account", ["organizationId", "accountId"])
 @Index("uq_outbox_dedupe", ["dedupeKey"], { unique: true })
+// Webhooks correlate a provider event with its row by message id (and recipient, for batches).
+@Index("ix_outbox_provider_message", ["providerMessageId"])
 export class OutboxMessage {
   @PrimaryGeneratedColumn()
   id: number;
@@ -74,6 +76,10 @@ export class OutboxMessage {
 
   @TimestampColumn({ nullable: true })
   deliveryUpdatedAt: Date | null;
+
+  // The provider's reason for a failure (e.g. "bounce: 550 5.1.1"), without addresses.
+  @Column({ type: "varchar", length: 255, nullable: true })
+  deliveryReason: string | null;
 
   @TimestampColumn({ nullable: true })
   sentAt: Date | null;

@@ -11,6 +11,7 @@ import { CalendarDateColumn, CreatedAtColumn, TimestampColumn } from "../../db/c
 @Index("ix_patients_org_status_name", ["organizationId", "portalStatus", "lastName", "firstName", "id"])
 @Index("ix_patients_org_name", ["organizationId", "lastName", "firstName", "id"])
 @Index("ix_patients_org_email", ["organizationId", "emailNormalized"])
+@Index("ix_patients_org_invite_failed", ["organizationId", "inviteDeliveryFailedAt"])
 export class Patient {
   @Field(() => ID, { description: "Stable identifier." })
   @PrimaryGeneratedColumn()
@@ -66,6 +67,13 @@ export class Patient {
   @Field(() => Date, { nullable: true, description: "Last sign-in of the patient's own portal account." })
   @TimestampColumn({ nullable: true })
   lastSignInAt: Date | null;
+
+  // Mirrors inviteDeliveryFailedAt of the patient's own (SELF) account, so the onboarding grid can
+  // filter "invite failed" with an index on the patients table alone.
+  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
+  @Field(() => Date, { nullable: true, description: "When the latest invite to the patient's own portal account permanently failed to be delivered (wrong or bouncing email); null otherwise." })
+  @TimestampColumn({ nullable: true })
+  inviteDeliveryFailedAt: Date | null;
 
   @Field({ description: "When the record was created." })
   @CreatedAtColumn()

@@ -58,6 +58,16 @@ export class PortalAccount {
   @TimestampColumn({ nullable: true })
   lockedUntil: Date | null;
 
+  // Set when the latest invite to this account could not be delivered (provider refusal or a
+  // permanent bounce); cleared when a later invite goes out. Denormalized so lists can filter on it.
+  @Field(() => Date, { nullable: true, description: "When the latest invite to this login email permanently failed to be delivered; null otherwise." })
+  @TimestampColumn({ nullable: true })
+  inviteDeliveryFailedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Why the latest invite could not be delivered (e.g. a bounce), while inviteDeliveryFailedAt is set." })
+  @Column({ type: "varchar", length: 255, nullable: true })
+  inviteDeliveryFailureReason: string | null;
+
   @Field({ description: "When the account was created." })
   @CreatedAtColumn()
   createdAt: Date;

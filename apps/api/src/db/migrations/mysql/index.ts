@@ -1,3 +1,4 @@
+import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
 import { PortalTokensAndRateLimits1795335876311 } from "./1795335876311-PortalTokensAndRateLimits";
 import { Outbox1795335446937 } from "./1795335446937-Outbox";
@@ -11,4 +12,5 @@ export const mysqlMigrations: Function[] = [
   Outbox1795335446937,
   PortalTokensAndRateLimits1795335876311,
   ApiKeys1795336726248,
+  EmailDelivery1795337244527,
 ];

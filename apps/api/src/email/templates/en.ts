@@ -1,0 +1,69 @@
+import { EmailKind } from "../email.types";
+import type { TemplateParts } from "../render";
+import { layout } from "./layout";
+
+const ignore = "If you were not expecting this email, you can ignore it.";
+
+/** Built-in English templates; an organization may override each one (email_templates). */
+export const en: Record<EmailKind, TemplateParts> = {
+  [EmailKind.INVITE_LINK]: {
+    subject: "{{organizationName}}: your patient portal invitation",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "{{organizationName}} has invited you to its patient portal to access the profile of {{patientName}}.", "Choose your password with the button below. You will be asked to confirm the date of birth on file. This link is valid for {{expiresInDays}} days and can be used once."],
+      { label: "Accept the invitation", href: "{{link}}" },
+      ignore,
+    ),
+    text: "Hello {{recipientName}},\n\n{{organizationName}} has invited you to its patient portal to access the profile of {{patientName}}.\n\nChoose your password here (you will be asked to confirm the date of birth on file):\n{{link}}\n\nThis link is valid for {{expiresInDays}} days and can be used once.\n\n" + ignore + "\n",
+  },
+  [EmailKind.INVITE_TEMPORARY_PASSWORD]: {
+    subject: "{{organizationName}}: your patient portal account",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "{{organizationName}} has opened a patient portal account for you to access the profile of {{patientName}}.", "Your temporary password is: <strong style=\"font-family:monospace;font-size:18px\">{{temporaryPassword}}</strong>", "Sign in with this email address and the temporary password; you will then choose your own password."],
+      { label: "Sign in to the portal", href: "{{signInUrl}}" },
+      ignore,
+    ),
+    text: "Hello {{recipientName}},\n\n{{organizationName}} has opened a patient portal account for you to access the profile of {{patientName}}.\n\nYour temporary password is: {{temporaryPassword}}\n\nSign in at {{signInUrl}} with this email address and the temporary password; you will then choose your own password.\n\n" + ignore + "\n",
+  },
+  [EmailKind.STAFF_PASSWORD_RESET]: {
+    subject: "{{organizationName}}: reset your portal password",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "The team at {{organizationName}} has started a password reset for your patient portal account.", "Choose a new password with the button below. This link is valid for {{expiresInHours}} hours and can be used once. Your current password keeps working until then."],
+      { label: "Choose a new password", href: "{{link}}" },
+      "If you did not ask for this, contact {{organizationName}}.",
+    ),
+    text: "Hello {{recipientName}},\n\nThe team at {{organizationName}} has started a password reset for your patient portal account.\n\nChoose a new password here:\n{{link}}\n\nThis link is valid for {{expiresInHours}} hours and can be used once. Your current password keeps working until then.\n\nIf you did not ask for this, contact {{organizationName}}.\n",
+  },
+  [EmailKind.SELF_SERVICE_RESET]: {
+    subject: "{{organizationName}}: reset your portal password",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "Someone asked to reset the password of your {{organizationName}} patient portal account.", "Choose a new password with the button below. This link is valid for {{expiresInHours}} hours and can be used once."],
+      { label: "Choose a new password", href: "{{link}}" },
+      "If you did not ask for this, ignore this email: your password has not changed.",
+    ),
+    text: "Hello {{recipientName}},\n\nSomeone asked to reset the password of your {{organizationName}} patient portal account.\n\nChoose a new password here:\n{{link}}\n\nThis link is valid for {{expiresInHours}} hours and can be used once.\n\nIf you did not ask for this, ignore this email: your password has not changed.\n",
+  },
+  [EmailKind.ACCESS_REVOKED]: {
+    subject: "{{organizationName}}: portal access removed",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "Your access to the profile of {{patientName}} in the {{organizationName}} patient portal has been removed."],
+      undefined,
+      "If you think this is a mistake, contact {{organizationName}}.",
+    ),
+    text: "Hello {{recipientName}},\n\nYour access to the profile of {{patientName}} in the {{organizationName}} patient portal has been removed.\n\nIf you think this is a mistake, contact {{organizationName}}.\n",
+  },
+  [EmailKind.LOGIN_EMAIL_CHANGED]: {
+    subject: "{{organizationName}}: your portal login email was changed",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "The login email of your {{organizationName}} patient portal account has been changed. This address will no longer be used to sign in, and any pending invitation or password reset link sent to it no longer works."],
+      undefined,
+      "If you did not expect this change, contact {{organizationName}} right away.",
+    ),
+    text: "Hello {{recipientName}},\n\nThe login email of your {{organizationName}} patient portal account has been changed. This address will no longer be used to sign in, and any pending invitation or password reset link sent to it no longer works.\n\nIf you did not expect this change, contact {{organizationName}} right away.\n",
+  },
+};

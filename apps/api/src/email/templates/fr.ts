@@ -1,0 +1,69 @@
+import { EmailKind } from "../email.types";
+import type { TemplateParts } from "../render";
+import { layout } from "./layout";
+
+const ignore = "Si vous n’attendiez pas ce courriel, vous pouvez l’ignorer.";
+
+/** Modèles français intégrés ; chaque organisation peut les remplacer (email_templates). */
+export const fr: Record<EmailKind, TemplateParts> = {
+  [EmailKind.INVITE_LINK]: {
+    subject: "{{organizationName}} : votre invitation au portail patient",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "{{organizationName}} vous invite à son portail patient pour accéder au dossier de {{patientName}}.", "Choisissez votre mot de passe à l’aide du bouton ci-dessous. La date de naissance inscrite au dossier vous sera demandée. Ce lien est valable {{expiresInDays}} jours et ne peut servir qu’une fois."],
+      { label: "Accepter l’invitation", href: "{{link}}" },
+      ignore,
+    ),
+    text: "Bonjour {{recipientName}},\n\n{{organizationName}} vous invite à son portail patient pour accéder au dossier de {{patientName}}.\n\nChoisissez votre mot de passe ici (la date de naissance inscrite au dossier vous sera demandée) :\n{{link}}\n\nCe lien est valable {{expiresInDays}} jours et ne peut servir qu’une fois.\n\n" + ignore + "\n",
+  },
+  [EmailKind.INVITE_TEMPORARY_PASSWORD]: {
+    subject: "{{organizationName}} : votre compte du portail patient",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "{{organizationName}} vous a ouvert un compte sur son portail patient pour accéder au dossier de {{patientName}}.", "Votre mot de passe temporaire est : <strong style=\"font-family:monospace;font-size:18px\">{{temporaryPassword}}</strong>", "Connectez-vous avec cette adresse courriel et le mot de passe temporaire ; vous choisirez ensuite votre propre mot de passe."],
+      { label: "Se connecter au portail", href: "{{signInUrl}}" },
+      ignore,
+    ),
+    text: "Bonjour {{recipientName}},\n\n{{organizationName}} vous a ouvert un compte sur son portail patient pour accéder au dossier de {{patientName}}.\n\nVotre mot de passe temporaire est : {{temporaryPassword}}\n\nConnectez-vous sur {{signInUrl}} avec cette adresse courriel et le mot de passe temporaire ; vous choisirez ensuite votre propre mot de passe.\n\n" + ignore + "\n",
+  },
+  [EmailKind.STAFF_PASSWORD_RESET]: {
+    subject: "{{organizationName}} : réinitialisez votre mot de passe du portail",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "L’équipe de {{organizationName}} a lancé la réinitialisation du mot de passe de votre compte du portail patient.", "Choisissez un nouveau mot de passe à l’aide du bouton ci-dessous. Ce lien est valable {{expiresInHours}} heures et ne peut servir qu’une fois. Votre mot de passe actuel reste valide d’ici là."],
+      { label: "Choisir un nouveau mot de passe", href: "{{link}}" },
+      "Si vous n’êtes pas à l’origine de cette demande, contactez {{organizationName}}.",
+    ),
+    text: "Bonjour {{recipientName}},\n\nL’équipe de {{organizationName}} a lancé la réinitialisation du mot de passe de votre compte du portail patient.\n\nChoisissez un nouveau mot de passe ici :\n{{link}}\n\nCe lien est valable {{expiresInHours}} heures et ne peut servir qu’une fois. Votre mot de passe actuel reste valide d’ici là.\n\nSi vous n’êtes pas à l’origine de cette demande, contactez {{organizationName}}.\n",
+  },
+  [EmailKind.SELF_SERVICE_RESET]: {
+    subject: "{{organizationName}} : réinitialisez votre mot de passe du portail",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "Une demande de réinitialisation du mot de passe de votre compte du portail patient de {{organizationName}} a été faite.", "Choisissez un nouveau mot de passe à l’aide du bouton ci-dessous. Ce lien est valable {{expiresInHours}} heures et ne peut servir qu’une fois."],
+      { label: "Choisir un nouveau mot de passe", href: "{{link}}" },
+      "Si vous n’êtes pas à l’origine de cette demande, ignorez ce courriel : votre mot de passe n’a pas changé.",
+    ),
+    text: "Bonjour {{recipientName}},\n\nUne demande de réinitialisation du mot de passe de votre compte du portail patient de {{organizationName}} a été faite.\n\nChoisissez un nouveau mot de passe ici :\n{{link}}\n\nCe lien est valable {{expiresInHours}} heures et ne peut servir qu’une fois.\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce courriel : votre mot de passe n’a pas changé.\n",
+  },
+  [EmailKind.ACCESS_REVOKED]: {
+    subject: "{{organizationName}} : accès au portail retiré",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "Votre accès au dossier de {{patientName}} sur le portail patient de {{organizationName}} a été retiré."],
+      undefined,
+      "Si vous pensez qu’il s’agit d’une erreur, contactez {{organizationName}}.",
+    ),
+    text: "Bonjour {{recipientName}},\n\nVotre accès au dossier de {{patientName}} sur le portail patient de {{organizationName}} a été retiré.\n\nSi vous pensez qu’il s’agit d’une erreur, contactez {{organizationName}}.\n",
+  },
+  [EmailKind.LOGIN_EMAIL_CHANGED]: {
+    subject: "{{organizationName}} : l’adresse de connexion de votre portail a changé",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "L’adresse courriel de connexion de votre compte du portail patient de {{organizationName}} a été modifiée. Cette adresse ne servira plus à vous connecter, et toute invitation ou tout lien de réinitialisation envoyé à cette adresse ne fonctionne plus."],
+      undefined,
+      "Si vous n’attendiez pas ce changement, contactez {{organizationName}} sans tarder.",
+    ),
+    text: "Bonjour {{recipientName}},\n\nL’adresse courriel de connexion de votre compte du portail patient de {{organizationName}} a été modifiée. Cette adresse ne servira plus à vous connecter, et toute invitation ou tout lien de réinitialisation envoyé à cette adresse ne fonctionne plus.\n\nSi vous n’attendiez pas ce changement, contactez {{organizationName}} sans tarder.\n",
+  },
+};
