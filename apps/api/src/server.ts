@@ -72,6 +72,9 @@ export async function createApp(services: Services) {
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT (drain HTTP, stop Apollo, close the pool); Apollo's own handlers would
+    // stop it first and leave main's stop() waiting until the forced exit.
+    stopOnTerminationSignals: false,
     introspection: config.NODE_ENV !== "production",
     // No "Did you mean …?" in production: suggestions let a caller map the schema without introspection.
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === "production",
