@@ -31,6 +31,11 @@ async function main() {
   if (!fs.existsSync(path.join(root, "apps/api/dist/src/main.js"))) throw new Error("run `pnpm build` first");
   console.log(`deploying the API with production dependencies into ${apiDir}`);
   execFileSync("pnpm", ["--filter", "@portal/api", "deploy", "--prod", "--legacy", apiDir], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  // The Docker image's layout: the admin and portal builds next to the API, where it looks by default.
+  for (const web of ["admin", "portal"]) {
+    const dist = path.join(root, "apps", web, "dist");
+    if (fs.existsSync(dist)) fs.cpSync(dist, path.join(out, "apps", web, "dist"), { recursive: true });
+  }
   for (const dev of ["jest", "typescript", "@swc/core", "supertest"]) expect(!fs.existsSync(path.join(apiDir, "node_modules", dev)), `no dev dependency ${dev} in the deployed tree`);
   expect(fs.existsSync(path.join(apiDir, "node_modules/@portal/schema/dist")), "the shared @portal/schema package is built into the deployed tree");
 
@@ -85,6 +90,11 @@ async function main() {
   expect(viewer.body.data?.patients?.totalCount === 0, "a production database has no demo data");
   const introspection = await gql("{ __schema { queryType { name } } }");
   expect(introspection.body.errors?.[0]?.extensions?.code === "GRAPHQL_VALIDATION_FAILED", "introspection is off in production");
+  for (const web of ["admin", "portal"]) {
+    if (!fs.existsSync(path.join(root, "apps", web, "dist", "index.html"))) continue;
+    const page = await fetch(`${base}/${web}/`, { headers: { accept: "text/html" } });
+    expect(page.status === 200 && (await page.text()).includes("<div id="), `GET /${web}/ serves the built ${web} app`);
+  }
   const headers = await fetch(`${base}/healthz`);
   expect(!headers.headers.get("x-powered-by") && headers.headers.get("x-content-type-options") === "nosniff", "security headers are set, x-powered-by is not");
 
