@@ -1,0 +1,18 @@
+// One API server (fresh database, demo data) for the whole run, started by src/global-setup.ts;
+// the journey files run one at a time against it, each in its own browser.
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/journeys"],
+  testMatch: ["**/*.e2e.test.ts"],
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" }, sourceMaps: "inline" },
+    ],
+  },
+  globalSetup: "<rootDir>/src/global-setup.ts",
+  globalTeardown: "<rootDir>/src/global-teardown.ts",
+  maxWorkers: 1,
+  testTimeout: 120000,
+  reporters: require("../../tools/jest-reporters.cjs"),
+};

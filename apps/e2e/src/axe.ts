@@ -1,0 +1,35 @@
+import fs from "node:fs";
+import type { Page } from "playwright-core";
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core in the page (evaluated over the DevTools protocol, so the page's CSP stays as
+ * strict as in production) and returns the serious and critical violations, WCAG 2.1 AA rules.
+ */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: { target: unknown[] }) => n.target.join(" ")) }));
+  });
+  return (violations as AxeViolation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Fails with a readable list when the page has serious or critical accessibility violations. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length) {
+    const lines = violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).join("\n    ")}`);
+    throw new Error(`axe: ${violations.length} serious/critical violation(s) on ${label}:\n${lines.join("\n")}`);
+  }
+}

@@ -1,0 +1,35 @@
+import type { StaffClient } from "./staff";
+
+export interface InvitablePatient {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  dateOfBirth: string;
+  language: string;
+}
+
+const used = new Set<string>();
+
+/** A demo patient without portal access who has an email and a date of birth on file (rule 8). */
+export async function findInvitablePatient(staff: StaffClient, language: "en" | "fr" = "en"): Promise<InvitablePatient> {
+  const data = await staff.gql<{ patients: { edges: { node: InvitablePatient & { email: string | null; dateOfBirth: string | null } }[] } }>(
+    `query Invitable { patients(first: 200, filter: { portalStatus: [NO_ACCESS] }) { edges { node { id firstName lastName email dateOfBirth language } } } }`,
+  );
+  const patient = data.patients.edges
+    .map((e) => e.node)
+    .find((p) => p.email && p.dateOfBirth && p.language.toLowerCase() === language && !used.has(p.id));
+  if (!patient) throw new Error(`no NO_ACCESS demo patient with email, date of birth and language ${language}`);
+  used.add(patient.id);
+  return patient as InvitablePatient;
+}
+
+/** Enables the patient's own access and sends the invite in one action, as the front desk would. */
+export async function enableAndInvite(staff: StaffClient, patientId: string): Promise<void> {
+  const data = await staff.gql<{ enablePortalAccess: { userErrors: { code: string; message: string }[] } }>(
+    `mutation Enable($input: EnablePortalAccessInput!) { enablePortalAccess(input: $input) { userErrors { code message } } }`,
+    { input: { patientId, sendInvite: true } },
+  );
+  const errors = data.enablePortalAccess.userErrors;
+  if (errors.length) throw new Error(`enablePortalAccess refused: ${JSON.stringify(errors)}`);
+}
