@@ -29,9 +29,8 @@ async function query(sql: string, params: unknown[]): Promise<Row[]> {
     }
   }
   // The API's own driver, read-only: the harness only looks.
-  const Sqlite = require(require.resolve("better-sqlite3", { paths: [API_DIR] })) as new (file: string, o: object) => {
-    prepare(sql: string): { all(...p: unknown[]): Row[] };
-    close(): void;
+  const { default: Sqlite } = (await import(require.resolve("better-sqlite3", { paths: [API_DIR] }))) as {
+    default: new (file: string, o: object) => { prepare(sql: string): { all(...p: unknown[]): Row[] }; close(): void };
   };
   const conn = new Sqlite(db.file, { readonly: true, fileMustExist: true });
   try {
@@ -64,7 +63,7 @@ async function fromDevMailbox(address: string): Promise<ReceivedEmail[]> {
 /** Queued mail not delivered yet: the outbox row, its sealed secrets opened with the run's session secret. */
 async function fromOutbox(address: string): Promise<ReceivedEmail[]> {
   const rows = await query("SELECT toAddress, kind, secretsSealed FROM outbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC", [address]);
-  const { SecretBox } = require(path.join(API_DIR, "dist", "src", "email", "secret-box.js")) as {
+  const { SecretBox } = (await import(path.join(API_DIR, "dist", "src", "email", "secret-box.js"))) as {
     SecretBox: new (secret: string) => { open(sealed: string): Record<string, string> };
   };
   const box = new SecretBox(E2E_SESSION_SECRET);
