@@ -9,6 +9,7 @@ import type { Mailer } from "./email/mailer";
 import { OutboxWorker } from "./email/outbox-worker";
 import { SecretBox } from "./email/secret-box";
 import { ApiKeyService } from "./modules/api-keys/api-key.service";
+import { OnboardingStatsService } from "./modules/onboarding-stats/onboarding-stats.service";
 import { OrganizationService } from "./modules/organizations/organization.service";
 import { PatientService } from "./modules/patients/patient.service";
 import { InviteService } from "./modules/invites/invite.service";
@@ -49,6 +50,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),
     organizations: new OrganizationService(),
+    onboardingStats: new OnboardingStatsService(),
     apiKeys: new ApiKeyService(),
   };
 }

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import { ApiKeyResolver } from "../modules/api-keys/api-key.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { InviteResolver } from "../modules/invites/invite.resolver";
+import { OnboardingStatsResolver } from "../modules/onboarding-stats/onboarding-stats.resolver";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver";
 import { ContactFieldsResolver, PatientConnectionResolver, PatientResolver } from "../modules/patients/patient.resolver";
 import { PortalAccessResolver, PortalAccountFieldsResolver, PortalGrantFieldsResolver } from "../modules/portal-access/portal-access.resolver";
@@ -28,6 +29,7 @@ export const resolvers = [
   StaffUserFieldsResolver,
   OrganizationResolver,
   AuditResolver,
+  OnboardingStatsResolver,
   ApiKeyResolver,
 ] as const;
 
