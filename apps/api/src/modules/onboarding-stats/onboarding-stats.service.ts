@@ -9,7 +9,7 @@ import { PortalAccount } from "../portal-access/portal-account.entity";
 const DAY_MS = 86_400_000;
 const INVITE_KINDS = [EmailKind.INVITE_LINK, EmailKind.INVITE_TEMPORARY_PASSWORD];
 // Provider outcomes (Mailgun webhook events) that mean the invite never reached the person.
-const UNDELIVERED = ["failed", "bounced", "complained", "rejected"];
+const UNDELIVERED = ["FAILED", "BOUNCED", "COMPLAINED", "REJECTED"];
 
 export interface InviteWeekStats {
   weekStart: string;
@@ -60,7 +60,7 @@ export class OnboardingStatsService {
         scope
           .qb(OutboxMessage, "o")
           .andWhere("o.kind IN (:...kinds)", { kinds: INVITE_KINDS })
-          .andWhere("(o.status = :failedStatus OR o.deliveryStatus IN (:...undelivered))", { failedStatus: "FAILED", undelivered: UNDELIVERED }),
+          .andWhere("(o.status = :failedStatus OR UPPER(o.deliveryStatus) IN (:...undelivered))", { failedStatus: "FAILED", undelivered: UNDELIVERED }),
         "o.createdAt",
       ),
       scope.qb(PortalAccount, "a").andWhere("(a.lastInviteSentAt IS NOT NULL OR a.signedUpAt IS NOT NULL)").getCount(),
