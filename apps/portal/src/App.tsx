@@ -37,7 +37,7 @@ export function App() {
       <Route path="/reset/:token" element={<ResetPasswordPage />} />
       <Route
         path="/change-password"
-        element={<RequireAccount>{(viewer) => <ChangePasswordPage forced={viewer.account.mustChangePassword} />}</RequireAccount>}
+        element={<RequireAccount>{(viewer) => <ChangePasswordPage forced={viewer.account.mustChangePassword} needsDateOfBirth={viewer.account.needsDateOfBirth} />}</RequireAccount>}
       />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -1,3 +1,4 @@
+import { CombinedGraphQLErrors } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { Alert, Box, CircularProgress } from "@mui/material";
 import type { ReactNode } from "react";
@@ -7,10 +8,14 @@ import type { PortalViewerQuery as Viewer } from "../gql/graphql";
 import { PortalViewerQuery } from "../features/viewer.graphql";
 import { PortalLayout } from "../layout/PortalLayout";
 
-export type PortalViewer = NonNullable<Viewer["portalViewer"]>;
+export type PortalViewer = Viewer["portalViewer"];
 
 interface Props {
   children(viewer: PortalViewer): ReactNode;
+}
+
+function isSignedOut(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
 }
 
 /**
@@ -22,6 +27,7 @@ export function RequireAccount({ children }: Props) {
   const location = useLocation();
   const { data, loading, error } = useQuery(PortalViewerQuery, { fetchPolicy: "cache-and-network" });
 
+  if (error && isSignedOut(error)) return <Navigate to="/sign-in" replace />;
   if (!data && loading) {
     return (
       <PortalLayout>
@@ -31,15 +37,14 @@ export function RequireAccount({ children }: Props) {
       </PortalLayout>
     );
   }
-  if (!data && error) {
+  const viewer = data?.portalViewer;
+  if (!viewer) {
     return (
       <PortalLayout>
         <Alert severity="error">{t("app.networkError")}</Alert>
       </PortalLayout>
     );
   }
-  const viewer = data?.portalViewer;
-  if (!viewer) return <Navigate to="/sign-in" replace />;
   if (viewer.account.mustChangePassword && location.pathname !== "/change-password") {
     return <Navigate to="/change-password" replace />;
   }

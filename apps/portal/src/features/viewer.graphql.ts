@@ -3,23 +3,41 @@ import { graphql } from "../gql";
 export const PortalViewerQuery = graphql(`
   query PortalViewer {
     portalViewer {
+      organizationName
       account {
         id
         email
+        language
         mustChangePassword
+        needsDateOfBirth
       }
       profiles {
         id
         accessType
-        roleName
-        permissions
         patient {
           id
           firstName
           lastName
+        }
+        role {
+          name
+          permissions
+        }
+        demographics {
           dateOfBirth
           email
-          phone
+        }
+        appointments {
+          id
+          startsAt
+        }
+        documents {
+          id
+          title
+        }
+        statements {
+          id
+          issuedOn
         }
       }
     }

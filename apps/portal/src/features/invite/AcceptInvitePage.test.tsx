@@ -1,7 +1,6 @@
 import type { MockLink } from "@apollo/client/testing";
 import { screen, waitFor } from "@testing-library/react";
-import { noViewer, renderPage } from "../../../test/render";
-import { PortalViewerQuery } from "../viewer.graphql";
+import { renderPage } from "../../../test/render";
 import { AcceptInvitePage } from "./AcceptInvitePage";
 import { AcceptPortalInviteMutation } from "./invite.graphql";
 
@@ -14,7 +13,7 @@ function acceptMock(dateOfBirth: string, userErrors: { code: string; field: stri
       data: {
         acceptPortalInvite: {
           __typename: "AcceptPortalInvitePayload",
-          account: userErrors.length ? null : { __typename: "PortalAccount", id: "7", email: "ana@example.com" },
+          account: userErrors.length ? null : { __typename: "PortalSelf", id: "7", email: "ana@example.com" },
           userErrors: userErrors.map((e) => ({ __typename: "UserError", ...e })),
         },
       },
@@ -74,12 +73,10 @@ describe("AcceptInvitePage", () => {
     expect(await screen.findByText(/too weak/)).toBeInTheDocument();
   });
 
-  it("sends the token, date of birth and password, then hands over to sign-in", async () => {
-    const { user } = renderInvite([acceptMock("1990-04-25", []), noViewer(PortalViewerQuery)]);
+  it("sends the token, date of birth and password, then opens the profiles (the API signed the account in)", async () => {
+    const { user } = renderInvite([acceptMock("1990-04-25", [])]);
     await fillForm(user, "1990-04-25");
-    const location = await screen.findByTestId("location");
-    expect(location).toHaveTextContent("/sign-in");
-    expect(location).toHaveAttribute("data-notice", "invite.done");
+    expect(await screen.findByTestId("location")).toHaveTextContent(/^\/$/);
   });
 
   it("speaks French", async () => {

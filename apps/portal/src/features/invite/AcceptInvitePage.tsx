@@ -8,8 +8,6 @@ import { errorMessage, splitUserErrors } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
 import { PortalLayout } from "../../layout/PortalLayout";
-import type { SignInState } from "../sign-in/SignInPage";
-import { PortalViewerQuery } from "../viewer.graphql";
 import { AcceptPortalInviteMutation } from "./invite.graphql";
 
 // The invite itself is unusable after these: no point in letting the user type again.
@@ -56,14 +54,9 @@ export function AcceptInvitePage() {
       setGeneral(split.general);
       return;
     }
-    // The API may sign the new account in at once; otherwise the sign-in page takes over.
-    const viewer = await client.query({ query: PortalViewerQuery, fetchPolicy: "network-only" }).catch(() => null);
-    if (viewer?.data?.portalViewer) {
-      await navigate("/", { replace: true });
-      return;
-    }
-    const state: SignInState = { notice: "invite.done", email: payload.account?.email };
-    await navigate("/sign-in", { replace: true, state });
+    // The API signs the new account in (session cookie): straight to the profiles.
+    await client.clearStore();
+    await navigate("/", { replace: true });
   };
 
   return (

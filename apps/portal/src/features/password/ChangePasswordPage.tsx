@@ -3,6 +3,7 @@ import { Alert, Button, TextField } from "@mui/material";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { isIsoDate } from "@portal/schema";
 import { splitUserErrors } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
@@ -12,13 +13,16 @@ import { ChangePortalPasswordMutation } from "./password.graphql";
 interface Props {
   /** Staff forced the change, or the account signed in with a temporary password (rule 6). */
   forced: boolean;
+  /** A temporary-password invite: signing up still needs the date of birth on file (rule 8). */
+  needsDateOfBirth?: boolean;
 }
 
-export function ChangePasswordPage({ forced }: Props) {
+export function ChangePasswordPage({ forced, needsDateOfBirth = false }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [change, { loading }] = useMutation(ChangePortalPasswordMutation, { refetchQueries: [PortalViewerQuery], awaitRefetchQueries: true });
   const [current, setCurrent] = useState("");
+  const [dateOfBirth, setDateOfBirth] = useState("");
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [tried, setTried] = useState(false);
@@ -26,18 +30,20 @@ export function ChangePasswordPage({ forced }: Props) {
   const [general, setGeneral] = useState<string[]>([]);
   const errors = newPasswordErrors(password, confirm);
   const currentError = current ? null : t("validation.required");
+  const dobError = !needsDateOfBirth ? null : !dateOfBirth ? "required" : !isIsoDate(dateOfBirth) ? "invalidDate" : null;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (currentError || errors.password || errors.confirm) return;
+    if (currentError || dobError || errors.password || errors.confirm) return;
     setFieldErrors({});
     setGeneral([]);
     try {
-      const res = await change({ variables: { input: { currentPassword: current, newPassword: password } } });
+      const input = { currentPassword: current, newPassword: password, ...(needsDateOfBirth ? { dateOfBirth } : {}) };
+      const res = await change({ variables: { input } });
       const userErrors = res.data?.changePortalPassword.userErrors ?? [];
       if (userErrors.length) {
-        const split = splitUserErrors(t, userErrors, ["currentPassword", "newPassword"]);
+        const split = splitUserErrors(t, userErrors, ["currentPassword", "newPassword", "dateOfBirth"]);
         setFieldErrors(split.byField);
         setGeneral(split.general);
         return;
@@ -75,6 +81,21 @@ export function ChangePasswordPage({ forced }: Props) {
         error={(tried && Boolean(currentError)) || Boolean(fieldErrors.currentPassword)}
         helperText={tried && currentError ? currentError : (fieldErrors.currentPassword ?? " ")}
       />
+      {needsDateOfBirth && (
+        <TextField
+          label={t("fields.dateOfBirth")}
+          type="date"
+          name="date-of-birth"
+          autoComplete="bday"
+          required
+          fullWidth
+          value={dateOfBirth}
+          onChange={(e) => setDateOfBirth(e.target.value)}
+          error={(tried && Boolean(dobError)) || Boolean(fieldErrors.dateOfBirth)}
+          helperText={tried && dobError ? t(`validation.${dobError}`) : (fieldErrors.dateOfBirth ?? t("fields.dateOfBirthHelp"))}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: "9999-12-31" } }}
+        />
+      )}
       <PasswordFields
         password={password}
         confirm={confirm}

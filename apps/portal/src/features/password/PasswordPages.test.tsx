@@ -13,7 +13,7 @@ describe("ForgotPasswordPage", () => {
   it("gives the same answer whatever the address (rule 9)", async () => {
     const mock = {
       request: { query: RequestPortalPasswordResetMutation, variables: { input: { email: "who@example.com" } } },
-      result: { data: { requestPortalPasswordReset: { __typename: "RequestPortalPasswordResetPayload", userErrors: [] } } },
+      result: { data: { requestPortalPasswordReset: { __typename: "RequestPortalPasswordResetPayload", accepted: true, userErrors: [] } } },
     };
     const { user } = renderPage(<ForgotPasswordPage />, { mocks: [mock] });
     await user.type(screen.getByLabelText(/email/i), "who@example.com ");
@@ -25,7 +25,15 @@ describe("ForgotPasswordPage", () => {
 describe("ResetPasswordPage", () => {
   const complete = (userErrors: ReturnType<typeof errors>) => ({
     request: { query: CompletePortalPasswordResetMutation, variables: { input: { token: "r1", password: PASSWORD } } },
-    result: { data: { completePortalPasswordReset: { __typename: "CompletePortalPasswordResetPayload", userErrors } } },
+    result: {
+      data: {
+        completePortalPasswordReset: {
+          __typename: "CompletePortalPasswordResetPayload",
+          account: userErrors.length ? null : { __typename: "PortalSelf", id: "7", mustChangePassword: false },
+          userErrors,
+        },
+      },
+    },
   });
 
   async function submit(user: ReturnType<typeof renderPage>["user"]) {
@@ -42,23 +50,21 @@ describe("ResetPasswordPage", () => {
     expect(screen.queryByLabelText(/^new password/i)).not.toBeInTheDocument();
   });
 
-  it("sends the user to sign in with the new password", async () => {
+  it("opens the profiles once the new password is saved (the API signed the account in)", async () => {
     const { user } = renderPage(<ResetPasswordPage />, { url: "/reset/r1", path: "/reset/:token", mocks: [complete([])] });
     await submit(user);
-    const location = await screen.findByTestId("location");
-    expect(location).toHaveTextContent("/sign-in");
-    expect(location).toHaveAttribute("data-notice", "signIn.passwordChanged");
+    expect(await screen.findByTestId("location")).toHaveTextContent(/^\/$/);
   });
 });
 
 describe("ChangePasswordPage", () => {
-  const change = (userErrors: ReturnType<typeof errors>) => ({
-    request: { query: ChangePortalPasswordMutation, variables: { input: { currentPassword: "temporary-pass", newPassword: PASSWORD } } },
+  const change = (userErrors: ReturnType<typeof errors>, extra: Record<string, string> = {}) => ({
+    request: { query: ChangePortalPasswordMutation, variables: { input: { currentPassword: "temporary-pass", newPassword: PASSWORD, ...extra } } },
     result: {
       data: {
         changePortalPassword: {
           __typename: "ChangePortalPasswordPayload",
-          account: userErrors.length ? null : { __typename: "PortalAccount", id: "7", mustChangePassword: false },
+          account: userErrors.length ? null : { __typename: "PortalSelf", id: "7", mustChangePassword: false },
           userErrors,
         },
       },
@@ -68,7 +74,12 @@ describe("ChangePasswordPage", () => {
     request: { query: PortalViewerQuery },
     result: {
       data: {
-        portalViewer: { __typename: "PortalViewer", account: { __typename: "PortalAccount", id: "7", email: "a@example.com", mustChangePassword: false }, profiles: [] },
+        portalViewer: {
+          __typename: "PortalViewer",
+          organizationName: "Riverside Clinic",
+          account: { __typename: "PortalSelf", id: "7", email: "a@example.com", language: "EN", mustChangePassword: false, needsDateOfBirth: false },
+          profiles: [],
+        },
       },
     },
   };
@@ -99,6 +110,19 @@ describe("ChangePasswordPage", () => {
     await user.paste("x".repeat(129));
     await user.click(screen.getByRole("button", { name: /change password/i }));
     expect(await screen.findByText("Use at most 128 characters.")).toBeInTheDocument();
+  });
+
+  it("asks for the date of birth when a temporary-password account signs up", async () => {
+    const { user } = renderPage(<ChangePasswordPage forced needsDateOfBirth />, {
+      url: "/change-password",
+      path: "/change-password",
+      mocks: [change([], { dateOfBirth: "1984-12-01" }), viewer],
+    });
+    await submit(user);
+    expect(await screen.findByText("Required.")).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/date of birth/i), "1984-12-01");
+    await user.click(screen.getByRole("button", { name: /change password/i }));
+    expect(await screen.findByTestId("location")).toHaveTextContent(/^\/$/);
   });
 
   it("returns to the profiles once changed", async () => {

@@ -1,4 +1,4 @@
-import { useMutation } from "@apollo/client/react";
+import { useApolloClient, useMutation } from "@apollo/client/react";
 import { Alert, Button, Link } from "@mui/material";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,6 @@ import { splitUserErrors } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
 import { PortalLayout } from "../../layout/PortalLayout";
-import type { SignInState } from "../sign-in/SignInPage";
 import { CompletePortalPasswordResetMutation } from "./password.graphql";
 
 /** `/portal/reset/:token`: the emailed link (24 hours, single use) sets a new password. */
@@ -15,6 +14,7 @@ export function ResetPasswordPage() {
   const { t } = useTranslation();
   const { token = "" } = useParams();
   const navigate = useNavigate();
+  const client = useApolloClient();
   const [complete, { loading }] = useMutation(CompletePortalPasswordResetMutation);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -38,8 +38,9 @@ export function ResetPasswordPage() {
       setServerPasswordError(split.byField.password);
       setGeneral(split.general);
       if (!userErrors.length) {
-        const state: SignInState = { notice: "signIn.passwordChanged" };
-        await navigate("/sign-in", { replace: true, state });
+        // The API signs the account in with the new password: straight to the profiles.
+        await client.clearStore();
+        await navigate("/", { replace: true });
       }
     } catch {
       setGeneral([t("app.networkError")]);

@@ -3,6 +3,7 @@ import { graphql } from "../../gql";
 export const RequestPortalPasswordResetMutation = graphql(`
   mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {
     requestPortalPasswordReset(input: $input) {
+      accepted
       userErrors {
         code
         field
@@ -15,6 +16,10 @@ export const RequestPortalPasswordResetMutation = graphql(`
 export const CompletePortalPasswordResetMutation = graphql(`
   mutation CompletePortalPasswordReset($input: CompletePortalPasswordResetInput!) {
     completePortalPasswordReset(input: $input) {
+      account {
+        id
+        mustChangePassword
+      }
       userErrors {
         code
         field

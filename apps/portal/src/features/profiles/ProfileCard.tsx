@@ -1,4 +1,5 @@
 import { Card, CardContent, Chip, List, ListItem, ListItemText, Stack, Typography } from "@mui/material";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortalViewer } from "../../auth/RequireAccount";
 
@@ -6,22 +7,45 @@ type Profile = PortalViewer["profiles"][number];
 
 function formatDate(iso: string, language: string): string {
   // A date of birth is a calendar date, not an instant: format it in UTC so no time zone shifts it.
-  const date = new Date(`${iso}T00:00:00Z`);
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: iso.length === 10 ? "UTC" : undefined }).format(date);
+}
+
+function Section({ title, items }: { title: string; items: ReactNode[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+        {title}
+      </Typography>
+      {items.length ? (
+        <List dense disablePadding>
+          {items.map((item, i) => (
+            <ListItem key={i} disableGutters>
+              <ListItemText primary={item} />
+            </ListItem>
+          ))}
+        </List>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {t("profiles.nothingYet")}
+        </Typography>
+      )}
+    </>
+  );
 }
 
 /**
- * One patient the account can see. The API leaves out what the role does not permit; the card
- * shows details only under VIEW_DEMOGRAPHICS and lists the role's other features.
+ * One patient the account can see. The API sends a section only when the role permits it (null
+ * otherwise), so the card shows exactly what the server decided, and lists what the role allows.
  */
 export function ProfileCard({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation();
-  const { patient, permissions } = profile;
+  const language = i18n.resolvedLanguage ?? "en";
+  const { patient, role, demographics, appointments, documents, statements } = profile;
   const name = `${patient.firstName} ${patient.lastName}`;
   const headingId = `profile-${profile.id}`;
-  const showDemographics = permissions.includes("VIEW_DEMOGRAPHICS");
-  const features = permissions.filter((p) => p !== "VIEW_DEMOGRAPHICS");
 
   return (
     <Card variant="outlined" component="section" aria-labelledby={headingId}>
@@ -30,18 +54,17 @@ export function ProfileCard({ profile }: { profile: Profile }) {
           <Typography variant="h6" component="h2" id={headingId} sx={{ mr: 1 }}>
             {name}
           </Typography>
-          <Chip size="small" label={t("profiles.role", { role: profile.roleName })} />
+          <Chip size="small" label={t("profiles.role", { role: role.name })} />
         </Stack>
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          {profile.accessType === "SELF" ? t("profiles.self") : t("profiles.proxy", { role: profile.roleName })}
+          {profile.accessType === "SELF" ? t("profiles.self") : t("profiles.proxy", { role: role.name })}
         </Typography>
-        {showDemographics && (
+        {demographics && (
           <Stack component="dl" direction={{ xs: "column", sm: "row" }} spacing={{ xs: 0.5, sm: 3 }} sx={{ my: 2, "& dd": { m: 0 } }}>
             {(
               [
-                ["dateOfBirth", patient.dateOfBirth ? formatDate(patient.dateOfBirth, i18n.resolvedLanguage ?? "en") : null],
-                ["email", patient.email],
-                ["phone", patient.phone],
+                ["dateOfBirth", demographics.dateOfBirth ? formatDate(demographics.dateOfBirth, language) : null],
+                ["email", demographics.email],
               ] as const
             ).map(([key, value]) => (
               <div key={key}>
@@ -55,12 +78,15 @@ export function ProfileCard({ profile }: { profile: Profile }) {
             ))}
           </Stack>
         )}
+        {appointments && <Section title={t("profiles.appointments")} items={appointments.map((a) => formatDate(a.startsAt, language))} />}
+        {documents && <Section title={t("profiles.documents")} items={documents.map((d) => d.title)} />}
+        {statements && <Section title={t("profiles.statements")} items={statements.map((s) => t("profiles.issuedOn", { date: formatDate(s.issuedOn, language) }))} />}
         <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
           {t("profiles.canDo")}
         </Typography>
-        {features.length ? (
+        {role.permissions.length ? (
           <List dense disablePadding>
-            {features.map((p) => (
+            {role.permissions.map((p) => (
               <ListItem key={p} disableGutters>
                 <ListItemText primary={t(`profiles.permissions.${p}`)} />
               </ListItem>

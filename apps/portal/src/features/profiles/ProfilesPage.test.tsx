@@ -4,35 +4,45 @@ import type { PortalViewer } from "../../auth/RequireAccount";
 import { ProfilesPage } from "./ProfilesPage";
 
 const viewer: PortalViewer = {
-  account: { id: "1", email: "parent@example.com", mustChangePassword: false },
+  organizationName: "Riverside Clinic",
+  account: { id: "1", email: "parent@example.com", language: "EN", mustChangePassword: false, needsDateOfBirth: false },
   profiles: [
     {
       id: "g1",
       accessType: "PROXY",
-      roleName: "Family",
-      permissions: ["VIEW_DEMOGRAPHICS", "VIEW_APPOINTMENTS"],
-      patient: { id: "p1", firstName: "Léa", lastName: "Martin", dateOfBirth: "2015-03-09", email: null, phone: "555-0101" },
+      patient: { id: "p1", firstName: "Léa", lastName: "Martin" },
+      role: { name: "Family", permissions: ["VIEW_DEMOGRAPHICS", "VIEW_APPOINTMENTS"] },
+      demographics: { dateOfBirth: "2015-03-09", email: null },
+      appointments: [],
+      documents: null,
+      statements: null,
     },
     {
       id: "g2",
       accessType: "PROXY",
-      roleName: "Billing contact",
-      permissions: ["VIEW_BILLING"],
-      patient: { id: "p2", firstName: "Hugo", lastName: "Martin", dateOfBirth: null, email: null, phone: null },
+      patient: { id: "p2", firstName: "Hugo", lastName: "Martin" },
+      role: { name: "Billing contact", permissions: ["VIEW_BILLING"] },
+      demographics: null,
+      appointments: null,
+      documents: null,
+      statements: [{ id: "s1", issuedOn: "2026-10-01" }],
     },
   ],
 };
 
 describe("ProfilesPage", () => {
-  it("shows one card per patient, with details only where the role permits", () => {
+  it("shows one card per patient, with only the sections the server sent for the role", () => {
     renderPage(<ProfilesPage viewer={viewer} />);
-    expect(screen.getByText("Signed in as parent@example.com")).toBeInTheDocument();
+    expect(screen.getByText(/Riverside Clinic · Signed in as parent@example.com/)).toBeInTheDocument();
     const lea = screen.getByRole("region", { name: "Léa Martin" });
     expect(within(lea).getByText("March 9, 2015")).toBeInTheDocument();
-    expect(within(lea).getByText("555-0101")).toBeInTheDocument();
-    expect(within(lea).getByText("See appointments")).toBeInTheDocument();
+    expect(within(lea).getByText("Not on file")).toBeInTheDocument();
+    expect(within(lea).getByRole("heading", { name: "Appointments" })).toBeInTheDocument();
+    expect(within(lea).getByText("Nothing to show yet.")).toBeInTheDocument();
+    expect(within(lea).queryByRole("heading", { name: "Statements" })).not.toBeInTheDocument();
     const hugo = screen.getByRole("region", { name: "Hugo Martin" });
     expect(within(hugo).queryByText("Date of birth")).not.toBeInTheDocument();
+    expect(within(hugo).getByText("Issued October 1, 2026")).toBeInTheDocument();
     expect(within(hugo).getByText("See statements and balances")).toBeInTheDocument();
     expect(within(hugo).getByText("Role: Billing contact")).toBeInTheDocument();
   });

@@ -13,7 +13,7 @@ export function ProfilesPage({ viewer }: { viewer: PortalViewer }) {
           {t("profiles.title")}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {t("profiles.signedInAs", { email: viewer.account.email })}
+          {viewer.organizationName} · {t("profiles.signedInAs", { email: viewer.account.email })}
         </Typography>
       </div>
       {viewer.profiles.length === 0 ? (

@@ -1,10 +1,10 @@
 import { useApolloClient } from "@apollo/client/react";
-import { Alert, Button, Link, TextField } from "@mui/material";
+import { Alert, Button, Link, MenuItem, TextField } from "@mui/material";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useLocation, useNavigate } from "react-router";
 import { isValidEmail } from "@portal/schema";
-import { signIn } from "../../auth/portal-auth";
+import { signIn, type Organization } from "../../auth/portal-auth";
 import { errorMessage } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
 import { PortalLayout } from "../../layout/PortalLayout";
@@ -25,6 +25,8 @@ export function SignInPage() {
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [organizations, setOrganizations] = useState<Organization[]>([]);
+  const [organizationId, setOrganizationId] = useState("");
 
   const emailError = !email.trim() ? t("validation.required") : !isValidEmail(email) ? t("validation.invalidEmail") : null;
   const passwordError = password ? null : t("validation.required");
@@ -35,9 +37,14 @@ export function SignInPage() {
     if (emailError || passwordError) return;
     setBusy(true);
     setError(null);
-    const result = await signIn(email.trim(), password);
+    const result = await signIn(email.trim(), password, organizationId || undefined);
     if (!result.ok) {
       setBusy(false);
+      if (result.code === "CHOOSE_ORGANIZATION" && result.organizations?.length) {
+        setOrganizations(result.organizations);
+        setOrganizationId(result.organizations[0]!.id);
+        return;
+      }
       setError(result.code === "NETWORK" ? t("app.networkError") : errorMessage(t, result.code));
       return;
     }
@@ -91,6 +98,22 @@ export function SignInPage() {
           error={tried && Boolean(passwordError)}
           helperText={tried && passwordError ? passwordError : " "}
         />
+        {organizations.length > 0 && (
+          <TextField
+            select
+            label={t("signIn.organization")}
+            helperText={t("signIn.organizationHelp")}
+            fullWidth
+            value={organizationId}
+            onChange={(e) => setOrganizationId(e.target.value)}
+          >
+            {organizations.map((o) => (
+              <MenuItem key={o.id} value={o.id}>
+                {o.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
         <Button type="submit" variant="contained" size="large" disabled={busy}>
           {t("signIn.submit")}
         </Button>
