@@ -33,3 +33,25 @@ export async function enableAndInvite(staff: StaffClient, patientId: string): Pr
   const errors = data.enablePortalAccess.userErrors;
   if (errors.length) throw new Error(`enablePortalAccess refused: ${JSON.stringify(errors)}`);
 }
+
+/** The day after `isoDate` (YYYY-MM-DD): a date of birth that is certainly wrong. */
+export function dayAfter(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The patient's SELF account, as staff see it. */
+export async function selfAccount(staff: StaffClient, patientId: string): Promise<{ id: string; lastSignInAt: string | null }> {
+  const data = await staff.gql<{ patient: { portalStatus: string; portalAccess: { account: { id: string; lastSignInAt: string | null } } | null } }>(
+    `query Self($id: ID!) { patient(id: $id) { portalStatus portalAccess { account { id lastSignInAt } } } }`,
+    { id: patientId },
+  );
+  if (!data.patient.portalAccess) throw new Error(`patient ${patientId} has no SELF access`);
+  return data.patient.portalAccess.account;
+}
+
+export async function patientStatus(staff: StaffClient, patientId: string): Promise<string> {
+  const data = await staff.gql<{ patient: { portalStatus: string } }>(`query Status($id: ID!) { patient(id: $id) { portalStatus } }`, { id: patientId });
+  return data.patient.portalStatus;
+}

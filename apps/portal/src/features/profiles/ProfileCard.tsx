@@ -85,13 +85,13 @@ export function ProfileCard({ profile }: { profile: Profile }) {
           {t("profiles.canDo")}
         </Typography>
         {role.permissions.length ? (
-          <List dense disablePadding>
+          <Stack component="ul" direction="row" sx={{ flexWrap: "wrap", gap: 1, listStyle: "none", p: 0, m: 0, mt: 1 }}>
             {role.permissions.map((p) => (
-              <ListItem key={p} disableGutters>
-                <ListItemText primary={t(`profiles.permissions.${p}`)} />
-              </ListItem>
+              <li key={p}>
+                <Chip variant="outlined" size="small" label={t(`profiles.permissions.${p}`)} />
+              </li>
             ))}
-          </List>
+          </Stack>
         ) : (
           <Typography variant="body2" color="text.secondary">
             {t("profiles.nothingPermitted")}
