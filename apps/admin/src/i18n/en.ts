@@ -61,6 +61,7 @@ export const en = {
     enableLabel: "Portal status: no access. Enable access for {{name}}",
     disabled: "Account disabled",
     locked: "Sign-in locked",
+    undelivered: "Invite not delivered",
   },
   onboarding: {
     title: "Onboarding",

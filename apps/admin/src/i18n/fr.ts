@@ -63,6 +63,7 @@ export const fr: AdminMessages = {
     enableLabel: "Statut du portail : sans accès. Activer l'accès pour {{name}}",
     disabled: "Compte désactivé",
     locked: "Connexion bloquée",
+    undelivered: "Invitation non remise",
   },
   onboarding: {
     title: "Intégration",

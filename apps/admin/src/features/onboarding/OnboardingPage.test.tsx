@@ -21,6 +21,7 @@ function patient(id: string, firstName: string, portalStatus: PortalStatus, extr
     portalStatus,
     active: true,
     portalAccess: null,
+    inviteDeliveryFailedAt: null,
     ...extra,
   };
 }

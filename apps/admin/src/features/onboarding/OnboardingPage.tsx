@@ -137,6 +137,7 @@ export function OnboardingPage() {
           const account = row.portalAccess?.account;
           if (account?.disabled) flags.push(t("status.disabled"));
           if (account?.lockedUntil && new Date(account.lockedUntil) > new Date()) flags.push(t("status.locked"));
+          if (row.inviteDeliveryFailedAt && row.portalStatus === "INVITED") flags.push(t("status.undelivered"));
           return (
             <StatusBlock
               status={row.portalStatus}

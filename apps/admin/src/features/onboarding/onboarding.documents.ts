@@ -23,6 +23,7 @@ export const OnboardingPatientsDocument = graphql(`
           lastSignInAt
           portalStatus
           active
+          inviteDeliveryFailedAt @include(if: $canManage)
           portalAccess @include(if: $canManage) {
             id
             account {

@@ -158,6 +158,12 @@ export function PortalTab({ patient, roles, onChanged }: { patient: PatientData;
             {account.mustChangePassword ? <Chip label={t("portal.mustChangePassword")} /> : null}
           </Stack>
         ) : null}
+        {account.inviteDeliveryFailedAt && !account.signedUp ? (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            <b>{t("portal.deliveryProblems")}</b> — {fmt.dateTime(account.inviteDeliveryFailedAt)}
+            {account.inviteDeliveryFailureReason ? `: ${account.inviteDeliveryFailureReason}` : ""}
+          </Alert>
+        ) : null}
         <GrantActions grant={grant} patientName={name} roles={roleOptions} onChanged={onChanged} />
         <Divider sx={{ my: 3 }} />
         <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>

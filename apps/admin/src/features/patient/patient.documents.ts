@@ -21,6 +21,8 @@ export const GrantDetailsFragment = graphql(`
       lockedUntil
       mustChangePassword
       failedSignInCount
+      inviteDeliveryFailedAt
+      inviteDeliveryFailureReason
     }
     otherProfiles {
       id
