@@ -10,6 +10,9 @@ const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+// `points/seconds`, both at least 1.
+const limit = z.string().regex(/^[1-9]\d{0,6}\/[1-9]\d{0,6}$/, "must be points/seconds, e.g. 20/900");
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -31,6 +34,11 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Portal Access <no-reply@portal.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: boolish.optional(),
+  // Per-IP limits, `points/seconds`: failed sign-ins (staff and portal each), reset requests, and
+  // invite/reset token attempts.
+  RATE_LIMIT_SIGN_IN: limit.default("20/900"),
+  RATE_LIMIT_PASSWORD_RESET: limit.default("5/900"),
+  RATE_LIMIT_TOKEN: limit.default("20/900"),
   ALLOW_PRIVATE_WEBHOOK_TARGETS: boolish.default(false),
   GRAPHQL_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
   GRAPHQL_RATE_LIMIT_PER_KEY: z.coerce.number().int().positive().default(600),

@@ -4,11 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
-import passport from "passport";
+import { Passport, type PassportStatic } from "passport";
 import { pinoHttp } from "pino-http";
 import { apiKeyAuthentication, registerApiKeyStrategy } from "./auth/api-key.strategy";
 import { loadPrincipals } from "./auth/principal";
-import { registerStaffStrategy, staffAuthRoutes, clientIp } from "./auth/staff-auth.routes";
+import { portalAuthRoutes, registerPortalStrategy } from "./auth/portal-auth.routes";
+import { registerStaffStrategy, staffAuthRoutes, clientIp, sessionCookieOptions } from "./auth/staff-auth.routes";
+import { PORTAL_COOKIE } from "./auth/session.service";
 import { createContext, type Context } from "./graphql/context";
 import { errorLoggingPlugin, formatError } from "./graphql/format-error";
 import { QUERY_LIMITS, queryLimitsPlugin } from "./graphql/limits";
@@ -56,9 +58,12 @@ export async function createApp(services: Services) {
     }),
   );
   app.use(express.json({ limit: REQUEST_BODY_LIMIT }));
+  // One passport per app: strategies hold this app's services (tests run several apps in one process).
+  const passport = new Passport() as unknown as PassportStatic;
   app.use(passport.initialize());
-  registerStaffStrategy(services);
-  registerApiKeyStrategy(services);
+  registerStaffStrategy(passport, services);
+  registerPortalStrategy(passport, services);
+  registerApiKeyStrategy(passport, services);
 
   app.get("/healthz", (_req, res) => {
     services.dataSource
@@ -67,7 +72,8 @@ export async function createApp(services: Services) {
       .catch(() => res.status(503).json({ status: "unavailable" }));
   });
 
-  app.use(staffAuthRoutes(services));
+  app.use(staffAuthRoutes(passport, services));
+  app.use(portalAuthRoutes(passport, services));
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -92,12 +98,16 @@ export async function createApp(services: Services) {
   app.use(
     "/graphql",
     rateLimitMiddleware(ipLimiter, (req) => clientIp(req) ?? "unknown", logger),
-    apiKeyAuthentication(),
+    apiKeyAuthentication(passport),
     rateLimitMiddleware(keyLimiter, (_req, res) => (res.locals.apiKey ? String((res.locals.apiKey as { id: number }).id) : null), logger),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const principals = await loadPrincipals(req, services.dataSource, services.sessions, res.locals.apiKey);
-        return createContext({ requestId: String(req.id), ip: clientIp(req), ...principals, services });
+        const portalCookie = {
+          set: (token: string) => void res.cookie(PORTAL_COOKIE, token, sessionCookieOptions(req, services.sessions.maxAgeMs)),
+          clear: () => void res.clearCookie(PORTAL_COOKIE, { path: "/" }),
+        };
+        return createContext({ requestId: String(req.id), ip: clientIp(req), ...principals, services, portalCookie });
       },
     }),
   );

@@ -12,6 +12,8 @@ import { ApiKeyService } from "./modules/api-keys/api-key.service";
 import { OnboardingStatsService } from "./modules/onboarding-stats/onboarding-stats.service";
 import { OrganizationService } from "./modules/organizations/organization.service";
 import { PatientService } from "./modules/patients/patient.service";
+import { parseLimit, RateLimits } from "./auth/rate-limits";
+import { PortalAuthService } from "./modules/portal-auth/portal-auth.service";
 import { InviteService } from "./modules/invites/invite.service";
 import { PortalAccessService } from "./modules/portal-access/portal-access.service";
 import { PortalRoleService } from "./modules/portal-roles/portal-role.service";
@@ -35,6 +37,13 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     leaseMs: Math.max(120_000, 3 * config.MAILGUN_TIMEOUT_MS),
   });
   const invites = new InviteService({ publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess);
+  const signIn = parseLimit(config.RATE_LIMIT_SIGN_IN)!;
+  const rateLimits = new RateLimits(dataSource, {
+    staffSignIn: signIn,
+    portalSignIn: signIn,
+    passwordReset: parseLimit(config.RATE_LIMIT_PASSWORD_RESET)!,
+    token: parseLimit(config.RATE_LIMIT_TOKEN)!,
+  });
   return {
     dataSource,
     config,
@@ -46,6 +55,8 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     outboxWorker,
     portalAccess,
     invites,
+    rateLimits,
+    portalAuth: new PortalAuthService(dataSource, sessions, rateLimits, invites),
     patients: new PatientService(portalAccess),
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import passport from "passport";
+import type { PassportStatic } from "passport";
 import { Strategy as BearerStrategy } from "passport-http-bearer";
 import type { ApiKey } from "../modules/api-keys/api-key.entity";
 import type { Services } from "../services";
@@ -11,7 +11,7 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** passport-http-bearer for partner apps: `Authorization: Bearer pak_live_…` on /graphql. */
-export function registerApiKeyStrategy(services: Services) {
+export function registerApiKeyStrategy(passport: PassportStatic, services: Services) {
   passport.use(
     "api-key",
     new BearerStrategy({ passReqToCallback: true }, (req: Request, token: string, done: (err: unknown, key?: ApiKey | false, info?: string) => void) => {
@@ -27,7 +27,7 @@ export function registerApiKeyStrategy(services: Services) {
  * Requests without an Authorization header go on as cookie sessions or anonymous callers. A request
  * that presents a key and fails gets 401 before GraphQL runs, in the GraphQL-over-HTTP error shape.
  */
-export function apiKeyAuthentication(): RequestHandler {
+export function apiKeyAuthentication(passport: PassportStatic): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.headers.authorization) return next();
     passport.authenticate("api-key", { session: false }, (err: unknown, key: ApiKey | false, info?: unknown) => {

@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from "express";
-import passport from "passport";
+import type { PassportStatic } from "passport";
 import { Strategy as LocalStrategy } from "passport-local";
 import { normalizeEmail, ActorType } from "@portal/schema";
 import type { Services } from "../services";
 import { StaffUser } from "../modules/staff/staff-user.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { verifyPassword } from "./passwords";
+import { retryMessage } from "./rate-limits";
 import { readCookie } from "./principal";
 import { STAFF_COOKIE } from "./session.service";
 
@@ -25,7 +26,7 @@ export function clientIp(req: Request): string | null {
 }
 
 /** passport-local for staff: email + password checked against the argon2id hash. */
-export function registerStaffStrategy(services: Services) {
+export function registerStaffStrategy(passport: PassportStatic, services: Services) {
   passport.use(
     "staff-local",
     new LocalStrategy({ usernameField: "email", passwordField: "password", session: false }, (email, password, done) => {
@@ -54,19 +55,34 @@ async function auditSignIn(services: Services, req: Request, user: StaffUser | n
   });
 }
 
-export function staffAuthRoutes(services: Services): Router {
+function tooMany(res: Response, seconds: number) {
+  res.setHeader("Retry-After", String(seconds));
+  res.status(429).json({ error: "RATE_LIMITED", message: retryMessage(seconds), retryAfterSeconds: seconds });
+}
+
+export function staffAuthRoutes(passport: PassportStatic, services: Services): Router {
   const router = Router();
   router.post("/auth/login", (req: Request, res: Response, next) => {
     if (!req.is("application/json") || typeof req.body?.email !== "string" || typeof req.body?.password !== "string") {
       res.status(400).json({ error: "BAD_REQUEST", message: "Send JSON {email, password}." });
       return;
     }
+    services.rateLimits
+      .blocked("staffSignIn", clientIp(req) ?? "unknown")
+      .then((wait) => (wait !== null ? tooMany(res, wait) : authenticate(req, res, next)))
+      .catch(next);
+  });
+
+  const authenticate = (req: Request, res: Response, next: (err?: unknown) => void) => {
     passport.authenticate("staff-local", { session: false }, (err: unknown, user: StaffUser | false) => {
       if (err) return next(err);
       (async () => {
         if (!user) {
           const known = await services.dataSource.getRepository(StaffUser).findOneBy({ emailNormalized: normalizeEmail(req.body.email) });
           await auditSignIn(services, req, known, req.body.email, false);
+          // Failures per IP are limited; the next request is refused before any password check.
+          const wait = await services.rateLimits.consume("staffSignIn", clientIp(req) ?? "unknown");
+          if (wait !== null) return tooMany(res, wait);
           res.status(401).json({ error: "INVALID_CREDENTIALS", message: "Wrong email or password." });
           return;
         }
@@ -77,7 +93,7 @@ export function staffAuthRoutes(services: Services): Router {
         res.json({ user: { id: String(user.id), email: user.email, name: user.name } });
       })().catch(next);
     })(req, res, next);
-  });
+  };
 
   router.post("/auth/logout", (req: Request, res: Response, next) => {
     services.sessions

@@ -20,8 +20,19 @@ export interface Context {
   scope(): OrgScope;
   /** Whether the caller holds a staff permission (for an API key: a scope standing in for it, see api-key-scopes.ts). */
   can(permission: StaffPermission, mode?: AccessMode): boolean;
+  /** Sets or clears the portal session cookie on the response (portal sign-in through GraphQL). */
+  portalCookie: PortalCookieSetter;
+  /** The signed-in portal account's organization scope, acting as that account. */
+  portalScope(): OrgScope;
   loaders(): Loaders;
 }
+
+export interface PortalCookieSetter {
+  set(token: string): void;
+  clear(): void;
+}
+
+const noCookies: PortalCookieSetter = { set() {}, clear() {} };
 
 export function createContext(args: {
   requestId: string;
@@ -30,14 +41,24 @@ export function createContext(args: {
   portal: PortalPrincipal | null;
   apiKey?: ApiKeyPrincipal | null;
   services: Services;
+  portalCookie?: PortalCookieSetter;
 }): Context {
   const { dataSource }: { dataSource: DataSource } = args.services;
   const apiKey = args.apiKey ?? null;
   let scope: OrgScope | undefined;
   let loaders: Loaders | undefined;
+  let portalScope: OrgScope | undefined;
   const ctx: Context = {
     ...args,
     apiKey,
+    portalCookie: args.portalCookie ?? noCookies,
+    portalScope() {
+      if (!args.portal) throw unauthenticated();
+      const { account } = args.portal;
+      const actor: Actor = { type: ActorType.PORTAL_ACCOUNT, id: String(account.id), label: account.email, staffId: null, ip: args.ip, requestId: args.requestId };
+      portalScope ??= new OrgScope(dataSource, dataSource.manager, args.portal.organizationId, actor);
+      return portalScope;
+    },
     scope() {
       if (scope) return scope;
       let actor: Actor;

@@ -6,6 +6,7 @@ import { ApiKeyResolver } from "../modules/api-keys/api-key.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { InviteResolver } from "../modules/invites/invite.resolver";
 import { OnboardingStatsResolver } from "../modules/onboarding-stats/onboarding-stats.resolver";
+import { PortalAuthResolver } from "../modules/portal-auth/portal-auth.resolver";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver";
 import { ContactFieldsResolver, PatientConnectionResolver, PatientResolver } from "../modules/patients/patient.resolver";
 import { PortalAccessResolver, PortalAccountFieldsResolver, PortalGrantFieldsResolver } from "../modules/portal-access/portal-access.resolver";
@@ -24,6 +25,7 @@ export const resolvers = [
   PortalGrantFieldsResolver,
   PortalAccountFieldsResolver,
   InviteResolver,
+  PortalAuthResolver,
   PortalRoleResolver,
   StaffResolver,
   StaffUserFieldsResolver,

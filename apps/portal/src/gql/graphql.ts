@@ -4,9 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Accept a portal invite: the link's token, the date of birth on file, and a new password. */
 export type AcceptPortalInviteInput = {
+  /** Date of birth, YYYY-MM-DD: the invited patient's own, or for a proxy the patient they will see. */
   dateOfBirth: string;
+  /** The new password: 12 to 128 characters, used in full. */
   password: string;
+  /** The token from the invite link (PUBLIC_URL/portal/invite/<token>). */
   token: string;
 };
 
@@ -17,14 +21,21 @@ export type AccessType =
   /** The patient's own account. */
   | 'SELF';
 
+/** Change the signed-in account's password. */
 export type ChangePortalPasswordInput = {
+  /** The current (or temporary) password. */
   currentPassword: string;
+  /** Date of birth, YYYY-MM-DD; required when the account has not signed up yet (temporary-password invites). */
   dateOfBirth?: string | null | undefined;
+  /** The new password: 12 to 128 characters, used in full. */
   newPassword: string;
 };
 
+/** Set a new password with a reset link's token. */
 export type CompletePortalPasswordResetInput = {
+  /** The new password: 12 to 128 characters, used in full. */
   password: string;
+  /** The token from the reset link (PUBLIC_URL/portal/reset/<token>). */
   token: string;
 };
 
@@ -50,8 +61,11 @@ export type PortalPermission =
   /** See shared documents. */
   | 'VIEW_DOCUMENTS';
 
+/** Ask for a password-reset email. */
 export type RequestPortalPasswordResetInput = {
+  /** The login email. The answer is the same whether or not it has an account. */
   email: string;
+  /** Only this organization's account, when the email signs in to several clinics. */
   organizationId?: string | number | null | undefined;
 };
 
