@@ -28,7 +28,14 @@ export function makeViewer(permissions: StaffPermission[] = ALL_PERMISSIONS): Vi
     __typename: "Viewer",
     permissions,
     user: { __typename: "StaffUser", id: "1", name: "Fran Frontdesk", email: "frontdesk@demo.clinic", language: "EN" },
-    organization: { __typename: "Organization", id: "1", name: "Demo Clinic", defaultPortalRoleId: "1", inviteMethod: "LINK", resendCooldownMinutes: 5 },
+    organization: {
+      __typename: "Organization",
+      id: "1",
+      name: "Demo Clinic",
+      defaultPortalRoleId: "1",
+      inviteMethod: "LINK",
+      resendCooldownMinutes: 5,
+    },
   };
 }
 

@@ -31,14 +31,21 @@ function SignedInRoutes() {
   const viewer = data?.viewer;
   if (!viewer) return <SignInPage onSignedIn={() => refetch()} />;
 
-  const can = (key: (typeof navItems)[number]["labelKey"]) => allowed(navItems.find((i) => i.labelKey === key)!, viewer.permissions);
+  const can = (key: (typeof navItems)[number]["labelKey"]) =>
+    allowed(
+      navItems.find((i) => i.labelKey === key)!,
+      viewer.permissions,
+    );
   const home = can("overview") ? null : can("onboarding") ? "/onboarding" : can("settings") ? "/settings" : can("audit") ? "/audit" : null;
   return (
     <ViewerContext.Provider value={viewer}>
       <AppShell showMailbox={false}>
         <Suspense fallback={<Loading />}>
           <Routes>
-            <Route path="/" element={can("overview") ? <OverviewPage /> : home ? <Navigate to={home} replace /> : <Empty>{t("app.forbidden")}</Empty>} />
+            <Route
+              path="/"
+              element={can("overview") ? <OverviewPage /> : home ? <Navigate to={home} replace /> : <Empty>{t("app.forbidden")}</Empty>}
+            />
             {can("onboarding") ? <Route path="/onboarding" element={<OnboardingPage />} /> : null}
             {can("onboarding") ? <Route path="/patients/:id/:tab?" element={<PatientPage />} /> : null}
             {can("portalUsers") ? <Route path="/portal-users" element={<PortalUsersPage />} /> : null}

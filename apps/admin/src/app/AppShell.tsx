@@ -8,6 +8,7 @@ import Divider from "@mui/material/Divider";
 import Drawer from "@mui/material/Drawer";
 import IconButton from "@mui/material/IconButton";
 import List from "@mui/material/List";
+import ListItem from "@mui/material/ListItem";
 import ListItemButton from "@mui/material/ListItemButton";
 import ListItemIcon from "@mui/material/ListItemIcon";
 import ListItemText from "@mui/material/ListItemText";
@@ -60,10 +61,18 @@ export function AppShell({ children, showMailbox }: { children: ReactNode; showM
         {items.map((item) => {
           const active = item.path === "/" ? location.pathname === "/" : location.pathname.startsWith(item.path);
           return (
-            <ListItemButton key={item.path} component={NavLink} to={item.path} selected={active} aria-current={active ? "page" : undefined} onClick={() => setOpen(false)}>
-              <ListItemIcon>{icons[item.labelKey]}</ListItemIcon>
-              <ListItemText primary={t(`nav.${item.labelKey}`)} />
-            </ListItemButton>
+            <ListItem key={item.path} disablePadding>
+              <ListItemButton
+                component={NavLink}
+                to={item.path}
+                selected={active}
+                aria-current={active ? "page" : undefined}
+                onClick={() => setOpen(false)}
+              >
+                <ListItemIcon>{icons[item.labelKey]}</ListItemIcon>
+                <ListItemText primary={t(`nav.${item.labelKey}`)} />
+              </ListItemButton>
+            </ListItem>
           );
         })}
       </List>

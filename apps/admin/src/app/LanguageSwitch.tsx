@@ -8,7 +8,17 @@ export function LanguageSwitch({ color }: { color?: "inherit" }) {
   const { t, i18n } = useTranslation();
   const current = i18n.language === "fr" ? "fr" : "en";
   return (
-    <Box role="group" aria-label={t("app.language")} sx={{ display: "inline-flex", border: 1, borderColor: color ? "rgba(255,255,255,.5)" : "divider", borderRadius: 1, overflow: "hidden" }}>
+    <Box
+      role="group"
+      aria-label={t("app.language")}
+      sx={{
+        display: "inline-flex",
+        border: 1,
+        borderColor: color ? "rgba(255,255,255,.5)" : "divider",
+        borderRadius: 1,
+        overflow: "hidden",
+      }}
+    >
       {languages.map((lng) => (
         <Button
           key={lng}
@@ -16,9 +26,15 @@ export function LanguageSwitch({ color }: { color?: "inherit" }) {
           size="small"
           color={color ?? "primary"}
           aria-pressed={current === lng}
-          aria-label={t(`language.${lng.toUpperCase() as "EN" | "FR"}`)}
+          // The visible code starts the accessible name (WCAG 2.5.3), the language's name follows.
+          aria-label={`${lng.toUpperCase()} — ${t(`language.${lng.toUpperCase() as "EN" | "FR"}`)}`}
           onClick={() => setLanguage(lng)}
-          sx={{ minWidth: 40, borderRadius: 0, fontWeight: 700, bgcolor: current === lng ? (color ? "rgba(255,255,255,.22)" : "action.selected") : "transparent" }}
+          sx={{
+            minWidth: 40,
+            borderRadius: 0,
+            fontWeight: 700,
+            bgcolor: current === lng ? (color ? "rgba(0,0,0,.28)" : "action.selected") : "transparent",
+          }}
         >
           {lng.toUpperCase()}
         </Button>

@@ -7,7 +7,13 @@ export interface NavItem {
   anyOf: StaffPermission[];
 }
 
-export const SETTINGS_PERMISSIONS: StaffPermission[] = ["CONFIGURE_PORTAL_ROLES", "MANAGE_STAFF", "CONFIGURE_EMAIL_TEMPLATES", "MANAGE_SETTINGS", "MANAGE_API_KEYS"];
+export const SETTINGS_PERMISSIONS: StaffPermission[] = [
+  "CONFIGURE_PORTAL_ROLES",
+  "MANAGE_STAFF",
+  "CONFIGURE_EMAIL_TEMPLATES",
+  "MANAGE_SETTINGS",
+  "MANAGE_API_KEYS",
+];
 
 export const navItems: NavItem[] = [
   { path: "/", labelKey: "overview", anyOf: ["MANAGE_PORTAL_ACCESS"] },

@@ -106,7 +106,8 @@ export const en = {
     confirmInvite_other: "Send portal invites to {{count}} patients?",
     confirmEnableAndInvite_one: "Enable portal access for {{count}} patient and send the invite?",
     confirmEnableAndInvite_other: "Enable portal access for {{count}} patients and send their invites?",
-    confirmHint: "Rows that cannot be done (no email, no date of birth, email already used, already active) are skipped and listed. Running it again never sends a second invite.",
+    confirmHint:
+      "Rows that cannot be done (no email, no date of birth, email already used, already active) are skipped and listed. Running it again never sends a second invite.",
     start: "Start",
     running: "Working… {{done}} of {{total}}",
     progressLabel: "Bulk action progress",
@@ -156,7 +157,8 @@ export const en = {
     forcePasswordChange: "Force password change",
     mustChangePassword: "Must change password at next sign-in",
     linkAccount: "Link patient to portal account",
-    linkHint: "The email on file, {{email}}, is already the login of a portal account. Link this patient to it so one sign-in reaches both profiles.",
+    linkHint:
+      "The email on file, {{email}}, is already the login of a portal account. Link this patient to it so one sign-in reaches both profiles.",
     proxies: "Proxies with access to this patient",
     noProxies: "No contact has access to this patient.",
     inviteSentTo: "Invite sent to {{email}}.",
@@ -289,7 +291,13 @@ export const en = {
   },
   settings: {
     title: "Settings",
-    tabs: { organization: "Organization", portalRoles: "Portal roles", staffRoles: "Staff roles", emailTemplates: "Email templates", apiKeys: "API keys" },
+    tabs: {
+      organization: "Organization",
+      portalRoles: "Portal roles",
+      staffRoles: "Staff roles",
+      emailTemplates: "Email templates",
+      apiKeys: "API keys",
+    },
     org: {
       name: "Organization name",
       inviteMethod: "Invite method",

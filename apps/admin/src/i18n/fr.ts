@@ -108,7 +108,8 @@ export const fr: AdminMessages = {
     confirmInvite_other: "Envoyer une invitation au portail à {{count}} patients ?",
     confirmEnableAndInvite_one: "Activer l'accès de {{count}} patient et lui envoyer l'invitation ?",
     confirmEnableAndInvite_other: "Activer l'accès de {{count}} patients et leur envoyer l'invitation ?",
-    confirmHint: "Les lignes impossibles (sans courriel, sans date de naissance, courriel déjà utilisé, déjà actif) sont ignorées et listées. Relancer l'action n'envoie jamais une deuxième invitation.",
+    confirmHint:
+      "Les lignes impossibles (sans courriel, sans date de naissance, courriel déjà utilisé, déjà actif) sont ignorées et listées. Relancer l'action n'envoie jamais une deuxième invitation.",
     start: "Lancer",
     running: "En cours… {{done}} sur {{total}}",
     progressLabel: "Progression de l'action groupée",
@@ -158,7 +159,8 @@ export const fr: AdminMessages = {
     forcePasswordChange: "Forcer le changement de mot de passe",
     mustChangePassword: "Doit changer son mot de passe à la prochaine connexion",
     linkAccount: "Lier le patient au compte du portail",
-    linkHint: "Le courriel au dossier, {{email}}, est déjà l'identifiant d'un compte du portail. Liez ce patient à ce compte pour qu'une seule connexion donne accès aux deux profils.",
+    linkHint:
+      "Le courriel au dossier, {{email}}, est déjà l'identifiant d'un compte du portail. Liez ce patient à ce compte pour qu'une seule connexion donne accès aux deux profils.",
     proxies: "Mandataires ayant accès à ce patient",
     noProxies: "Aucun contact n'a accès à ce patient.",
     inviteSentTo: "Invitation envoyée à {{email}}.",
@@ -291,7 +293,13 @@ export const fr: AdminMessages = {
   },
   settings: {
     title: "Paramètres",
-    tabs: { organization: "Organisation", portalRoles: "Rôles du portail", staffRoles: "Rôles du personnel", emailTemplates: "Modèles de courriel", apiKeys: "Clés d'API" },
+    tabs: {
+      organization: "Organisation",
+      portalRoles: "Rôles du portail",
+      staffRoles: "Rôles du personnel",
+      emailTemplates: "Modèles de courriel",
+      apiKeys: "Clés d'API",
+    },
     org: {
       name: "Nom de l'organisation",
       inviteMethod: "Mode d'invitation",

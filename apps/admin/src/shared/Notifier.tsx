@@ -27,7 +27,13 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
   return (
     <NotifyContext.Provider value={value}>
       {children}
-      <Snackbar key={notice?.key} open={!!notice} autoHideDuration={notice?.undo ? 8000 : 5000} onClose={close} anchorOrigin={{ vertical: "bottom", horizontal: "center" }}>
+      <Snackbar
+        key={notice?.key}
+        open={!!notice}
+        autoHideDuration={notice?.undo ? 8000 : 5000}
+        onClose={close}
+        anchorOrigin={{ vertical: "bottom", horizontal: "center" }}
+      >
         {notice ? (
           <Alert
             severity={notice.severity}

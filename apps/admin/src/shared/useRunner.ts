@@ -9,7 +9,11 @@ import { failureMessage, userErrorMessage, type UserErrorLike } from "./user-err
 export function useRunner() {
   const { t } = useTranslation();
   const notify = useNotify();
-  return async (action: () => Promise<readonly UserErrorLike[] | undefined>, success: string, after?: () => unknown): Promise<string | undefined> => {
+  return async (
+    action: () => Promise<readonly UserErrorLike[] | undefined>,
+    success: string,
+    after?: () => unknown,
+  ): Promise<string | undefined> => {
     try {
       const errors = await action();
       if (errors?.length) return errors.map((e) => userErrorMessage(t, e)).join(" ");

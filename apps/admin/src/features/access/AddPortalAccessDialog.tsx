@@ -74,9 +74,24 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
       const typed = lockedEmail ? undefined : email.trim() || undefined;
       const payload =
         target.kind === "patient"
-          ? (await enable({ variables: { input: { patientId: target.patientId, email: typed, portalRoleId: roleId || undefined, sendInvite } } })).data?.enablePortalAccess
-          : (await grant({ variables: { input: { contactId: target.contactId, email: typed, portalRoleId: roleId, sendInvite, linkExistingAccount: linkExistingAccount || undefined } } })).data
-              ?.grantContactPortalAccess;
+          ? (
+              await enable({
+                variables: { input: { patientId: target.patientId, email: typed, portalRoleId: roleId || undefined, sendInvite } },
+              })
+            ).data?.enablePortalAccess
+          : (
+              await grant({
+                variables: {
+                  input: {
+                    contactId: target.contactId,
+                    email: typed,
+                    portalRoleId: roleId,
+                    sendInvite,
+                    linkExistingAccount: linkExistingAccount || undefined,
+                  },
+                },
+              })
+            ).data?.grantContactPortalAccess;
       if (payload?.userErrors.length) {
         setErrors(payload.userErrors);
         return;
@@ -135,7 +150,10 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
                 </MenuItem>
               ))}
             </TextField>
-            <FormControlLabel control={<Checkbox checked={sendInvite} onChange={(e) => setSendInvite(e.target.checked)} />} label={t("addAccess.sendInvite")} />
+            <FormControlLabel
+              control={<Checkbox checked={sendInvite} onChange={(e) => setSendInvite(e.target.checked)} />}
+              label={t("addAccess.sendInvite")}
+            />
           </Stack>
         </DialogContent>
         <DialogActions>

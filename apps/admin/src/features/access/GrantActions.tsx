@@ -87,7 +87,20 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
         ) : null}
         {accountActions ? (
           <>
-            <Button variant="text" onClick={() => (account.disabled ? void run(async () => (await setDisabled({ variables: { input: { accountId: account.id, disabled: false } } })).data?.setPortalAccountDisabled.userErrors, t("portalUsers.accountEnabled"), onChanged) : setPending("disable"))}>
+            <Button
+              variant="text"
+              onClick={() =>
+                account.disabled
+                  ? void run(
+                      async () =>
+                        (await setDisabled({ variables: { input: { accountId: account.id, disabled: false } } })).data
+                          ?.setPortalAccountDisabled.userErrors,
+                      t("portalUsers.accountEnabled"),
+                      onChanged,
+                    )
+                  : setPending("disable")
+              }
+            >
               {account.disabled ? t("portal.enableAccount") : t("portal.disableAccount")}
             </Button>
             {account.signedUp && !account.mustChangePassword ? (
@@ -103,7 +116,13 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
         open={pending === "invite"}
         title={t("portal.confirmInviteTitle")}
         onClose={close}
-        onConfirm={() => run(async () => (await sendInvite({ variables: { input: { grantId: grant.id } } })).data?.sendPortalInvite.userErrors, t("portal.inviteSentTo", { email }), onChanged)}
+        onConfirm={() =>
+          run(
+            async () => (await sendInvite({ variables: { input: { grantId: grant.id } } })).data?.sendPortalInvite.userErrors,
+            t("portal.inviteSentTo", { email }),
+            onChanged,
+          )
+        }
       >
         {t("portal.confirmInvite", { email })}
       </ConfirmDialog>
@@ -111,7 +130,13 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
         open={pending === "reset"}
         title={t("portal.confirmResetTitle")}
         onClose={close}
-        onConfirm={() => run(async () => (await resetPassword({ variables: { input: { accountId: account.id } } })).data?.resetPortalPassword.userErrors, t("portal.resetSentTo", { email }), onChanged)}
+        onConfirm={() =>
+          run(
+            async () => (await resetPassword({ variables: { input: { accountId: account.id } } })).data?.resetPortalPassword.userErrors,
+            t("portal.resetSentTo", { email }),
+            onChanged,
+          )
+        }
       >
         {t("portal.confirmReset", { email })}
       </ConfirmDialog>
@@ -121,7 +146,13 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
         destructive
         confirmLabel={t("portal.removeOne")}
         onClose={close}
-        onConfirm={() => run(async () => (await revoke({ variables: { input: { grantId: grant.id } } })).data?.revokePortalAccess.userErrors, t("portal.removed"), onChanged)}
+        onConfirm={() =>
+          run(
+            async () => (await revoke({ variables: { input: { grantId: grant.id } } })).data?.revokePortalAccess.userErrors,
+            t("portal.removed"),
+            onChanged,
+          )
+        }
       >
         {t("portal.confirmRemoveOne", { email, patient: patientName })}
       </ConfirmDialog>
@@ -132,7 +163,11 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
         confirmLabel={t("portal.removeAll")}
         onClose={close}
         onConfirm={() =>
-          run(async () => (await revokeAll({ variables: { input: { accountId: account.id } } })).data?.revokeAllPortalAccess.userErrors, t("portal.removedAll", { count: profiles }), onChanged)
+          run(
+            async () => (await revokeAll({ variables: { input: { accountId: account.id } } })).data?.revokeAllPortalAccess.userErrors,
+            t("portal.removedAll", { count: profiles }),
+            onChanged,
+          )
         }
       >
         {t("portal.confirmRemoveAll", { email, count: profiles })}
@@ -144,7 +179,13 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
         confirmLabel={t("portal.disableAccount")}
         onClose={close}
         onConfirm={() =>
-          run(async () => (await setDisabled({ variables: { input: { accountId: account.id, disabled: true } } })).data?.setPortalAccountDisabled.userErrors, t("portalUsers.accountDisabled"), onChanged)
+          run(
+            async () =>
+              (await setDisabled({ variables: { input: { accountId: account.id, disabled: true } } })).data?.setPortalAccountDisabled
+                .userErrors,
+            t("portalUsers.accountDisabled"),
+            onChanged,
+          )
         }
       >
         {t("portal.confirmDisable", { email })}
@@ -153,7 +194,13 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
         open={pending === "force"}
         title={t("portal.confirmForceTitle")}
         onClose={close}
-        onConfirm={() => run(async () => (await force({ variables: { input: { accountId: account.id } } })).data?.forcePortalPasswordChange.userErrors, t("portalUsers.forced"), onChanged)}
+        onConfirm={() =>
+          run(
+            async () => (await force({ variables: { input: { accountId: account.id } } })).data?.forcePortalPasswordChange.userErrors,
+            t("portalUsers.forced"),
+            onChanged,
+          )
+        }
       >
         {t("portal.confirmForce", { email })}
       </ConfirmDialog>

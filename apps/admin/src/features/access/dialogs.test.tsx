@@ -11,18 +11,45 @@ const roles = [
   { id: "3", name: "Physician", accessTypes: ["PROXY" as const] },
 ];
 
-const emailInUse = { __typename: "UserError" as const, code: "EMAIL_IN_USE", field: "email", message: "This email address is already the login of another portal account." };
+const emailInUse = {
+  __typename: "UserError" as const,
+  code: "EMAIL_IN_USE",
+  field: "email",
+  message: "This email address is already the login of another portal account.",
+};
 
 describe("AddPortalAccessDialog", () => {
   it("prefills the email on file, offers only roles for the patient's own access, and shows EMAIL_IN_USE at the email field", async () => {
     const onGranted = jest.fn();
     renderPage(
-      <AddPortalAccessDialog open onClose={() => undefined} name="Alice Tremblay" target={{ kind: "patient", patientId: "7" }} emailOnFile="alice@example.com" roles={roles} defaultRoleId="1" onGranted={onGranted} />,
+      <AddPortalAccessDialog
+        open
+        onClose={() => undefined}
+        name="Alice Tremblay"
+        target={{ kind: "patient", patientId: "7" }}
+        emailOnFile="alice@example.com"
+        roles={roles}
+        defaultRoleId="1"
+        onGranted={onGranted}
+      />,
       {
         mocks: [
           {
-            request: { query: EnablePortalAccessDocument, variables: { input: { patientId: "7", email: "alice@example.com", portalRoleId: "1", sendInvite: true } } },
-            result: { data: { enablePortalAccess: { __typename: "EnablePortalAccessPayload", grant: null, account: null, patient: null, userErrors: [emailInUse] } } },
+            request: {
+              query: EnablePortalAccessDocument,
+              variables: { input: { patientId: "7", email: "alice@example.com", portalRoleId: "1", sendInvite: true } },
+            },
+            result: {
+              data: {
+                enablePortalAccess: {
+                  __typename: "EnablePortalAccessPayload",
+                  grant: null,
+                  account: null,
+                  patient: null,
+                  userErrors: [emailInUse],
+                },
+              },
+            },
           },
         ],
       },
@@ -42,7 +69,16 @@ describe("AddPortalAccessDialog", () => {
 
   it("keeps the login email of an existing account locked", () => {
     renderPage(
-      <AddPortalAccessDialog open onClose={() => undefined} name="Noah Martin" target={{ kind: "contact", contactId: "4" }} emailOnFile="noah@work.example" lockedEmail="noah@home.example" roles={roles} onGranted={() => undefined} />,
+      <AddPortalAccessDialog
+        open
+        onClose={() => undefined}
+        name="Noah Martin"
+        target={{ kind: "contact", contactId: "4" }}
+        emailOnFile="noah@work.example"
+        lockedEmail="noah@home.example"
+        roles={roles}
+        onGranted={() => undefined}
+      />,
     );
     const email = screen.getByRole("textbox", { name: /Login email/ });
     expect(email).toHaveValue("noah@home.example");
@@ -54,12 +90,29 @@ describe("AddPortalAccessDialog", () => {
     const onGranted = jest.fn();
     const base = { contactId: "4", email: "parent@example.org", portalRoleId: "2", sendInvite: true };
     renderPage(
-      <AddPortalAccessDialog open onClose={() => undefined} name="Noah Martin" target={{ kind: "contact", contactId: "4" }} emailOnFile="parent@example.org" roles={roles} onGranted={onGranted} />,
+      <AddPortalAccessDialog
+        open
+        onClose={() => undefined}
+        name="Noah Martin"
+        target={{ kind: "contact", contactId: "4" }}
+        emailOnFile="parent@example.org"
+        roles={roles}
+        onGranted={onGranted}
+      />,
       {
         mocks: [
           {
             request: { query: GrantContactPortalAccessDocument, variables: { input: base } },
-            result: { data: { grantContactPortalAccess: { __typename: "GrantContactPortalAccessPayload", grant: null, account: null, userErrors: [emailInUse] } } },
+            result: {
+              data: {
+                grantContactPortalAccess: {
+                  __typename: "GrantContactPortalAccessPayload",
+                  grant: null,
+                  account: null,
+                  userErrors: [emailInUse],
+                },
+              },
+            },
           },
           {
             request: { query: GrantContactPortalAccessDocument, variables: { input: { ...base, linkExistingAccount: true } } },
@@ -86,22 +139,36 @@ describe("AddPortalAccessDialog", () => {
 describe("ChangeRoleDialog", () => {
   it("changes a proxy's role among the roles that apply to proxies", async () => {
     const onChanged = jest.fn();
-    renderPage(<ChangeRoleDialog open onClose={() => undefined} grant={{ id: "g5", accessType: "PROXY", portalRoleId: "2", roleName: "Family" }} roles={roles} onChanged={onChanged} />, {
-      mocks: [
-        {
-          request: { query: ChangePortalRoleDocument, variables: { input: { grantId: "g5", portalRoleId: "3" } } },
-          result: {
-            data: {
-              changePortalRole: {
-                __typename: "ChangePortalRolePayload",
-                grant: { __typename: "PortalGrant", id: "g5", portalRoleId: "3", portalRole: { __typename: "PortalRole", id: "3", name: "Physician" } },
-                userErrors: [],
+    renderPage(
+      <ChangeRoleDialog
+        open
+        onClose={() => undefined}
+        grant={{ id: "g5", accessType: "PROXY", portalRoleId: "2", roleName: "Family" }}
+        roles={roles}
+        onChanged={onChanged}
+      />,
+      {
+        mocks: [
+          {
+            request: { query: ChangePortalRoleDocument, variables: { input: { grantId: "g5", portalRoleId: "3" } } },
+            result: {
+              data: {
+                changePortalRole: {
+                  __typename: "ChangePortalRolePayload",
+                  grant: {
+                    __typename: "PortalGrant",
+                    id: "g5",
+                    portalRoleId: "3",
+                    portalRole: { __typename: "PortalRole", id: "3", name: "Physician" },
+                  },
+                  userErrors: [],
+                },
               },
             },
           },
-        },
-      ],
-    });
+        ],
+      },
+    );
     expect(screen.getByText("Current role: Family")).toBeInTheDocument();
     const save = screen.getByRole("button", { name: "Save" });
     expect(save).toBeDisabled();
@@ -114,23 +181,34 @@ describe("ChangeRoleDialog", () => {
 
   it("shows ROLE_NOT_APPLICABLE at the role field and keeps the dialog open", async () => {
     const onChanged = jest.fn();
-    renderPage(<ChangeRoleDialog open onClose={() => undefined} grant={{ id: "g5", accessType: "PROXY", portalRoleId: "2", roleName: "Family" }} roles={roles} onChanged={onChanged} />, {
-      language: "fr",
-      mocks: [
-        {
-          request: { query: ChangePortalRoleDocument, variables: { input: { grantId: "g5", portalRoleId: "3" } } },
-          result: {
-            data: {
-              changePortalRole: {
-                __typename: "ChangePortalRolePayload",
-                grant: null,
-                userErrors: [{ __typename: "UserError", code: "ROLE_NOT_APPLICABLE", field: "portalRoleId", message: "Role does not apply." }],
+    renderPage(
+      <ChangeRoleDialog
+        open
+        onClose={() => undefined}
+        grant={{ id: "g5", accessType: "PROXY", portalRoleId: "2", roleName: "Family" }}
+        roles={roles}
+        onChanged={onChanged}
+      />,
+      {
+        language: "fr",
+        mocks: [
+          {
+            request: { query: ChangePortalRoleDocument, variables: { input: { grantId: "g5", portalRoleId: "3" } } },
+            result: {
+              data: {
+                changePortalRole: {
+                  __typename: "ChangePortalRolePayload",
+                  grant: null,
+                  userErrors: [
+                    { __typename: "UserError", code: "ROLE_NOT_APPLICABLE", field: "portalRoleId", message: "Role does not apply." },
+                  ],
+                },
               },
             },
           },
-        },
-      ],
-    });
+        ],
+      },
+    );
     await userEvent.click(screen.getByRole("combobox", { name: /Rôle du portail/ }));
     await userEvent.click(screen.getByRole("option", { name: "Physician" }));
     await userEvent.click(screen.getByRole("button", { name: "Enregistrer" }));

@@ -84,14 +84,21 @@ export function AuditPage() {
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const rows: (string | null)[][] = [["id", "at", "actorType", "actorId", "actor", "action", "targetType", "targetId", "patientId", "ip"]];
+      const rows: (string | null)[][] = [
+        ["id", "at", "actorType", "actorId", "actor", "action", "targetType", "targetId", "patientId", "ip"],
+      ];
       let after: string | null = null;
       // Every matching event, page by page (the server caps a page at 500).
       for (;;) {
-        const page: { data?: AuditEventsQuery } = await client.query({ query: AuditEventsDocument, variables: { filter, first: 500, after }, fetchPolicy: "network-only" });
+        const page: { data?: AuditEventsQuery } = await client.query({
+          query: AuditEventsDocument,
+          variables: { filter, first: 500, after },
+          fetchPolicy: "network-only",
+        });
         const connection = page.data?.auditEvents;
         if (!connection) break;
-        for (const { node: e } of connection.edges) rows.push([e.id, e.at, e.actorType, e.actorId, e.actorLabel, e.action, e.targetType, e.targetId, e.patientId, e.ip]);
+        for (const { node: e } of connection.edges)
+          rows.push([e.id, e.at, e.actorType, e.actorId, e.actorLabel, e.action, e.targetType, e.targetId, e.patientId, e.ip]);
         if (!connection.pageInfo.hasNextPage) break;
         after = connection.pageInfo.endCursor ?? null;
       }
@@ -116,11 +123,31 @@ export function AuditPage() {
       />
       <Card variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Stack component="form" onSubmit={apply} direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
-          <TextField size="small" label={t("audit.filters.action")} placeholder="portal_access" value={form.action} onChange={set("action")} />
+          <TextField
+            size="small"
+            label={t("audit.filters.action")}
+            placeholder="portal_access"
+            value={form.action}
+            onChange={set("action")}
+          />
           <TextField size="small" label={t("audit.filters.actorId")} value={form.actorId} onChange={set("actorId")} />
           <TextField size="small" label={t("audit.filters.patientId")} value={form.patientId} onChange={set("patientId")} />
-          <TextField size="small" type="date" label={t("audit.filters.from")} value={form.from} onChange={set("from")} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" type="date" label={t("audit.filters.to")} value={form.to} onChange={set("to")} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField
+            size="small"
+            type="date"
+            label={t("audit.filters.from")}
+            value={form.from}
+            onChange={set("from")}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            size="small"
+            type="date"
+            label={t("audit.filters.to")}
+            value={form.to}
+            onChange={set("to")}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
           <Button type="submit" variant="contained">
             {t("app.search")}
           </Button>
@@ -154,7 +181,15 @@ export function AuditPage() {
                     <TableCell>
                       {e.targetType} {e.targetId}
                     </TableCell>
-                    <TableCell>{e.patientId ? <Link component={RouterLink} to={`/patients/${e.patientId}`}>{e.patientId}</Link> : t("app.none")}</TableCell>
+                    <TableCell>
+                      {e.patientId ? (
+                        <Link component={RouterLink} to={`/patients/${e.patientId}`}>
+                          {e.patientId}
+                        </Link>
+                      ) : (
+                        t("app.none")
+                      )}
+                    </TableCell>
                     <TableCell>{e.ip ?? t("app.none")}</TableCell>
                   </TableRow>
                 ))}
@@ -169,7 +204,10 @@ export function AuditPage() {
                     variables: { after: data.auditEvents.pageInfo.endCursor },
                     updateQuery: (prev, { fetchMoreResult }) => ({
                       ...fetchMoreResult,
-                      auditEvents: { ...fetchMoreResult.auditEvents, edges: [...prev.auditEvents.edges, ...fetchMoreResult.auditEvents.edges] },
+                      auditEvents: {
+                        ...fetchMoreResult.auditEvents,
+                        edges: [...prev.auditEvents.edges, ...fetchMoreResult.auditEvents.edges],
+                      },
                     }),
                   })
                 }

@@ -65,11 +65,26 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<unknown> 
           {/* OutlinedInput rather than TextField: TextField brings every input variant and Select. */}
           <FormControl required>
             <InputLabel htmlFor="sign-in-email">{t("signIn.email")}</InputLabel>
-            <OutlinedInput id="sign-in-email" label={t("signIn.email")} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+            <OutlinedInput
+              id="sign-in-email"
+              label={t("signIn.email")}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoFocus
+            />
           </FormControl>
           <FormControl required>
             <InputLabel htmlFor="sign-in-password">{t("signIn.password")}</InputLabel>
-            <OutlinedInput id="sign-in-password" label={t("signIn.password")} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <OutlinedInput
+              id="sign-in-password"
+              label={t("signIn.password")}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </FormControl>
           <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password}>
             {t("signIn.submit")}

@@ -27,7 +27,21 @@ export function BulkBar({ selection, pageCount, total, onSelectAll, onClear }: P
   const count = selection.kind === "all" ? total : selection.ids.size;
   if (count === 0) return null;
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, mb: 2, display: "flex", flexWrap: "wrap", alignItems: "center", gap: 2, bgcolor: "primary.50", borderColor: "primary.light" }} role="region" aria-label={t("onboarding.selected", { count })}>
+    <Paper
+      variant="outlined"
+      sx={{
+        p: 1.5,
+        mb: 2,
+        display: "flex",
+        flexWrap: "wrap",
+        alignItems: "center",
+        gap: 2,
+        bgcolor: "primary.50",
+        borderColor: "primary.light",
+      }}
+      role="region"
+      aria-label={t("onboarding.selected", { count })}
+    >
       <Typography sx={{ fontWeight: 600 }}>
         {selection.kind === "all" ? t("onboarding.allMatchingSelected", { count: fmt.number(total) }) : t("onboarding.selected", { count })}
       </Typography>

@@ -31,7 +31,11 @@ function page(nodes: Node[], counts: Record<PortalStatus, number>, total = nodes
     patients: {
       __typename: "PatientConnection" as const,
       totalCount: total,
-      statusCounts: (Object.keys(counts) as PortalStatus[]).map((status) => ({ __typename: "StatusCount" as const, status, count: counts[status] })),
+      statusCounts: (Object.keys(counts) as PortalStatus[]).map((status) => ({
+        __typename: "StatusCount" as const,
+        status,
+        count: counts[status],
+      })),
       pageInfo: { __typename: "PageInfo" as const, endCursor: null, hasNextPage: false },
       edges: nodes.map((node) => ({ __typename: "PatientEdge" as const, node })),
     },
@@ -44,7 +48,9 @@ const first = { filter: { search: undefined, portalStatus: undefined }, first: 5
 describe("OnboardingPage", () => {
   it("shows each patient's colour with a text label, and counts per status on the filter chips", async () => {
     const rows = [patient("1", "Alice", "NO_ACCESS"), patient("2", "Bruno", "ACTIVE", { lastSignInAt: "2026-11-01T10:00:00Z" })];
-    renderPage(<OnboardingPage />, { mocks: [{ request: { query: OnboardingPatientsDocument, variables: first }, result: { data: page(rows, counts) } }] });
+    renderPage(<OnboardingPage />, {
+      mocks: [{ request: { query: OnboardingPatientsDocument, variables: first }, result: { data: page(rows, counts) } }],
+    });
 
     expect(await screen.findByRole("link", { name: "Tremblay, Alice" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Portal status: no access. Enable access for Alice Tremblay" })).toBeInTheDocument();
@@ -81,7 +87,15 @@ describe("OnboardingPage", () => {
           request: { query: RevokePortalAccessDocument, variables: { input: { grantId: "g9" } } },
           result: () => {
             revoked = true;
-            return { data: { revokePortalAccess: { __typename: "RevokePortalAccessPayload", grant: { __typename: "PortalGrant", id: "g9", active: false }, userErrors: [] } } };
+            return {
+              data: {
+                revokePortalAccess: {
+                  __typename: "RevokePortalAccessPayload",
+                  grant: { __typename: "PortalGrant", id: "g9", active: false },
+                  userErrors: [],
+                },
+              },
+            };
           },
         },
         { request: { query: OnboardingPatientsDocument, variables: first }, result: { data: before } },
@@ -100,7 +114,10 @@ describe("OnboardingPage", () => {
     renderPage(<OnboardingPage />, {
       language: "fr",
       mocks: [
-        { request: { query: OnboardingPatientsDocument, variables: first }, result: { data: page([patient("1", "Alice", "NO_ACCESS", { email: null })], counts) } },
+        {
+          request: { query: OnboardingPatientsDocument, variables: first },
+          result: { data: page([patient("1", "Alice", "NO_ACCESS", { email: null })], counts) },
+        },
         {
           request: { query: EnablePortalAccessDocument, variables: { input: { patientId: "1" } } },
           result: {

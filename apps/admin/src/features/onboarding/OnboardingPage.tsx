@@ -32,6 +32,8 @@ export type OnboardingRow = OnboardingPatientsQuery["patients"]["edges"][number]
 
 const STATUSES: PortalStatus[] = ["NO_ACCESS", "ENABLED", "INVITED", "ACTIVE"];
 const PAGE_SIZES = [25, 50, 100];
+// Portal facts need Manage portal access (rule 12): without it the grid lists patients only.
+const PORTAL_COLUMNS = ["portalStatus", "lastInviteSentAt", "lastSignInAt", "action"];
 
 function isStatus(value: string | null): value is PortalStatus {
   return !!value && (STATUSES as string[]).includes(value);
@@ -78,7 +80,7 @@ export function OnboardingPage() {
     if (next.toString() !== params.toString()) setParams(next, { replace: true });
   }, [search, params, setParams]);
 
-  const filter = { search: search || undefined, portalStatus: status ? [status] : undefined };
+  const filter = { search: search || undefined, portalStatus: status && canManage ? [status] : undefined };
   const after = cursors.current.get(pagination.page) ?? null;
   const { data, previousData, loading, error, refetch } = useQuery(OnboardingPatientsDocument, {
     variables: { filter, first: pagination.pageSize, after, canManage },
@@ -125,57 +127,84 @@ export function OnboardingPage() {
   const counts = new Map(shown?.patients.statusCounts?.map((c) => [c.status, c.count]) ?? []);
   const allCount = STATUSES.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
 
-  const columns: GridColDef<OnboardingRow>[] = [
-      {
-        field: "portalStatus",
-        headerName: t("onboarding.columns.status"),
-        width: 170,
-        sortable: false,
-        display: "flex",
-        renderCell: ({ row }) => {
-          const flags: string[] = [];
-          const account = row.portalAccess?.account;
-          if (account?.disabled) flags.push(t("status.disabled"));
-          if (account?.lockedUntil && new Date(account.lockedUntil) > new Date()) flags.push(t("status.locked"));
-          if (row.inviteDeliveryFailedAt && row.portalStatus === "INVITED") flags.push(t("status.undelivered"));
-          return (
-            <StatusBlock
-              status={row.portalStatus}
-              name={`${row.firstName} ${row.lastName}`}
-              flags={flags}
-              busy={busyId === row.id}
-              onEnable={canManage && row.portalStatus === "NO_ACCESS" && row.active ? () => void enableRow(row) : undefined}
-            />
-          );
-        },
+  const allColumns: GridColDef<OnboardingRow>[] = [
+    {
+      field: "portalStatus",
+      headerName: t("onboarding.columns.status"),
+      width: 170,
+      sortable: false,
+      display: "flex",
+      renderCell: ({ row }) => {
+        const flags: string[] = [];
+        const account = row.portalAccess?.account;
+        if (account?.disabled) flags.push(t("status.disabled"));
+        if (account?.lockedUntil && new Date(account.lockedUntil) > new Date()) flags.push(t("status.locked"));
+        if (row.inviteDeliveryFailedAt && row.portalStatus === "INVITED") flags.push(t("status.undelivered"));
+        if (!row.portalStatus) return null;
+        return (
+          <StatusBlock
+            status={row.portalStatus}
+            name={`${row.firstName} ${row.lastName}`}
+            flags={flags}
+            busy={busyId === row.id}
+            onEnable={canManage && row.portalStatus === "NO_ACCESS" && row.active ? () => void enableRow(row) : undefined}
+          />
+        );
       },
-      {
-        field: "name",
-        headerName: t("onboarding.columns.name"),
-        flex: 0.8,
-        minWidth: 170,
-        sortable: false,
-        valueGetter: (_v, row) => `${row.lastName}, ${row.firstName}`,
-        renderCell: ({ row, value }) => (
-          <Link component={RouterLink} to={`/patients/${row.id}`} underline="hover" sx={{ fontWeight: 500 }}>
-            {String(value)}
-          </Link>
-        ),
-      },
-      { field: "dateOfBirth", headerName: t("onboarding.columns.dateOfBirth"), width: 125, sortable: false, valueFormatter: (v: string | null) => fmt.day(v) },
-      { field: "email", headerName: t("onboarding.columns.email"), flex: 1, minWidth: 200, sortable: false, valueFormatter: (v: string | null) => v ?? t("app.none") },
-      { field: "lastInviteSentAt", headerName: t("onboarding.columns.lastInvite"), width: 130, sortable: false, valueFormatter: (v: string | null) => fmt.instantDay(v, t("app.none")) },
-      { field: "lastSignInAt", headerName: t("onboarding.columns.lastSignIn"), width: 130, sortable: false, valueFormatter: (v: string | null) => fmt.instantDay(v) },
-      {
-        field: "action",
-        headerName: t("onboarding.columns.action"),
-        flex: 1,
-        minWidth: 260,
-        sortable: false,
-        display: "flex",
-        renderCell: ({ row }) => <RowAction row={row} canManage={canManage} onDone={() => void refetch()} />,
-      },
+    },
+    {
+      field: "name",
+      headerName: t("onboarding.columns.name"),
+      flex: 0.8,
+      minWidth: 170,
+      sortable: false,
+      valueGetter: (_v, row) => `${row.lastName}, ${row.firstName}`,
+      renderCell: ({ row, value }) => (
+        <Link component={RouterLink} to={`/patients/${row.id}`} underline="hover" sx={{ fontWeight: 500 }}>
+          {String(value)}
+        </Link>
+      ),
+    },
+    {
+      field: "dateOfBirth",
+      headerName: t("onboarding.columns.dateOfBirth"),
+      width: 125,
+      sortable: false,
+      valueFormatter: (v: string | null) => fmt.day(v),
+    },
+    {
+      field: "email",
+      headerName: t("onboarding.columns.email"),
+      flex: 1,
+      minWidth: 200,
+      sortable: false,
+      valueFormatter: (v: string | null) => v ?? t("app.none"),
+    },
+    {
+      field: "lastInviteSentAt",
+      headerName: t("onboarding.columns.lastInvite"),
+      width: 130,
+      sortable: false,
+      valueFormatter: (v: string | null) => fmt.instantDay(v, t("app.none")),
+    },
+    {
+      field: "lastSignInAt",
+      headerName: t("onboarding.columns.lastSignIn"),
+      width: 130,
+      sortable: false,
+      valueFormatter: (v: string | null) => fmt.instantDay(v),
+    },
+    {
+      field: "action",
+      headerName: t("onboarding.columns.action"),
+      flex: 1,
+      minWidth: 260,
+      sortable: false,
+      display: "flex",
+      renderCell: ({ row }) => <RowAction row={row} canManage={canManage} onDone={() => void refetch()} />,
+    },
   ];
+  const columns = allColumns.filter((column) => canManage || !PORTAL_COLUMNS.includes(column.field));
 
   const gridSelection: GridRowSelectionModel =
     selection.kind === "all" ? { type: "include", ids: new Set(rows.map((r) => r.id)) } : { type: "include", ids: selection.ids };
@@ -200,29 +229,41 @@ export function OnboardingPage() {
             value={searchInput}
             onChange={(e) => setSearchInput(e.target.value)}
             sx={{ minWidth: { md: 320 } }}
-            slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
+            slotProps={{
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
           />
-          <Box role="group" aria-label={t("onboarding.filterLabel")} sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
-            <Chip
-              label={canManage ? `${t("onboarding.all")} · ${fmt.number(allCount)}` : t("onboarding.all")}
-              color={status === null ? "primary" : "default"}
-              variant={status === null ? "filled" : "outlined"}
-              onClick={() => setStatus(null)}
-              aria-pressed={status === null}
-            />
-            {STATUSES.map((s) => (
+          {canManage ? (
+            <Box role="group" aria-label={t("onboarding.filterLabel")} sx={{ display: "flex", flexWrap: "wrap", gap: 1 }}>
               <Chip
-                key={s}
-                data-testid={`chip-${s}`}
-                icon={<Box aria-hidden sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: statusColors[s], ml: "8px !important" }} />}
-                label={canManage ? `${t(`status.${s}`)} · ${fmt.number(counts.get(s) ?? 0)}` : t(`status.${s}`)}
-                color={status === s ? "primary" : "default"}
-                variant={status === s ? "filled" : "outlined"}
-                onClick={() => setStatus(status === s ? null : s)}
-                aria-pressed={status === s}
+                label={canManage ? `${t("onboarding.all")} · ${fmt.number(allCount)}` : t("onboarding.all")}
+                color={status === null ? "primary" : "default"}
+                variant={status === null ? "filled" : "outlined"}
+                onClick={() => setStatus(null)}
+                aria-pressed={status === null}
               />
-            ))}
-          </Box>
+              {STATUSES.map((s) => (
+                <Chip
+                  key={s}
+                  data-testid={`chip-${s}`}
+                  icon={
+                    <Box aria-hidden sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: statusColors[s], ml: "8px !important" }} />
+                  }
+                  label={canManage ? `${t(`status.${s}`)} · ${fmt.number(counts.get(s) ?? 0)}` : t(`status.${s}`)}
+                  color={status === s ? "primary" : "default"}
+                  variant={status === s ? "filled" : "outlined"}
+                  onClick={() => setStatus(status === s ? null : s)}
+                  aria-pressed={status === s}
+                />
+              ))}
+            </Box>
+          ) : null}
         </Stack>
       </Paper>
       {canManage ? (
@@ -259,7 +300,13 @@ export function OnboardingPage() {
           disableColumnMenu
           disableVirtualization={underTest}
           localeText={i18n.language === "fr" ? gridFr.components.MuiDataGrid.defaultProps.localeText : undefined}
-          slots={{ noRowsOverlay: () => <Box sx={{ p: 4, textAlign: "center" }}><Typography color="text.secondary">{t("onboarding.empty")}</Typography></Box> }}
+          slots={{
+            noRowsOverlay: () => (
+              <Box sx={{ p: 4, textAlign: "center" }}>
+                <Typography color="text.secondary">{t("onboarding.empty")}</Typography>
+              </Box>
+            ),
+          }}
           aria-label={t("onboarding.title")}
           sx={{ border: 0 }}
         />

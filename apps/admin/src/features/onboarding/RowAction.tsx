@@ -29,8 +29,18 @@ export function RowAction({ row, canManage, onDone }: Props) {
   const account = row.portalAccess?.account;
 
   if (row.portalStatus === "NO_ACCESS" || !row.portalAccess || !account) {
-    if (!row.email) return <Typography variant="body2" color="text.secondary">{t("onboarding.noEmail")}</Typography>;
-    if (!row.dateOfBirth) return <Typography variant="body2" color="text.secondary">{t("onboarding.noDob")}</Typography>;
+    if (!row.email)
+      return (
+        <Typography variant="body2" color="text.secondary">
+          {t("onboarding.noEmail")}
+        </Typography>
+      );
+    if (!row.dateOfBirth)
+      return (
+        <Typography variant="body2" color="text.secondary">
+          {t("onboarding.noDob")}
+        </Typography>
+      );
     return null;
   }
   if (account.disabled) return null;
@@ -57,7 +67,10 @@ export function RowAction({ row, canManage, onDone }: Props) {
         size="small"
         disabled={busy}
         onClick={() =>
-          void run(async () => (await resetPassword({ variables: { input: { accountId: account.id } } })).data?.resetPortalPassword.userErrors[0], t("onboarding.resetSent", { email: account.email }))
+          void run(
+            async () => (await resetPassword({ variables: { input: { accountId: account.id } } })).data?.resetPortalPassword.userErrors[0],
+            t("onboarding.resetSent", { email: account.email }),
+          )
         }
         sx={{ textTransform: "none", justifyContent: "flex-start" }}
       >
@@ -65,7 +78,12 @@ export function RowAction({ row, canManage, onDone }: Props) {
       </Button>
     );
   }
-  if (!row.dateOfBirth) return <Typography variant="body2" color="text.secondary">{t("onboarding.noDob")}</Typography>;
+  if (!row.dateOfBirth)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t("onboarding.noDob")}
+      </Typography>
+    );
   const resend = !!account.lastInviteSentAt;
   const waitUntil = resendAllowedAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
   const label = t(resend ? "onboarding.resendInviteTo" : "onboarding.sendInviteTo", { email: account.email });
@@ -74,7 +92,10 @@ export function RowAction({ row, canManage, onDone }: Props) {
       size="small"
       disabled={busy || !!waitUntil}
       onClick={() =>
-        void run(async () => (await sendInvite({ variables: { input: { grantId: row.portalAccess!.id } } })).data?.sendPortalInvite.userErrors[0], t("onboarding.inviteSent", { email: account.email }))
+        void run(
+          async () => (await sendInvite({ variables: { input: { grantId: row.portalAccess!.id } } })).data?.sendPortalInvite.userErrors[0],
+          t("onboarding.inviteSent", { email: account.email }),
+        )
       }
       sx={{ textTransform: "none", justifyContent: "flex-start" }}
     >

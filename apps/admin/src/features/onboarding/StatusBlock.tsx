@@ -21,7 +21,20 @@ interface Props {
 export function StatusBlock({ status, name, onEnable, busy, flags = [] }: Props) {
   const { t } = useTranslation();
   const label = t(`status.${status}`);
-  const swatch = <Box role="img" aria-label={t(`status.colour.${status}`)} sx={{ width: 18, height: 18, borderRadius: 0.75, bgcolor: statusColors[status], flexShrink: 0, boxShadow: "inset 0 0 0 1px rgba(0,0,0,.15)" }} />;
+  const swatch = (
+    <Box
+      role="img"
+      aria-label={t(`status.colour.${status}`)}
+      sx={{
+        width: 18,
+        height: 18,
+        borderRadius: 0.75,
+        bgcolor: statusColors[status],
+        flexShrink: 0,
+        boxShadow: "inset 0 0 0 1px rgba(0,0,0,.15)",
+      }}
+    />
+  );
   const text = (
     <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
       {label}
@@ -42,7 +55,18 @@ export function StatusBlock({ status, name, onEnable, busy, flags = [] }: Props)
           disabled={busy}
           aria-label={action}
           data-status={status}
-          sx={{ display: "inline-flex", gap: 1, alignItems: "center", px: 1, py: 0.5, borderRadius: 1, border: 1, borderColor: "divider", "&:hover": { bgcolor: "action.hover" }, "&.Mui-focusVisible": { outline: "2px solid", outlineColor: "primary.main" } }}
+          sx={{
+            display: "inline-flex",
+            gap: 1,
+            alignItems: "center",
+            px: 1,
+            py: 0.5,
+            borderRadius: 1,
+            border: 1,
+            borderColor: "divider",
+            "&:hover": { bgcolor: "action.hover" },
+            "&.Mui-focusVisible": { outline: "2px solid", outlineColor: "primary.main" },
+          }}
         >
           {swatch}
           {text}
@@ -51,7 +75,11 @@ export function StatusBlock({ status, name, onEnable, busy, flags = [] }: Props)
     );
   }
   return (
-    <Box title={t("status.blockLabel", { status: label })} data-status={status} sx={{ display: "inline-flex", gap: 1, alignItems: "center", px: 1, py: 0.5 }}>
+    <Box
+      title={t("status.blockLabel", { status: label })}
+      data-status={status}
+      sx={{ display: "inline-flex", gap: 1, alignItems: "center", px: 1, py: 0.5 }}
+    >
       {swatch}
       <Box>
         {text}

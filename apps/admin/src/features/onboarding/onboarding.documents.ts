@@ -19,10 +19,10 @@ export const OnboardingPatientsDocument = graphql(`
           lastName
           email
           dateOfBirth
-          lastInviteSentAt
-          lastSignInAt
-          portalStatus
           active
+          lastInviteSentAt @include(if: $canManage)
+          lastSignInAt @include(if: $canManage)
+          portalStatus @include(if: $canManage)
           inviteDeliveryFailedAt @include(if: $canManage)
           portalAccess @include(if: $canManage) {
             id

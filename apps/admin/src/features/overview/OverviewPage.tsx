@@ -62,7 +62,14 @@ export function OverviewPage() {
             <BarChart
               height={260}
               layout="horizontal"
-              yAxis={[{ scaleType: "band", data: STATUSES.map((s) => t(`status.${s}`)), colorMap: { type: "ordinal", colors: STATUSES.map((s) => statusColors[s]) }, width: 90 }]}
+              yAxis={[
+                {
+                  scaleType: "band",
+                  data: STATUSES.map((s) => t(`status.${s}`)),
+                  colorMap: { type: "ordinal", colors: STATUSES.map((s) => statusColors[s]) },
+                  width: 90,
+                },
+              ]}
               series={[{ data: STATUSES.map((s) => counts.get(s) ?? 0), label: t("overview.perStatus") }]}
               hideLegend
               aria-label={t("overview.perStatus")}
@@ -85,7 +92,10 @@ export function OverviewPage() {
                   {stats.acceptRate === null || stats.acceptRate === undefined ? t("app.none") : fmt.percent(stats.acceptRate)}
                 </Typography>
                 <Typography variant="caption" color="text.secondary">
-                  {t("overview.acceptRateHint", { accepted: fmt.number(stats.acceptedAccounts), invited: fmt.number(stats.invitedAccounts) })}
+                  {t("overview.acceptRateHint", {
+                    accepted: fmt.number(stats.acceptedAccounts),
+                    invited: fmt.number(stats.invitedAccounts),
+                  })}
                 </Typography>
               </Box>
             </Box>

@@ -30,7 +30,15 @@ type PatientData = NonNullable<PatientPageQuery["patient"]>;
 type ContactData = PatientData["contacts"][number];
 
 /** Seed 000 "Managing access for client contacts": each contact's portal role and last sign-in. */
-export function ContactsTab({ patient, roles, onChanged }: { patient: PatientData; roles: PatientPageQuery["portalRoles"]; onChanged: () => unknown }) {
+export function ContactsTab({
+  patient,
+  roles,
+  onChanged,
+}: {
+  patient: PatientData;
+  roles: PatientPageQuery["portalRoles"];
+  onChanged: () => unknown;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const can = useCan();
@@ -84,12 +92,27 @@ export function ContactsTab({ patient, roles, onChanged }: { patient: PatientDat
                     </TableCell>
                     <TableCell>{t(`relationship.${contact.relationship}`)}</TableCell>
                     <TableCell sx={{ wordBreak: "break-all" }}>{contact.email ?? t("app.none")}</TableCell>
-                    {canManage ? <TableCell>{grant ? grant.portalRole.name : <Typography color="text.secondary" variant="body2">{t("contacts.noPortalAccess")}</Typography>}</TableCell> : null}
+                    {canManage ? (
+                      <TableCell>
+                        {grant ? (
+                          grant.portalRole.name
+                        ) : (
+                          <Typography color="text.secondary" variant="body2">
+                            {t("contacts.noPortalAccess")}
+                          </Typography>
+                        )}
+                      </TableCell>
+                    ) : null}
                     {canManage ? <TableCell>{grant ? fmt.dateTime(grant.account.lastSignInAt) : t("app.none")}</TableCell> : null}
                     <TableCell>
                       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }}>
                         {canManage && grant ? (
-                          <Button size="small" variant="outlined" aria-expanded={open === contact.id} onClick={() => setOpen(open === contact.id ? null : contact.id)}>
+                          <Button
+                            size="small"
+                            variant="outlined"
+                            aria-expanded={open === contact.id}
+                            onClick={() => setOpen(open === contact.id ? null : contact.id)}
+                          >
                             {open === contact.id ? t("contacts.hide") : t("contacts.manage")}
                           </Button>
                         ) : null}
@@ -117,7 +140,8 @@ export function ContactsTab({ patient, roles, onChanged }: { patient: PatientDat
                       <TableCell colSpan={6} sx={{ bgcolor: "action.hover" }}>
                         <Box sx={{ display: "grid", gap: 1.5, py: 1 }}>
                           <Typography variant="body2">
-                            {t("portal.loginEmail")}: <b>{grant.account.email}</b> · {t("portal.inviteSent")}: {fmt.dateTime(grant.account.lastInviteSentAt)} · {t("portal.signedUp")}:{" "}
+                            {t("portal.loginEmail")}: <b>{grant.account.email}</b> · {t("portal.inviteSent")}:{" "}
+                            {fmt.dateTime(grant.account.lastInviteSentAt)} · {t("portal.signedUp")}:{" "}
                             {fmt.dateTime(grant.account.signedUpAt)}
                           </Typography>
                           {grant.otherProfiles.length ? (
@@ -134,7 +158,13 @@ export function ContactsTab({ patient, roles, onChanged }: { patient: PatientDat
                               ))}
                             </Typography>
                           ) : null}
-                          <GrantActions grant={grant} patientName={patientName} roles={roles ?? []} onChanged={onChanged} accountActions={false} />
+                          <GrantActions
+                            grant={grant}
+                            patientName={patientName}
+                            roles={roles ?? []}
+                            onChanged={onChanged}
+                            accountActions={false}
+                          />
                         </Box>
                       </TableCell>
                     </TableRow>

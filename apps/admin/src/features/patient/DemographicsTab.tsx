@@ -43,7 +43,8 @@ export function DemographicsTab({ patient, onChanged }: { patient: PatientData; 
     setErrors([]);
     setFailure(null);
     try {
-      const payload = (await update({ variables: { input: { id: patient.id, ...values, language: values.language as Language } } })).data?.updatePatient;
+      const payload = (await update({ variables: { input: { id: patient.id, ...values, language: values.language as Language } } })).data
+        ?.updatePatient;
       if (payload?.userErrors.length) setErrors(payload.userErrors);
       else {
         notify(t("demographics.saved"));

@@ -48,13 +48,20 @@ export function PatientPage() {
         <Typography variant="h4" component="h1" sx={{ fontWeight: 600 }}>
           {name}
         </Typography>
-        <StatusBlock status={patient.portalStatus} name={name} />
+        {patient.portalStatus ? <StatusBlock status={patient.portalStatus} name={name} /> : null}
         {!patient.active ? <Chip label={t("patient.inactive")} /> : null}
       </Box>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        {t("patient.mrn", { mrn: patient.mrn })} · {t("patient.dob", { date: fmt.day(patient.dateOfBirth) })} · {patient.email ?? t("onboarding.noEmail")}
+        {t("patient.mrn", { mrn: patient.mrn })} · {t("patient.dob", { date: fmt.day(patient.dateOfBirth) })} ·{" "}
+        {patient.email ?? t("onboarding.noEmail")}
       </Typography>
-      <Tabs value={current} onChange={(_e, value: TabName) => void navigate(`/patients/${id}/${value}`)} sx={{ mb: 2, borderBottom: 1, borderColor: "divider" }} variant="scrollable" allowScrollButtonsMobile>
+      <Tabs
+        value={current}
+        onChange={(_e, value: TabName) => void navigate(`/patients/${id}/${value}`)}
+        sx={{ mb: 2, borderBottom: 1, borderColor: "divider" }}
+        variant="scrollable"
+        allowScrollButtonsMobile
+      >
         {tabs.map((name) => (
           <Tab key={name} value={name} label={t(`patient.tabs.${name}`)} id={`tab-${name}`} aria-controls={`panel-${name}`} />
         ))}

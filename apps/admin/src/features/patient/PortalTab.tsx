@@ -45,7 +45,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Rule 11: everything staff need to know about a patient's own portal access, and its actions. */
-export function PortalTab({ patient, roles, onChanged }: { patient: PatientData; roles: PatientPageQuery["portalRoles"]; onChanged: () => unknown }) {
+export function PortalTab({
+  patient,
+  roles,
+  onChanged,
+}: {
+  patient: PatientData;
+  roles: PatientPageQuery["portalRoles"];
+  onChanged: () => unknown;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const viewer = useViewer();
@@ -68,7 +76,7 @@ export function PortalTab({ patient, roles, onChanged }: { patient: PatientData;
           </Typography>
           <Stack spacing={2}>
             <Box sx={{ display: "flex", alignItems: "center", gap: 2 }}>
-              <StatusBlock status={patient.portalStatus} name={name} />
+              <StatusBlock status={patient.portalStatus ?? "NO_ACCESS"} name={name} />
               <Typography color="text.secondary">{t("portal.noAccess")}</Typography>
             </Box>
             {patient.linkableAccount ? (
@@ -132,19 +140,27 @@ export function PortalTab({ patient, roles, onChanged }: { patient: PatientData;
         <Typography variant="h6" component="h2" gutterBottom>
           {t("portal.sectionTitle")}
         </Typography>
-        <Box component="dl" sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "repeat(3, 1fr)" }, gap: 2.5, my: 2 }}>
+        <Box
+          component="dl"
+          sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "repeat(3, 1fr)" }, gap: 2.5, my: 2 }}
+        >
           <Fact label={t("portal.loginEmail")}>
             <Box component="span" sx={{ display: "inline-flex", alignItems: "center", gap: 0.5, wordBreak: "break-all" }}>
               {account.email}
               <Tooltip title={t("portal.editLoginEmail")}>
-                <IconButton size="small" component={RouterLink} to={`/patients/${patient.id}/demographics`} aria-label={t("portal.editLoginEmail")}>
+                <IconButton
+                  size="small"
+                  component={RouterLink}
+                  to={`/patients/${patient.id}/demographics`}
+                  aria-label={t("portal.editLoginEmail")}
+                >
                   <EditIcon fontSize="small" />
                 </IconButton>
               </Tooltip>
             </Box>
           </Fact>
           <Fact label={t("portal.status")}>
-            <StatusBlock status={patient.portalStatus} name={name} />
+            <StatusBlock status={patient.portalStatus ?? "NO_ACCESS"} name={name} />
           </Fact>
           <Fact label={t("portal.role")}>{grant.portalRole.name}</Fact>
           <Fact label={t("portal.inviteSent")}>{fmt.dateTime(account.lastInviteSentAt)}</Fact>

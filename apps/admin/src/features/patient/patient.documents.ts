@@ -51,9 +51,7 @@ export const PatientPageDocument = graphql(`
       dateOfBirth
       language
       active
-      portalStatus
-      lastInviteSentAt
-      lastSignInAt
+      portalStatus @include(if: $canManage)
       portalAccess @include(if: $canManage) {
         ...GrantDetails
       }

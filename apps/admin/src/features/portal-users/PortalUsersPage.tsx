@@ -85,7 +85,10 @@ export function PortalUsersPage() {
       variables: { after: data?.portalAccounts.pageInfo.endCursor },
       updateQuery: (prev, { fetchMoreResult }) => ({
         ...fetchMoreResult,
-        portalAccounts: { ...fetchMoreResult.portalAccounts, edges: [...prev.portalAccounts.edges, ...fetchMoreResult.portalAccounts.edges] },
+        portalAccounts: {
+          ...fetchMoreResult.portalAccounts,
+          edges: [...prev.portalAccounts.edges, ...fetchMoreResult.portalAccounts.edges],
+        },
       }),
     });
 
@@ -93,8 +96,22 @@ export function PortalUsersPage() {
     <Box>
       <PageHeader title={t("portalUsers.title")} subtitle={t("portalUsers.subtitle")} />
       <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ mb: 2 }}>
-        <TextField size="small" type="search" label={t("portalUsers.search")} value={searchInput} onChange={(e) => setSearchInput(e.target.value)} sx={{ minWidth: 280 }} />
-        <TextField size="small" select label={t("portalUsers.filter")} value={shown} onChange={(e) => setShown(e.target.value as Shown)} sx={{ minWidth: 160 }}>
+        <TextField
+          size="small"
+          type="search"
+          label={t("portalUsers.search")}
+          value={searchInput}
+          onChange={(e) => setSearchInput(e.target.value)}
+          sx={{ minWidth: 280 }}
+        />
+        <TextField
+          size="small"
+          select
+          label={t("portalUsers.filter")}
+          value={shown}
+          onChange={(e) => setShown(e.target.value as Shown)}
+          sx={{ minWidth: 160 }}
+        >
           <MenuItem value="all">{t("portalUsers.all")}</MenuItem>
           <MenuItem value="enabled">{t("portalUsers.enabledOnly")}</MenuItem>
           <MenuItem value="disabled">{t("portalUsers.disabledOnly")}</MenuItem>
@@ -123,7 +140,12 @@ export function PortalUsersPage() {
                     <TableCell sx={{ wordBreak: "break-all", fontWeight: 500 }}>{a.email}</TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: "wrap" }}>
-                        <Chip size="small" color={a.disabled ? "error" : "success"} variant="outlined" label={a.disabled ? t("portalUsers.disabled") : t("portalUsers.enabled")} />
+                        <Chip
+                          size="small"
+                          color={a.disabled ? "error" : "success"}
+                          variant="outlined"
+                          label={a.disabled ? t("portalUsers.disabled") : t("portalUsers.enabled")}
+                        />
                         {!a.signedUp ? <Chip size="small" label={t("portalUsers.notSignedUp")} /> : null}
                         {a.mustChangePassword ? <Chip size="small" label={t("portal.mustChangePassword")} /> : null}
                       </Stack>
@@ -144,7 +166,18 @@ export function PortalUsersPage() {
                     <TableCell>
                       <Stack direction="row" spacing={1}>
                         {a.disabled ? (
-                          <Button size="small" onClick={() => void run(async () => (await setDisabled({ variables: { input: { accountId: a.id, disabled: false } } })).data?.setPortalAccountDisabled.userErrors, t("portalUsers.accountEnabled"), refetch)}>
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              void run(
+                                async () =>
+                                  (await setDisabled({ variables: { input: { accountId: a.id, disabled: false } } })).data
+                                    ?.setPortalAccountDisabled.userErrors,
+                                t("portalUsers.accountEnabled"),
+                                refetch,
+                              )
+                            }
+                          >
                             {t("portal.enableAccount")}
                           </Button>
                         ) : (
@@ -178,7 +211,13 @@ export function PortalUsersPage() {
         confirmLabel={t("portal.disableAccount")}
         onClose={() => setPending(null)}
         onConfirm={() =>
-          run(async () => (await setDisabled({ variables: { input: { accountId: pending!.id, disabled: true } } })).data?.setPortalAccountDisabled.userErrors, t("portalUsers.accountDisabled"), refetch)
+          run(
+            async () =>
+              (await setDisabled({ variables: { input: { accountId: pending!.id, disabled: true } } })).data?.setPortalAccountDisabled
+                .userErrors,
+            t("portalUsers.accountDisabled"),
+            refetch,
+          )
         }
       >
         {t("portal.confirmDisable", { email: pending?.email })}
@@ -187,7 +226,13 @@ export function PortalUsersPage() {
         open={pending?.kind === "force"}
         title={t("portal.confirmForceTitle")}
         onClose={() => setPending(null)}
-        onConfirm={() => run(async () => (await force({ variables: { input: { accountId: pending!.id } } })).data?.forcePortalPasswordChange.userErrors, t("portalUsers.forced"), refetch)}
+        onConfirm={() =>
+          run(
+            async () => (await force({ variables: { input: { accountId: pending!.id } } })).data?.forcePortalPasswordChange.userErrors,
+            t("portalUsers.forced"),
+            refetch,
+          )
+        }
       >
         {t("portal.confirmForce", { email: pending?.email })}
       </ConfirmDialog>

@@ -25,7 +25,14 @@ export function OrganizationSettings() {
   const roles = useQuery(PortalRolesDocument);
   const [update] = useMutation(UpdateOrganizationSettingsDocument);
   const org = data?.viewer?.organization;
-  const [form, setForm] = useState({ name: "", inviteMethod: "LINK", inviteLinkTtlHours: "168", resendCooldownMinutes: "5", defaultPortalRoleId: "", defaultLanguage: "EN" });
+  const [form, setForm] = useState({
+    name: "",
+    inviteMethod: "LINK",
+    inviteLinkTtlHours: "168",
+    resendCooldownMinutes: "5",
+    defaultPortalRoleId: "",
+    defaultLanguage: "EN",
+  });
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,8 +95,21 @@ export function OrganizationSettings() {
           </Alert>
         ) : null}
         <Box sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" }, gap: 2.5 }}>
-          <TextField label={t("settings.org.name")} value={form.name} onChange={set("name")} error={!!byField.name} helperText={byField.name} />
-          <TextField select label={t("settings.org.inviteMethod")} value={form.inviteMethod} onChange={set("inviteMethod")} error={!!byField.inviteMethod} helperText={byField.inviteMethod}>
+          <TextField
+            label={t("settings.org.name")}
+            value={form.name}
+            onChange={set("name")}
+            error={!!byField.name}
+            helperText={byField.name}
+          />
+          <TextField
+            select
+            label={t("settings.org.inviteMethod")}
+            value={form.inviteMethod}
+            onChange={set("inviteMethod")}
+            error={!!byField.inviteMethod}
+            helperText={byField.inviteMethod}
+          >
             <MenuItem value="LINK">{t("settings.org.LINK")}</MenuItem>
             <MenuItem value="TEMPORARY_PASSWORD">{t("settings.org.TEMPORARY_PASSWORD")}</MenuItem>
           </TextField>
@@ -111,14 +131,28 @@ export function OrganizationSettings() {
             helperText={byField.resendCooldownMinutes}
             slotProps={{ htmlInput: { min: 0, max: 1440 } }}
           />
-          <TextField select label={t("settings.org.defaultPortalRole")} value={form.defaultPortalRoleId} onChange={set("defaultPortalRoleId")} error={!!byField.defaultPortalRoleId} helperText={byField.defaultPortalRoleId}>
+          <TextField
+            select
+            label={t("settings.org.defaultPortalRole")}
+            value={form.defaultPortalRoleId}
+            onChange={set("defaultPortalRoleId")}
+            error={!!byField.defaultPortalRoleId}
+            helperText={byField.defaultPortalRoleId}
+          >
             {selfRoles.map((r) => (
               <MenuItem key={r.id} value={r.id}>
                 {r.name}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={t("settings.org.defaultLanguage")} value={form.defaultLanguage} onChange={set("defaultLanguage")} error={!!byField.defaultLanguage} helperText={byField.defaultLanguage}>
+          <TextField
+            select
+            label={t("settings.org.defaultLanguage")}
+            value={form.defaultLanguage}
+            onChange={set("defaultLanguage")}
+            error={!!byField.defaultLanguage}
+            helperText={byField.defaultLanguage}
+          >
             <MenuItem value="EN">{t("language.EN")}</MenuItem>
             <MenuItem value="FR">{t("language.FR")}</MenuItem>
           </TextField>

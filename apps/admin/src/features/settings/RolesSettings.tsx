@@ -65,11 +65,21 @@ export function RolesSettings({ roles, permissions, accessTypes, save, remove }:
     setFailure(null);
     setEditing({
       id: role?.id ?? null,
-      draft: { name: role?.name ?? "", permissions: [...(role?.permissions ?? [])], accessTypes: [...(role?.accessTypes ?? (accessTypes ? ["PROXY"] : []))] },
+      draft: {
+        name: role?.name ?? "",
+        permissions: [...(role?.permissions ?? [])],
+        accessTypes: [...(role?.accessTypes ?? (accessTypes ? ["PROXY"] : []))],
+      },
     });
   };
   const toggle = (key: "permissions" | "accessTypes", value: string) =>
-    setEditing((e) => e && { ...e, draft: { ...e.draft, [key]: e.draft[key].includes(value) ? e.draft[key].filter((v) => v !== value) : [...e.draft[key], value] } });
+    setEditing(
+      (e) =>
+        e && {
+          ...e,
+          draft: { ...e.draft, [key]: e.draft[key].includes(value) ? e.draft[key].filter((v) => v !== value) : [...e.draft[key], value] },
+        },
+    );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -162,7 +172,16 @@ export function RolesSettings({ roles, permissions, accessTypes, save, remove }:
                     <FormLabel component="legend">{t("settings.roles.accessTypes")}</FormLabel>
                     <FormGroup row>
                       {accessTypes.map((a) => (
-                        <FormControlLabel key={a.value} control={<Checkbox checked={editing.draft.accessTypes.includes(a.value)} onChange={() => toggle("accessTypes", a.value)} />} label={a.label} />
+                        <FormControlLabel
+                          key={a.value}
+                          control={
+                            <Checkbox
+                              checked={editing.draft.accessTypes.includes(a.value)}
+                              onChange={() => toggle("accessTypes", a.value)}
+                            />
+                          }
+                          label={a.label}
+                        />
                       ))}
                     </FormGroup>
                     {byField.accessTypes ? <Alert severity="error">{byField.accessTypes}</Alert> : null}
@@ -172,7 +191,13 @@ export function RolesSettings({ roles, permissions, accessTypes, save, remove }:
                   <FormLabel component="legend">{t("settings.roles.permissions")}</FormLabel>
                   <FormGroup>
                     {permissions.map((p) => (
-                      <FormControlLabel key={p.value} control={<Checkbox checked={editing.draft.permissions.includes(p.value)} onChange={() => toggle("permissions", p.value)} />} label={p.label} />
+                      <FormControlLabel
+                        key={p.value}
+                        control={
+                          <Checkbox checked={editing.draft.permissions.includes(p.value)} onChange={() => toggle("permissions", p.value)} />
+                        }
+                        label={p.label}
+                      />
                     ))}
                   </FormGroup>
                   {byField.permissions ? <Alert severity="error">{byField.permissions}</Alert> : null}

@@ -20,7 +20,14 @@ import {
   UpdateStaffRoleDocument,
 } from "./settings.documents";
 
-const PORTAL_PERMISSIONS: PortalPermission[] = ["VIEW_DEMOGRAPHICS", "VIEW_APPOINTMENTS", "REQUEST_APPOINTMENTS", "VIEW_DOCUMENTS", "SUBMIT_FORMS", "VIEW_BILLING"];
+const PORTAL_PERMISSIONS: PortalPermission[] = [
+  "VIEW_DEMOGRAPHICS",
+  "VIEW_APPOINTMENTS",
+  "REQUEST_APPOINTMENTS",
+  "VIEW_DOCUMENTS",
+  "SUBMIT_FORMS",
+  "VIEW_BILLING",
+];
 const STAFF_PERMISSIONS: StaffPermission[] = [
   "MANAGE_PORTAL_ACCESS",
   "VIEW_PATIENTS",
@@ -47,7 +54,11 @@ function PortalRoles() {
       permissions={PORTAL_PERMISSIONS.map((p) => ({ value: p, label: t(`settings.portalPermission.${p}`) }))}
       accessTypes={(["SELF", "PROXY"] as const).map((a) => ({ value: a, label: t(`portal.${a}`) }))}
       save={async (id, draft) => {
-        const input = { name: draft.name.trim(), permissions: draft.permissions as PortalPermission[], accessTypes: draft.accessTypes as AccessType[] };
+        const input = {
+          name: draft.name.trim(),
+          permissions: draft.permissions as PortalPermission[],
+          accessTypes: draft.accessTypes as AccessType[],
+        };
         const errors = id
           ? (await update({ variables: { input: { id, ...input } } })).data?.updatePortalRole.userErrors
           : (await create({ variables: { input } })).data?.createPortalRole.userErrors;
@@ -111,9 +122,21 @@ export function SettingsPage() {
       <PageHeader title={t("settings.title")} />
       {current ? (
         <>
-          <Tabs value={current} onChange={(_e, value: TabName) => void navigate(`/settings/${value}`)} variant="scrollable" allowScrollButtonsMobile sx={{ mb: 2, borderBottom: 1, borderColor: "divider" }}>
+          <Tabs
+            value={current}
+            onChange={(_e, value: TabName) => void navigate(`/settings/${value}`)}
+            variant="scrollable"
+            allowScrollButtonsMobile
+            sx={{ mb: 2, borderBottom: 1, borderColor: "divider" }}
+          >
             {tabs.map((name) => (
-              <Tab key={name} value={name} label={t(`settings.tabs.${name}`)} id={`settings-tab-${name}`} aria-controls={`settings-panel-${name}`} />
+              <Tab
+                key={name}
+                value={name}
+                label={t(`settings.tabs.${name}`)}
+                id={`settings-tab-${name}`}
+                aria-controls={`settings-panel-${name}`}
+              />
             ))}
           </Tabs>
           <Box role="tabpanel" id={`settings-panel-${current}`} aria-labelledby={`settings-tab-${current}`}>

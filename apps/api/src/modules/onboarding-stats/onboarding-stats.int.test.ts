@@ -78,7 +78,10 @@ describe("onboardingStats", () => {
     const { client: staff } = await buildStaff(t.dataSource, t.app, org.id, [MANAGE_PORTAL_ACCESS]);
     const stats = (await staff.gql(STATS, { weeks: 2 })).data!.onboardingStats;
     expect(stats).toMatchObject({ invitedAccounts: 0, acceptedAccounts: 0, acceptRate: null });
-    expect(stats.weeks).toEqual([expect.objectContaining({ sent: 0, accepted: 0, failed: 0 }), expect.objectContaining({ sent: 0, accepted: 0, failed: 0 })]);
+    expect(stats.weeks).toEqual([
+      expect.objectContaining({ sent: 0, accepted: 0, failed: 0 }),
+      expect.objectContaining({ sent: 0, accepted: 0, failed: 0 }),
+    ]);
   });
 
   it("refuses anonymous callers and staff without Manage portal access", async () => {

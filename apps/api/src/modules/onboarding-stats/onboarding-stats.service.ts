@@ -60,7 +60,10 @@ export class OnboardingStatsService {
         scope
           .qb(OutboxMessage, "o")
           .andWhere("o.kind IN (:...kinds)", { kinds: INVITE_KINDS })
-          .andWhere("(o.status = :failedStatus OR UPPER(o.deliveryStatus) IN (:...undelivered))", { failedStatus: "FAILED", undelivered: UNDELIVERED }),
+          .andWhere("(o.status = :failedStatus OR UPPER(o.deliveryStatus) IN (:...undelivered))", {
+            failedStatus: "FAILED",
+            undelivered: UNDELIVERED,
+          }),
         "o.createdAt",
       ),
       scope.qb(PortalAccount, "a").andWhere("(a.lastInviteSentAt IS NOT NULL OR a.signedUpAt IS NOT NULL)").getCount(),
