@@ -1,15 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 // GQL_OUT lets `gen:check` generate into a temporary folder and compare with the committed one.
 const out = process.env.GQL_OUT ?? "./src/gql/";
-const shared = "../../packages/schema/schema.graphql";
-// Portal operations the API is still gaining; ignored as soon as the shared schema carries them.
-const pending = "./pending-schema.graphql";
-const usePending = existsSync(pending) && !readFileSync(shared, "utf8").includes("portalViewer");
 
 const config: CodegenConfig = {
-  schema: [shared, ...(usePending ? [pending] : [])],
+  schema: "../../packages/schema/schema.graphql",
   documents: ["src/**/*.{ts,tsx}", "!src/gql/**"],
   ignoreNoDocuments: false,
   generates: {
