@@ -18,6 +18,9 @@ import { InviteService } from "./modules/invites/invite.service";
 import { PortalAccessService } from "./modules/portal-access/portal-access.service";
 import { PortalRoleService } from "./modules/portal-roles/portal-role.service";
 import { StaffService } from "./modules/staff/staff.service";
+import { webhookAccessListener } from "./modules/webhooks/webhook-events";
+import { WebhookSender } from "./modules/webhooks/webhook-sender";
+import { WebhookService } from "./modules/webhooks/webhook.service";
 
 /** The application's long-lived services, built once per process and shared by every request. */
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
@@ -26,6 +29,8 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
   const box = new SecretBox(config.sessionSecret);
   const emailQueue = new EmailQueue(box);
   const mailer = createMailer(dataSource, config);
+  portalAccess.addListener(webhookAccessListener);
+  const webhookSender = new WebhookSender({ dataSource, box, logger, allowPrivateTargets: config.ALLOW_PRIVATE_WEBHOOK_TARGETS });
   // Built here, started by main.ts once the server listens (tests drive it with runOnce/drain).
   const outboxWorker = new OutboxWorker({
     dataSource,
@@ -35,6 +40,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     from: config.MAIL_FROM,
     publicUrl: config.publicUrl,
     leaseMs: Math.max(120_000, 3 * config.MAILGUN_TIMEOUT_MS),
+    webhooks: webhookSender,
   });
   const invites = new InviteService({ publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess);
   const signIn = parseLimit(config.RATE_LIMIT_SIGN_IN)!;
@@ -63,6 +69,8 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     organizations: new OrganizationService(),
     onboardingStats: new OnboardingStatsService(),
     apiKeys: new ApiKeyService(),
+    webhooks: new WebhookService(box, config.ALLOW_PRIVATE_WEBHOOK_TARGETS),
+    webhookSender,
   };
 }
 

@@ -4,6 +4,8 @@ import { OutboxMessage } from "../email/outbox-message.entity";
 import { PortalToken } from "../modules/invites/portal-token.entity";
 import { RateLimit } from "../auth/rate-limit.entity";
 import { ApiKey } from "../modules/api-keys/api-key.entity";
+import { WebhookDelivery } from "../modules/webhooks/webhook-delivery.entity";
+import { WebhookSubscription } from "../modules/webhooks/webhook-subscription.entity";
 import { EmailTemplate } from "../modules/email-templates/email-template.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
@@ -32,6 +34,8 @@ export const entities = [
   PortalToken,
   RateLimit,
   ApiKey,
+  WebhookSubscription,
+  WebhookDelivery,
   DevMailboxMessage,
   EmailTemplate,
   MailgunWebhookToken,

@@ -1,5 +1,6 @@
 import { In, IsNull, Not, type EntityManager } from "typeorm";
-import { AccessType } from "@portal/schema";
+import { AccessType, WebhookEventType } from "@portal/schema";
+import { emitWebhookEvent } from "../modules/webhooks/webhook-events";
 import { Patient } from "../modules/patients/patient.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
 import { PortalGrant } from "../modules/portal-access/portal-grant.entity";
@@ -30,6 +31,12 @@ export async function recordInviteFailure(manager: EntityManager, row: OutboxMes
   await manager.update(PortalAccount, { id: row.accountId, organizationId: row.organizationId }, { inviteDeliveryFailedAt: at, inviteDeliveryFailureReason: reason.slice(0, 255) });
   const patients = await selfPatientIds(manager, row.organizationId, [row.accountId]);
   if (patients.length) await manager.update(Patient, { id: In(patients), organizationId: row.organizationId }, { inviteDeliveryFailedAt: at });
+  // Partners hear of it in the same transaction that marks the account.
+  await emitWebhookEvent(manager, row.organizationId, WebhookEventType.PORTAL_INVITE_DELIVERY_FAILED, {
+    accountId: String(row.accountId),
+    patientId: row.patientId ? String(row.patientId) : null,
+    reason: reason.slice(0, 200),
+  });
   return true;
 }
 

@@ -41,7 +41,16 @@ export interface OutboxWorkerOptions {
   idlePollMs?: number;
   /** Provider calls in flight at once. */
   concurrency?: number;
+  /** Delivers the WEBHOOK channel's rows (partner webhooks), claimed the same way as emails. */
+  webhooks?: WebhookDeliverer;
 }
+
+export interface WebhookDeliverer {
+  deliver(rows: OutboxMessage[], workerId: string): Promise<void>;
+}
+
+/** Webhook rows per claim: each may take its full timeout, and all must finish well within one lease. */
+const WEBHOOK_CLAIM_SIZE = 20;
 
 type Claimed = OutboxMessage;
 interface Prepared {
@@ -67,12 +76,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class OutboxWorker {
   readonly workerId: string;
-  private readonly o: Required<Omit<OutboxWorkerOptions, "workerId">>;
+  private readonly o: Required<Omit<OutboxWorkerOptions, "workerId" | "webhooks">>;
+  private readonly webhooks: WebhookDeliverer | null;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
   constructor(options: OutboxWorkerOptions) {
+    this.webhooks = options.webhooks ?? null;
     this.workerId = options.workerId ?? `${os.hostname().slice(0, 40)}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
     this.o = {
       claimSize: 1000,
@@ -133,6 +144,12 @@ export class OutboxWorker {
 
   /** One round: claim due rows, send them, record the outcomes. Returns how many rows it handled. */
   async runOnce(): Promise<number> {
+    const hooks = this.webhooks ? await this.claim("WEBHOOK", WEBHOOK_CLAIM_SIZE) : [];
+    const webhookRound = hooks.length ? this.webhooks!.deliver(hooks, this.workerId).then(() => hooks.length) : Promise.resolve(0);
+    return (await this.runEmailRound()) + (await webhookRound);
+  }
+
+  private async runEmailRound(): Promise<number> {
     const rows = await this.claim();
     if (rows.length === 0) return 0;
     const batches = await this.prepare(rows);
@@ -152,11 +169,11 @@ export class OutboxWorker {
    * Runs rounds until no email of `organizationId` (or of any organization) is waiting, sleeping
    * through backoffs and expired leases. For tests and command-line tools.
    */
-  async drain(options: { organizationId?: number; timeoutMs?: number } = {}): Promise<void> {
+  async drain(options: { organizationId?: number; timeoutMs?: number; channel?: string } = {}): Promise<void> {
     const deadline = Date.now() + (options.timeoutMs ?? 30_000);
     for (;;) {
       if ((await this.runOnce()) > 0) continue;
-      const where = { channel: "EMAIL", status: In(["PENDING", "SENDING"]), ...(options.organizationId ? { organizationId: options.organizationId } : {}) };
+      const where = { channel: options.channel ?? "EMAIL", status: In(["PENDING", "SENDING"]), ...(options.organizationId ? { organizationId: options.organizationId } : {}) };
       const next = await this.o.dataSource.getRepository(OutboxMessage).findOne({ select: { id: true, nextAttemptAt: true }, where, order: { nextAttemptAt: "ASC" } });
       if (!next) return;
       if (Date.now() > deadline) throw new Error("outbox drain timed out");
@@ -165,15 +182,15 @@ export class OutboxWorker {
   }
 
   /** Claims due rows without sending them. Public so a test can play a process that dies right after. */
-  async claim(): Promise<Claimed[]> {
-    const { dataSource, claimSize, leaseMs } = this.o;
+  async claim(channel = "EMAIL", claimSize = this.o.claimSize): Promise<Claimed[]> {
+    const { dataSource, leaseMs } = this.o;
     const mysql = isMysql(dataSource);
     const ids = await runInTransaction(dataSource, async (manager) => {
       const now = new Date();
       const qb = manager
         .createQueryBuilder(OutboxMessage, "o")
         .select("o.id", "id")
-        .where("o.channel = :channel", { channel: "EMAIL" })
+        .where("o.channel = :channel", { channel })
         .andWhere("o.status IN (:...statuses)", { statuses: ["PENDING", "SENDING"] })
         .andWhere("o.nextAttemptAt <= :now", { now })
         .orderBy("o.nextAttemptAt", "ASC")

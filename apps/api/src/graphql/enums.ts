@@ -3,6 +3,7 @@ import {
   AccessType,
   ActorType,
   ApiKeyScope,
+  WebhookEventType,
   ContactRelationship,
   InviteMethod,
   Language,
@@ -81,5 +82,18 @@ registerEnumType(ApiKeyScope, {
     PORTAL_ACCESS_READ: { description: "portal_access:read — read portal status, grants, accounts and portal roles (includes listing patients)." },
     PORTAL_ACCESS_WRITE: { description: "portal_access:write — enable, invite, change and revoke portal access (includes portal_access:read)." },
     AUDIT_READ: { description: "audit:read — read the audit log." },
+  },
+});
+registerEnumType(WebhookEventType, {
+  name: "WebhookEventType",
+  description: "An event a webhook subscription can receive (the delivery's `type` is the lower-case dotted value).",
+  valuesConfig: {
+    PORTAL_ACCESS_ENABLED: { description: "portal_access.enabled — a patient's own or a contact's proxy access was granted." },
+    PORTAL_ACCESS_REVOKED: { description: "portal_access.revoked — a grant was removed." },
+    PORTAL_ACCOUNT_DISABLED: { description: "portal_account.disabled — a portal account was disabled." },
+    PORTAL_INVITE_SENT: { description: "portal_invite.sent — an invite or resend was queued." },
+    PORTAL_INVITE_ACCEPTED: { description: "portal_invite.accepted — the invitee signed up." },
+    PORTAL_INVITE_DELIVERY_FAILED: { description: "portal_invite.delivery_failed — the invite email could not be delivered." },
+    TEST: { description: "webhook.test — sent by sendTestWebhookEvent only; cannot be subscribed to." },
   },
 });

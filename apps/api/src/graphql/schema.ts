@@ -3,6 +3,7 @@ import "./enums";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { ApiKeyResolver } from "../modules/api-keys/api-key.resolver";
+import { WebhookResolver } from "../modules/webhooks/webhook.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { InviteResolver } from "../modules/invites/invite.resolver";
 import { OnboardingStatsResolver } from "../modules/onboarding-stats/onboarding-stats.resolver";
@@ -33,6 +34,7 @@ export const resolvers = [
   AuditResolver,
   OnboardingStatsResolver,
   ApiKeyResolver,
+  WebhookResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

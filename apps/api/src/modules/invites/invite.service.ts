@@ -1,5 +1,5 @@
 import { IsNull } from "typeorm";
-import { AccessType, InviteMethod, isValidEmail, normalizeEmail, UserErrorCode } from "@portal/schema";
+import { AccessType, InviteMethod, isValidEmail, normalizeEmail, UserErrorCode, WebhookEventType } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { hashPassword } from "../../auth/passwords";
@@ -9,6 +9,7 @@ import type { EmailQueue } from "../../email/email-queue";
 import { EmailKind } from "../../email/email.types";
 import { UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
+import { emitWebhookEvent } from "../webhooks/webhook-events";
 import { Organization } from "../organizations/organization.entity";
 import { Contact } from "../patients/contact.entity";
 import { Patient } from "../patients/patient.entity";
@@ -166,6 +167,15 @@ export class InviteService {
         targetId: account.id,
         patientId: patient.id,
         after: { grantId: grant.id, accessType: grant.accessType, loginEmail: account.email, method, expiresAt: inviteExpiresAt.toISOString(), resent, language: account.language },
+      });
+      await emitWebhookEvent(tx.manager, tx.organizationId, WebhookEventType.PORTAL_INVITE_SENT, {
+        patientId: String(patient.id),
+        grantId: String(grant.id),
+        accountId: String(account.id),
+        accessType: grant.accessType,
+        method,
+        resent,
+        expiresAt: inviteExpiresAt.toISOString(),
       });
       return {
         grant,

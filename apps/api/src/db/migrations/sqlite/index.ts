@@ -1,3 +1,4 @@
+import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
 import { PortalTokensAndRateLimits1795335876311 } from "./1795335876311-PortalTokensAndRateLimits";
@@ -13,4 +14,5 @@ export const sqliteMigrations: Function[] = [
   PortalTokensAndRateLimits1795335876311,
   ApiKeys1795336726248,
   EmailDelivery1795337244527,
+  Webhooks1795338380763,
 ];
