@@ -1,6 +1,6 @@
 import { In, IsNull, MoreThan } from "typeorm";
 import type { DataSource } from "typeorm";
-import { ActorType, isIsoDate, isValidEmail, normalizeEmail, passwordProblem, type PortalPermission, UserErrorCode } from "@portal/schema";
+import { ActorType, isIsoDate, isValidEmail, normalizeEmail, passwordProblem, type PortalPermission, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { hashPassword, verifyPassword } from "../../auth/passwords";
 import { type LimitName, type RateLimits, retryMessage } from "../../auth/rate-limits";
 import type { SessionService } from "../../auth/session.service";
@@ -8,6 +8,7 @@ import { OrgScope, type Actor } from "../../db/org-scope";
 import { EmailKind } from "../../email/email.types";
 import { UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
+import { emitWebhookEvent } from "../webhooks/webhook-events";
 import type { InviteService } from "../invites/invite.service";
 import { PortalToken } from "../invites/portal-token.entity";
 import { findTokenByRaw, MAX_DOB_ATTEMPTS, voidPendingTokens } from "../invites/portal-tokens";
@@ -166,6 +167,11 @@ export class PortalAuthService {
       { action: "portal_invite.accepted", targetType: "PortalAccount", targetId: account.id, patientId: token.patientId, after: { method: token.method } },
       { action: "portal.signed_in", targetType: "PortalAccount", targetId: account.id, after: { firstSignIn: true } },
     ]);
+    await emitWebhookEvent(tx.manager, tx.organizationId, WebhookEventType.PORTAL_INVITE_ACCEPTED, {
+      accountId: String(account.id),
+      patientId: token.patientId ? String(token.patientId) : null,
+      method: token.method,
+    });
   }
 
   /** acceptPortalInvite: token + date of birth + new password → account signed up and signed in. */

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { StaffPermission } from "@portal/schema";
 import { buildOrg, buildPatient, buildStaff } from "../../../test/factories";
+import { ACCEPT, lastEmailTo, portalClient, tokenOf } from "../../../test/portal";
 import { errorCode, keyGql, startTestApp, TestClient, type TestApp } from "../../../test/test-app";
 import { recordInviteFailure } from "../../email/invite-delivery";
 import { OutboxMessage } from "../../email/outbox-message.entity";
@@ -190,6 +191,21 @@ describe("deliveries", () => {
     expect(types).toEqual(["portal_invite.sent", "webhook.test"]);
     const invite = JSON.parse(receiver.received.find((r) => r.body.includes("portal_invite.sent"))!.body);
     expect(invite.data).toMatchObject({ patientId: String(patient.id), grantId, accessType: "SELF", resent: false });
+  });
+
+  it("sends portal_invite.accepted when the invitee signs up", async () => {
+    const { org, admin } = await setup();
+    await subscribe(admin, ["PORTAL_INVITE_ACCEPTED"]);
+    const patient = await buildPatient(t.dataSource, org.id);
+    const grantId = (await admin.gql(ENABLE, { input: { patientId: String(patient.id) } })).data!.enablePortalAccess.grant.id;
+    await admin.gql(INVITE, { input: { grantId } });
+    const { secrets } = await lastEmailTo(t, patient.email!);
+    const accepted = await portalClient(t.app).gql(ACCEPT, { input: { token: tokenOf(secrets.link), dateOfBirth: patient.dateOfBirth, password: "a long enough passphrase" } });
+    expect(accepted.data!.acceptPortalInvite.userErrors).toEqual([]);
+    await deliver(org.id);
+    expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([
+      expect.objectContaining({ type: "portal_invite.accepted", data: { accountId: accepted.data!.acceptPortalInvite.account.id, patientId: String(patient.id), method: "LINK" } }),
+    ]);
   });
 
   it("sends portal_invite.delivery_failed when an invite email is given up or bounces", async () => {
