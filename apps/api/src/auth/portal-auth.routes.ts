@@ -64,6 +64,9 @@ export function portalAuthRoutes(passport: PassportStatic, services: Services): 
           case "disabled":
             res.status(403).json({ error: "ACCOUNT_DISABLED", message: "This portal account is disabled. Contact your clinic." });
             return;
+          case "no_access":
+            res.status(403).json({ error: "NO_ACCESS", message: "This account no longer gives access to any profile. Contact your clinic." });
+            return;
           case "choose_organization":
             res.status(409).json({ error: "CHOOSE_ORGANIZATION", message: "This email signs in to several clinics: choose one.", organizations: outcome.organizations.map((o) => ({ id: String(o.id), name: o.name })) });
             return;

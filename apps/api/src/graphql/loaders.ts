@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { In, IsNull, type EntityTarget, type ObjectLiteral } from "typeorm";
 import type { OrgScope } from "../db/org-scope";
+import { PortalToken } from "../modules/invites/portal-token.entity";
 import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
@@ -32,6 +33,16 @@ function groupedBy<T extends Row>(scope: OrgScope, entity: EntityTarget<T>, colu
   });
 }
 
+/** The newest invite token of each account, one query per batch. */
+function latestInvite(scope: OrgScope) {
+  return new DataLoader<number, PortalToken | null>(async (accountIds) => {
+    const rows = await scope.find(PortalToken, { where: { accountId: In([...accountIds]), kind: "INVITE" }, order: { id: "DESC" } });
+    const map = new Map<number, PortalToken>();
+    for (const row of rows) if (!map.has(row.accountId)) map.set(row.accountId, row);
+    return accountIds.map((id) => map.get(id) ?? null);
+  });
+}
+
 /** Per-request DataLoaders: a page of N rows costs a constant number of SQL statements. */
 export function createLoaders(scope: OrgScope) {
   return {
@@ -43,6 +54,7 @@ export function createLoaders(scope: OrgScope) {
     activeGrantsByAccount: groupedBy(scope, PortalGrant, "accountId", { revokedAt: IsNull() }),
     activeGrantsByContact: groupedBy(scope, PortalGrant, "contactId", { revokedAt: IsNull() }),
     contactsByPatient: groupedBy(scope, Contact, "patientId"),
+    latestInviteByAccount: latestInvite(scope),
   };
 }
 

@@ -195,6 +195,28 @@ describe("sendPortalInvite", () => {
   });
 });
 
+describe("PortalAccount.latestInvite", () => {
+  it("shows staff where the latest invite stands: pending, expired, locked, accepted", async () => {
+    const { org, staff } = await setup();
+    const patient = await buildPatient(t.dataSource, org.id);
+    const { grantId, accountId } = await enabled(staff, patient);
+    const LATEST = `query($search: String) { portalAccounts(filter: {search: $search}) { edges { node { id latestInvite { state method sentAt expiresAt failedDateOfBirthAttempts } } } } }`;
+    const latest = async () => (await staff.gql(LATEST, { search: patient.email })).data!.portalAccounts.edges[0].node.latestInvite;
+    expect(await latest()).toBeNull();
+    await staff.gql(SEND, { input: { grantId } });
+    expect(await latest()).toMatchObject({ state: "PENDING", method: "LINK", failedDateOfBirthAttempts: 0 });
+    const tokens = t.dataSource.getRepository(PortalToken);
+    await tokens.update({ accountId }, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await latest()).state).toBe("EXPIRED");
+    await tokens.update({ accountId }, { failedDobAttempts: 5, lockedAt: new Date() });
+    expect(await latest()).toMatchObject({ state: "LOCKED", failedDateOfBirthAttempts: 5 });
+    await tokens.update({ accountId }, { usedAt: new Date() });
+    expect((await latest()).state).toBe("ACCEPTED");
+    const { client: billing } = await buildStaff(t.dataSource, t.app, org.id, [VIEW_PATIENTS]);
+    expect(errorCode(await billing.gql(LATEST, { search: patient.email }))).toBe("FORBIDDEN");
+  });
+});
+
 describe("enablePortalAccess with sendInvite", () => {
   it("enables and invites in one action: the patient turns orange", async () => {
     const { org, staff } = await setup();

@@ -8,6 +8,7 @@ import { asPayload, parseId } from "../../graphql/user-error";
 import { Contact } from "../patients/contact.entity";
 import { Patient } from "../patients/patient.entity";
 import { PortalRole } from "../portal-roles/portal-role.entity";
+import { inviteView, PortalInvite } from "../invites/invite-state";
 import { PortalAccount } from "./portal-account.entity";
 import { PortalGrant } from "./portal-grant.entity";
 import {
@@ -190,6 +191,12 @@ export class PortalAccountFieldsResolver {
   @FieldResolver(() => [PortalGrant], { description: "The account's active grants: every profile it can access." })
   async grants(@Root() account: PortalAccount, @Ctx() ctx: Context) {
     return ctx.loaders().activeGrantsByAccount.load(account.id);
+  }
+
+  @FieldResolver(() => PortalInvite, { nullable: true, description: "The latest invite (pending, accepted, expired, locked or voided), so an expired or locked invite shows beside the status." })
+  async latestInvite(@Root() account: PortalAccount, @Ctx() ctx: Context): Promise<PortalInvite | null> {
+    const token = await ctx.loaders().latestInviteByAccount.load(account.id);
+    return token ? inviteView(token) : null;
   }
 
   @FieldResolver(() => Boolean, { description: "True once the account has accepted its invite." })

@@ -50,6 +50,7 @@ export type SignInOutcome =
   | { kind: "locked"; retryAfterSeconds: number }
   | { kind: "rate_limited"; retryAfterSeconds: number }
   | { kind: "disabled" }
+  | { kind: "no_access" }
   | { kind: "choose_organization"; organizations: { id: number; name: string }[] };
 
 /** What a portal account sees of one grant: only what the grant's role permits. */
@@ -256,6 +257,11 @@ export class PortalAuthService {
     if (account.disabled) {
       await this.recordFailure(account, meta, "disabled", false);
       return { kind: "disabled" };
+    }
+    // Every grant revoked: nothing to open, so no session (revocation already ended the old ones).
+    if ((await this.dataSource.getRepository(PortalGrant).countBy({ accountId: account.id, revokedAt: IsNull() })) === 0) {
+      await this.recordFailure(account, meta, "no_access", false);
+      return { kind: "no_access" };
     }
     const scope = this.scopeFor(account.organizationId, account, meta);
     await scope.transaction(async (tx) => {
