@@ -295,7 +295,14 @@ export function OnboardingPage() {
           disableRowSelectionOnClick
           keepNonExistentRowsSelected
           rowSelectionModel={gridSelection}
-          onRowSelectionModelChange={(model) => setSelection({ kind: "ids", ids: new Set([...model.ids].map(String)) })}
+          // The header checkbox answers "every row except…"; it means this page's rows here, and
+          // "select all N matching" is the explicit way to reach beyond the page.
+          onRowSelectionModelChange={(model) =>
+            setSelection({
+              kind: "ids",
+              ids: new Set(model.type === "exclude" ? rows.map((r) => r.id).filter((id) => !model.ids.has(id)) : [...model.ids].map(String)),
+            })
+          }
           disableColumnFilter
           disableColumnMenu
           disableVirtualization={underTest}
