@@ -10,6 +10,7 @@ import { OutboxWorker } from "./email/outbox-worker";
 import { SecretBox } from "./email/secret-box";
 import { ApiKeyService } from "./modules/api-keys/api-key.service";
 import { OnboardingStatsService } from "./modules/onboarding-stats/onboarding-stats.service";
+import { EmailTemplateService } from "./modules/email-templates/email-template.service";
 import { OrganizationService } from "./modules/organizations/organization.service";
 import { PatientService } from "./modules/patients/patient.service";
 import { parseLimit, RateLimits } from "./auth/rate-limits";
@@ -59,6 +60,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     emailQueue,
     mailer,
     outboxWorker,
+    emailTemplates: new EmailTemplateService(emailQueue, config.publicUrl),
     portalAccess,
     invites,
     rateLimits,

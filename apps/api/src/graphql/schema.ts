@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import { ApiKeyResolver } from "../modules/api-keys/api-key.resolver";
 import { WebhookResolver } from "../modules/webhooks/webhook.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
+import { EmailTemplateResolver } from "../modules/email-templates/email-template.resolver";
 import { InviteResolver } from "../modules/invites/invite.resolver";
 import { OnboardingStatsResolver } from "../modules/onboarding-stats/onboarding-stats.resolver";
 import { PortalAuthResolver } from "../modules/portal-auth/portal-auth.resolver";
@@ -33,6 +34,7 @@ export const resolvers = [
   OrganizationResolver,
   AuditResolver,
   OnboardingStatsResolver,
+  EmailTemplateResolver,
   ApiKeyResolver,
   WebhookResolver,
 ] as const;

@@ -103,6 +103,8 @@ export type UserErrorCode =
   | 'MISSING_DATE_OF_BIRTH'
   /** missing email */
   | 'MISSING_EMAIL'
+  /** missing placeholder */
+  | 'MISSING_PLACEHOLDER'
   /** name taken */
   | 'NAME_TAKEN'
   /** not found */
@@ -127,6 +129,8 @@ export type UserErrorCode =
   | 'TOKEN_INVALID'
   /** transport unavailable */
   | 'TRANSPORT_UNAVAILABLE'
+  /** unknown placeholder */
+  | 'UNKNOWN_PLACEHOLDER'
   /** weak password */
   | 'WEAK_PASSWORD'
   /** webhook url refused */
