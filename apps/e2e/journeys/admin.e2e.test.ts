@@ -203,6 +203,7 @@ describe("every admin page", () => {
       ["/admin/settings/portalRoles", "New role"],
       ["/admin/settings/staffRoles", "New role"],
       ["/admin/audit", "Audit log"],
+      ["/admin/mailbox", "Dev mailbox"],
     ];
     for (const [path, marker] of pages) {
       await page.goto(path);

@@ -39,7 +39,7 @@ function SignedInRoutes() {
   const home = can("overview") ? null : can("onboarding") ? "/onboarding" : can("settings") ? "/settings" : can("audit") ? "/audit" : null;
   return (
     <ViewerContext.Provider value={viewer}>
-      <AppShell showMailbox={false}>
+      <AppShell showMailbox>
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route
