@@ -16,6 +16,7 @@ import { errorLoggingPlugin, formatError } from "./graphql/format-error";
 import { QUERY_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import { getSchema } from "./graphql/schema";
 import { createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
+import { mailgunWebhookRoutes } from "./email/mailgun-webhook.routes";
 import type { Services } from "./services";
 import { defaultWebApps, serveWebApps } from "./web/static-apps";
 
@@ -74,6 +75,7 @@ export async function createApp(services: Services) {
 
   app.use(staffAuthRoutes(passport, services));
   app.use(portalAuthRoutes(passport, services));
+  app.use(mailgunWebhookRoutes(services));
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),

@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import { In, IsNull, type EntityTarget, type ObjectLiteral } from "typeorm";
 import type { OrgScope } from "../db/org-scope";
+import { INVITE_KINDS } from "../email/email.types";
+import { OutboxMessage } from "../email/outbox-message.entity";
 import { PortalToken } from "../modules/invites/portal-token.entity";
 import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
@@ -43,6 +45,16 @@ function latestInvite(scope: OrgScope) {
   });
 }
 
+/** The latest invite email of each account (the outbox row, with the provider's delivery report). */
+function latestInviteEmail(scope: OrgScope) {
+  return new DataLoader<number, OutboxMessage | null>(async (accountIds) => {
+    const rows = await scope.find(OutboxMessage, { where: { accountId: In([...accountIds]), kind: In([...INVITE_KINDS]) }, order: { id: "DESC" } });
+    const map = new Map<number, OutboxMessage>();
+    for (const row of rows) if (row.accountId !== null && !map.has(row.accountId)) map.set(row.accountId, row);
+    return accountIds.map((id) => map.get(id) ?? null);
+  });
+}
+
 /** Per-request DataLoaders: a page of N rows costs a constant number of SQL statements. */
 export function createLoaders(scope: OrgScope) {
   return {
@@ -55,6 +67,7 @@ export function createLoaders(scope: OrgScope) {
     activeGrantsByContact: groupedBy(scope, PortalGrant, "contactId", { revokedAt: IsNull() }),
     contactsByPatient: groupedBy(scope, Contact, "patientId"),
     latestInviteByAccount: latestInvite(scope),
+    latestInviteEmailByAccount: latestInviteEmail(scope),
   };
 }
 

@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutati
 
 import { normalizeEmail, StaffPermission } from "@portal/schema";
 import { LIKE_ESCAPE, likePrefix } from "../../db/like";
+import { InviteDelivery, inviteDeliveryOf } from "../../email/invite-delivery.types";
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
@@ -197,6 +198,12 @@ export class PortalAccountFieldsResolver {
   async latestInvite(@Root() account: PortalAccount, @Ctx() ctx: Context): Promise<PortalInvite | null> {
     const token = await ctx.loaders().latestInviteByAccount.load(account.id);
     return token ? inviteView(token) : null;
+  }
+
+  @FieldResolver(() => InviteDelivery, { nullable: true, description: "Delivery of the latest invite email (queued, sent, delivered, failed…), from the outbox and Mailgun's webhooks." })
+  async inviteDelivery(@Root() account: PortalAccount, @Ctx() ctx: Context): Promise<InviteDelivery | null> {
+    const row = await ctx.loaders().latestInviteEmailByAccount.load(account.id);
+    return row ? inviteDeliveryOf(row) : null;
   }
 
   @FieldResolver(() => Boolean, { description: "True once the account has accepted its invite." })
