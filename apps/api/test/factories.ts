@@ -6,6 +6,7 @@ import { hashPassword } from "../src/auth/passwords";
 import { createOrganizationWithDefaults } from "../src/db/demo-data";
 import { Contact } from "../src/modules/patients/contact.entity";
 import { Patient } from "../src/modules/patients/patient.entity";
+import { CounterDeltas } from "../src/modules/patients/patient-counters";
 import { StaffRole } from "../src/modules/staff/staff-role.entity";
 import { StaffUser } from "../src/modules/staff/staff-user.entity";
 import { TestClient } from "./test-app";
@@ -47,7 +48,7 @@ export async function buildStaff(dataSource: DataSource, app: Express, organizat
 
 export async function buildPatient(dataSource: DataSource, organizationId: number, overrides: Partial<Patient> = {}): Promise<Patient> {
   const email = overrides.email === undefined ? uniqueEmail("patient") : overrides.email;
-  return dataSource.getRepository(Patient).save({
+  const patient = await dataSource.getRepository(Patient).save({
     organizationId,
     mrn: unique("MRN-"),
     firstName: "Pat",
@@ -58,6 +59,9 @@ export async function buildPatient(dataSource: DataSource, organizationId: numbe
     email,
     emailNormalized: email ? normalizeEmail(email) : null,
   });
+  // As PatientService.create does: the grid's per-status counters include every patient.
+  await new CounterDeltas().add(patient).apply(dataSource.manager, organizationId);
+  return patient;
 }
 
 export async function buildContact(dataSource: DataSource, patient: Patient, overrides: Partial<Contact> = {}): Promise<Contact> {

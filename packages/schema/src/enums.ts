@@ -67,3 +67,43 @@ export enum ActorType {
   API_KEY = "API_KEY",
   SYSTEM = "SYSTEM",
 }
+
+/** What the onboarding grid can be sorted by. STATUS sorts by colour (red, gray, orange, green), then by name. */
+export enum PatientSortField {
+  NAME = "NAME",
+  STATUS = "STATUS",
+  LAST_INVITE_SENT = "LAST_INVITE_SENT",
+  LAST_SIGN_IN = "LAST_SIGN_IN",
+}
+
+/** Sort direction. */
+export enum SortDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+
+/** The colour order of seed 002 (red, gray, orange, green): how STATUS sorts. */
+export const PORTAL_STATUS_ORDER: readonly PortalStatus[] = [PortalStatus.NO_ACCESS, PortalStatus.ENABLED, PortalStatus.INVITED, PortalStatus.ACTIVE];
+
+/** What a bulk job does to each selected patient. */
+export enum BulkJobKind {
+  ENABLE_PORTAL_ACCESS = "ENABLE_PORTAL_ACCESS",
+  SEND_PORTAL_INVITES = "SEND_PORTAL_INVITES",
+}
+
+/** Life of a bulk job. INTERRUPTED: the process stopped while it ran; finished rows are kept. */
+export enum BulkJobState {
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  DONE = "DONE",
+  FAILED = "FAILED",
+  INTERRUPTED = "INTERRUPTED",
+}
+
+/** Result of one row of a bulk job. */
+export enum BulkJobOutcome {
+  PENDING = "PENDING",
+  SUCCEEDED = "SUCCEEDED",
+  SKIPPED = "SKIPPED",
+  FAILED = "FAILED",
+}

@@ -5,6 +5,7 @@ import { SessionService } from "../auth/session.service";
 import { Organization } from "../modules/organizations/organization.entity";
 import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
+import { recountPatientStatuses } from "../modules/patients/patient-counters";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
 import { PortalAccessService } from "../modules/portal-access/portal-access.service";
 import { refreshPortalStatus } from "../modules/portal-access/portal-status";
@@ -152,5 +153,7 @@ export async function createDemoData(dataSource: DataSource, patientCount = 300)
     await access.grantContactPortalAccess(scope, { contactId: contact.id, portalRoleId: portalRoles.family.id, linkExistingAccount: n > 0 });
     proxies++;
   }
+  // The patients were inserted directly, not through PatientService.create.
+  await recountPatientStatuses(dataSource.manager, org.id);
   return { organizationId: org.id, patients: saved.length, proxyGrants: proxies, staff: staff.map(([email]) => email) };
 }

@@ -12,6 +12,7 @@ import { Session } from "../auth/session.entity";
 import { Organization } from "../modules/organizations/organization.entity";
 import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
+import { PatientStatusCount } from "../modules/patients/patient-status-count.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
 import { PortalGrant } from "../modules/portal-access/portal-grant.entity";
 import { PortalRole } from "../modules/portal-roles/portal-role.entity";
@@ -25,6 +26,7 @@ export const entities = [
   StaffUser,
   Session,
   Patient,
+  PatientStatusCount,
   Contact,
   PortalRole,
   PortalAccount,

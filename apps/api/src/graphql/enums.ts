@@ -11,6 +11,11 @@ import {
   PortalStatus,
   StaffPermission,
   UserErrorCode,
+  PatientSortField,
+  SortDirection,
+  BulkJobKind,
+  BulkJobState,
+  BulkJobOutcome,
 } from "@portal/schema";
 
 // The enums live in @portal/schema so the admin and the API share one definition.
@@ -95,5 +100,42 @@ registerEnumType(WebhookEventType, {
     PORTAL_INVITE_ACCEPTED: { description: "portal_invite.accepted — the invitee signed up." },
     PORTAL_INVITE_DELIVERY_FAILED: { description: "portal_invite.delivery_failed — the invite email could not be delivered." },
     TEST: { description: "webhook.test — sent by sendTestWebhookEvent only; cannot be subscribed to." },
+  },
+});
+registerEnumType(PatientSortField, {
+  name: "PatientSortField",
+  description: "What the patient grid is sorted by.",
+  valuesConfig: {
+    NAME: { description: "Last name, then first name." },
+    STATUS: { description: "Portal status colour (red, gray, orange, green), then name." },
+    LAST_INVITE_SENT: { description: "When the last invite was sent." },
+    LAST_SIGN_IN: { description: "Last sign-in of the patient's own account." },
+  },
+});
+registerEnumType(SortDirection, { name: "SortDirection", description: "Sort direction.", valuesConfig: { ASC: { description: "Ascending." }, DESC: { description: "Descending." } } });
+registerEnumType(BulkJobKind, {
+  name: "BulkJobKind",
+  description: "What a bulk job does to each selected patient.",
+  valuesConfig: { ENABLE_PORTAL_ACCESS: { description: "Enable portal access (and optionally send the invite)." }, SEND_PORTAL_INVITES: { description: "Send (or resend) the portal invite." } },
+});
+registerEnumType(BulkJobState, {
+  name: "BulkJobState",
+  description: "Life of a bulk job.",
+  valuesConfig: {
+    QUEUED: { description: "Waiting for the runner." },
+    RUNNING: { description: "Rows are being processed." },
+    DONE: { description: "Every row has an outcome." },
+    FAILED: { description: "Stopped by an unexpected error; finished rows are kept." },
+    INTERRUPTED: { description: "The server stopped while it ran and it could not be resumed; finished rows are kept." },
+  },
+});
+registerEnumType(BulkJobOutcome, {
+  name: "BulkJobOutcome",
+  description: "Result of one row of a bulk job.",
+  valuesConfig: {
+    PENDING: { description: "Not processed yet." },
+    SUCCEEDED: { description: "Done." },
+    SKIPPED: { description: "Not done, for the reason given (the same rule as the single-patient action)." },
+    FAILED: { description: "An unexpected error; nothing was changed for this row." },
   },
 });

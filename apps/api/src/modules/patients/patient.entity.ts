@@ -12,6 +12,14 @@ import { CalendarDateColumn, CreatedAtColumn, TimestampColumn } from "../../db/c
 @Index("ix_patients_org_name", ["organizationId", "lastName", "firstName", "id"])
 @Index("ix_patients_org_email", ["organizationId", "emailNormalized"])
 @Index("ix_patients_org_invite_failed", ["organizationId", "inviteDeliveryFailedAt"])
+// Search by given-name prefix and exact date of birth; sorting by last invite or last sign-in, over
+// everyone or within one status (see docs/scaling.md for the plans).
+@Index("ix_patients_org_first_name", ["organizationId", "firstName"])
+@Index("ix_patients_org_dob", ["organizationId", "dateOfBirth"])
+@Index("ix_patients_org_invite", ["organizationId", "lastInviteSentAt", "id"])
+@Index("ix_patients_org_status_invite", ["organizationId", "portalStatus", "lastInviteSentAt", "id"])
+@Index("ix_patients_org_signin", ["organizationId", "lastSignInAt", "id"])
+@Index("ix_patients_org_status_signin", ["organizationId", "portalStatus", "lastSignInAt", "id"])
 export class Patient {
   @Field(() => ID, { description: "Stable identifier." })
   @PrimaryGeneratedColumn()

@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { ContactRelationship, Language } from "@portal/schema";
+import { ContactRelationship, Language, PatientSortField, SortDirection } from "@portal/schema";
 
 @InputType({ description: "A new patient record." })
 export class CreatePatientInput {
@@ -130,4 +130,13 @@ export class UpdateContactInput {
 
   @Field(() => Boolean, { nullable: true, description: "False disables the contact and revokes its portal access (rule 3)." })
   active?: boolean | null;
+}
+
+@InputType({ description: "How to sort the patient grid. Every order paginates by keyset (the cursor holds the sort key and the id)." })
+export class PatientOrderInput {
+  @Field(() => PatientSortField, { description: "The sort key; ties are broken by name, then id (dates: by id)." })
+  field: PatientSortField;
+
+  @Field(() => SortDirection, { nullable: true, description: "ASC (default) or DESC. Patients never invited / never signed in come first ascending, last descending." })
+  direction?: SortDirection | null;
 }

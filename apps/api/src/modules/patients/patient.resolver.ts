@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AccessType, StaffPermission } from "@portal/schema";
+import { AccessType, PatientSortField, SortDirection, StaffPermission } from "@portal/schema";
 import { forbidden } from "../../graphql/auth-checker";
 import type { Context } from "../../graphql/context";
 import { pageSize } from "../../graphql/connection";
@@ -9,7 +9,7 @@ import { PatientFilterInput } from "../portal-access/portal-access.inputs";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { Contact } from "./contact.entity";
 import { Patient } from "./patient.entity";
-import { CreateContactInput, CreatePatientInput, UpdateContactInput, UpdatePatientInput } from "./patient.inputs";
+import { CreateContactInput, CreatePatientInput, PatientOrderInput, UpdateContactInput, UpdatePatientInput } from "./patient.inputs";
 import { CreateContactPayload, CreatePatientPayload, PatientConnection, StatusCount, UpdateContactPayload, UpdatePatientPayload } from "./patient.payloads";
 
 const { VIEW_PATIENTS, EDIT_PATIENTS, MANAGE_PORTAL_ACCESS } = StaffPermission;
@@ -34,16 +34,21 @@ class PatientsArgs {
 
   @Field(() => String, { nullable: true, description: "Cursor to continue after (pageInfo.endCursor)." })
   after?: string | null;
+
+  @Field(() => PatientOrderInput, { nullable: true, description: "Sort order (default: by name, ascending)." })
+  orderBy?: PatientOrderInput | null;
 }
 
 @Resolver(() => Patient)
 export class PatientResolver {
   @Authorized(VIEW_PATIENTS, MANAGE_PORTAL_ACCESS)
   @Query(() => PatientConnection, { description: "Patients of the organization by name, with server-side search, status filter and counts." })
-  async patients(@Args(() => PatientsArgs) { filter, first, after }: PatientsArgs, @Ctx() ctx: Context) {
-    // Portal status is portal-access information (rule 12).
-    if (filter?.portalStatus?.length && !ctx.can(MANAGE_PORTAL_ACCESS)) throw forbidden();
-    return ctx.services.patients.list(ctx.scope(), filter ?? {}, pageSize(first), after ?? null);
+  async patients(@Args(() => PatientsArgs) { filter, first, after, orderBy }: PatientsArgs, @Ctx() ctx: Context) {
+    // Portal status and invite dates are portal-access information (rule 12).
+    const portalOrder = orderBy && orderBy.field !== PatientSortField.NAME;
+    if ((filter?.portalStatus?.length || portalOrder) && !ctx.can(MANAGE_PORTAL_ACCESS)) throw forbidden();
+    const order = orderBy ? { field: orderBy.field, direction: orderBy.direction ?? SortDirection.ASC } : undefined;
+    return ctx.services.patients.list(ctx.scope(), filter ?? {}, pageSize(first), after ?? null, order);
   }
 
   @Authorized(VIEW_PATIENTS, MANAGE_PORTAL_ACCESS)
@@ -92,6 +97,14 @@ export class PatientResolver {
   }
 
   @Authorized(MANAGE_PORTAL_ACCESS)
+  @FieldResolver(() => String, { nullable: true, description: "Login email of the patient's own portal account, if access is enabled (it may differ from the email on file)." })
+  async loginEmail(@Root() patient: Patient, @Ctx() ctx: Context) {
+    const grants = await ctx.loaders().activeGrantsByPatient.load(patient.id);
+    const self = grants.find((g) => g.accessType === AccessType.SELF);
+    return self ? ((await ctx.loaders().portalAccount.load(self.accountId))?.email ?? null) : null;
+  }
+
+  @Authorized(MANAGE_PORTAL_ACCESS)
   @FieldResolver(() => [PortalGrant], { description: "Every active grant to this patient's profile, SELF and PROXY." })
   portalGrants(@Root() patient: Patient, @Ctx() ctx: Context) {
     return ctx.loaders().activeGrantsByPatient.load(patient.id);
@@ -106,13 +119,13 @@ export class PatientResolver {
 
 @Resolver(() => PatientConnection)
 export class PatientConnectionResolver {
-  @FieldResolver(() => Int, { description: "Patients matching the search and status filter." })
+  @FieldResolver(() => Int, { description: "Patients matching the whole filter (search, statuses and facets)." })
   totalCount(@Root() connection: PatientConnection) {
     return connection.counts.totalCount();
   }
 
   @Authorized(MANAGE_PORTAL_ACCESS)
-  @FieldResolver(() => [StatusCount], { description: "Patients matching the search, per status (ignores the status filter)." })
+  @FieldResolver(() => [StatusCount], { description: "Patients matching the search and facets, per status (ignores the status filter), in colour order." })
   statusCounts(@Root() connection: PatientConnection) {
     return connection.counts.statusCounts();
   }

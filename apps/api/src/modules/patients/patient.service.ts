@@ -1,19 +1,16 @@
-import { Brackets, type SelectQueryBuilder } from "typeorm";
-import { type ContactRelationship, isIsoDate, isValidEmail, type Language, normalizeEmail, PortalStatus, UserErrorCode } from "@portal/schema";
-import { LIKE_ESCAPE, likePrefix } from "../../db/like";
+import { type ContactRelationship, isIsoDate, isValidEmail, type Language, normalizeEmail, PORTAL_STATUS_ORDER, PortalStatus, UserErrorCode } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
-import { decodeCursor, toConnection } from "../../graphql/connection";
+import { PageInfo } from "../../graphql/connection";
 import { UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import type { PortalAccessService } from "../portal-access/portal-access.service";
 import { Contact } from "./contact.entity";
+import { CounterDeltas } from "./patient-counters";
+import { DEFAULT_ORDER, gridPage, gridStatusCounts, type PatientGridFilter, type PatientGridOrder } from "./patient-grid";
 import { Patient } from "./patient.entity";
 
-export interface PatientFilter {
-  search?: string | null;
-  portalStatus?: PortalStatus[] | null;
-}
+export type PatientFilter = PatientGridFilter;
 
 export interface PatientFields {
   mrn?: string;
@@ -66,32 +63,23 @@ function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { 
 export class PatientService {
   constructor(private readonly access: PortalAccessService) {}
 
-  /** The grid query: search, status filter, keyset pagination by name; counts per status for the search. */
-  async list(scope: OrgScope, filter: PatientFilter, first: number, after: string | null) {
-    const base = () => {
-      const qb = scope.qb(Patient, "p");
-      this.applySearch(qb, filter.search);
-      return qb;
-    };
-    const page = base().orderBy("p.lastName", "ASC").addOrderBy("p.firstName", "ASC").addOrderBy("p.id", "ASC").take(first + 1);
-    if (filter.portalStatus?.length) page.andWhere("p.portalStatus IN (:...statuses)", { statuses: filter.portalStatus });
-    if (after) {
-      const [lastName, firstName, id] = decodeCursor(after, 3) as [string, string, number];
-      page.andWhere(
-        new Brackets((w) =>
-          w
-            .where("p.lastName > :cLast", { cLast: lastName })
-            .orWhere("p.lastName = :cLast AND p.firstName > :cFirst", { cFirst: firstName })
-            .orWhere("p.lastName = :cLast AND p.firstName = :cFirst AND p.id > :cId", { cId: id }),
-        ),
-      );
-    }
-    const rows = first === 0 ? [] : await page.getMany();
+  /** The grid query: search, facets, any sort, keyset pagination; counts per status for the search. */
+  async list(scope: OrgScope, filter: PatientGridFilter, first: number, after: string | null, order: PatientGridOrder = DEFAULT_ORDER) {
+    const page = first === 0 && !after ? { rows: [], hasNextPage: false, cursorOf: () => "" } : await gridPage(scope, filter, order, first, after);
     // Computed only if asked for, and once for both fields.
     let counts: Promise<{ status: PortalStatus; count: number }[]> | undefined;
-    const getCounts = () => (counts ??= this.statusCounts(base()));
+    const getCounts = () =>
+      (counts ??= gridStatusCounts(scope, filter).then((byStatus) => PORTAL_STATUS_ORDER.map((status) => ({ status, count: byStatus.get(status) ?? 0 }))));
+    const edges = page.rows.map((node) => ({ node, cursor: page.cursorOf(node) }));
+    const pageInfo = Object.assign(new PageInfo(), {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    });
     return {
-      ...toConnection(rows, first, (p) => [p.lastName, p.firstName, p.id]),
+      edges,
+      pageInfo,
       counts: {
         statusCounts: getCounts,
         totalCount: async () => {
@@ -101,38 +89,6 @@ export class PatientService {
         },
       },
     };
-  }
-
-  private async statusCounts(qb: SelectQueryBuilder<Patient>): Promise<{ status: PortalStatus; count: number }[]> {
-    const raw = await qb.select("p.portalStatus", "status").addSelect("COUNT(*)", "count").groupBy("p.portalStatus").getRawMany<{ status: PortalStatus; count: string | number }>();
-    const byStatus = new Map(raw.map((r) => [r.status, Number(r.count)]));
-    return Object.values(PortalStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
-  }
-
-  /** Name prefix, email prefix, exact MRN, or an exact date of birth. */
-  private applySearch(qb: SelectQueryBuilder<Patient>, search: string | null | undefined) {
-    const term = search?.trim();
-    if (!term) return;
-    if (isIsoDate(term)) {
-      qb.andWhere("p.dateOfBirth = :dob", { dob: term });
-      return;
-    }
-    const prefix = likePrefix(term);
-    const [first, ...rest] = term.split(/[\s,]+/).filter(Boolean);
-    qb.andWhere(
-      new Brackets((w) => {
-        w.where(`p.lastName LIKE :prefix ${LIKE_ESCAPE}`, { prefix })
-          .orWhere(`p.firstName LIKE :prefix ${LIKE_ESCAPE}`)
-          .orWhere(`p.emailNormalized LIKE :emailPrefix ${LIKE_ESCAPE}`, { emailPrefix: prefix.toLowerCase() })
-          .orWhere("p.mrn = :term", { term });
-        if (rest.length) {
-          // "Doe Jane" or "Jane Doe": one word per name.
-          const a = likePrefix(first);
-          const b = likePrefix(rest.join(" "));
-          w.orWhere(`(p.lastName LIKE :a ${LIKE_ESCAPE} AND p.firstName LIKE :b ${LIKE_ESCAPE}) OR (p.firstName LIKE :a ${LIKE_ESCAPE} AND p.lastName LIKE :b ${LIKE_ESCAPE})`, { a, b });
-        }
-      }),
-    );
   }
 
   async get(scope: OrgScope, id: number): Promise<Patient | null> {
@@ -149,6 +105,7 @@ export class PatientService {
         if (isUniqueViolation(err)) fail(UserErrorCode.INVALID_INPUT, "Another patient already has this MRN.", "mrn");
         throw err;
       }
+      await new CounterDeltas().add(patient!).apply(tx.manager, tx.organizationId);
       await audit(tx, { action: "patient.created", targetType: "Patient", targetId: patient!.id, patientId: patient!.id, after: { mrn: patient!.mrn } });
       return { patient: patient! };
     });
@@ -159,9 +116,12 @@ export class PatientService {
     return scope.transaction(async (tx) => {
       const patient = (await tx.findOneForUpdate(Patient, { id })) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", "id");
       const changed = Object.keys(fields).filter((k) => (patient as unknown as Record<string, unknown>)[k] !== (fields as Record<string, unknown>)[k] && k !== "emailNormalized");
+      const before = { portalStatus: patient.portalStatus, email: patient.email, dateOfBirth: patient.dateOfBirth };
       Object.assign(patient, fields);
       try {
         await tx.save(Patient, patient);
+        // The row was read FOR UPDATE above, so `before` is the committed state.
+        await new CounterDeltas().move(before, patient).apply(tx.manager, tx.organizationId);
       } catch (err) {
         if (isUniqueViolation(err)) fail(UserErrorCode.INVALID_INPUT, "Another patient already has this MRN.", "mrn");
         throw err;

@@ -106,4 +106,10 @@ export class PatientFilterInput {
   @IsOptional()
   @ArrayMaxSize(4)
   portalStatus?: PortalStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: only patients with an email on file; false: only those without." })
+  hasEmail?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: only patients with a date of birth on file; false: only those without." })
+  hasDateOfBirth?: boolean | null;
 }

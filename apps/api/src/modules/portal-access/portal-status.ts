@@ -1,9 +1,14 @@
 import { In, IsNull } from "typeorm";
 import { AccessType, PortalStatus } from "@portal/schema";
+import { isMysql } from "../../db/data-source";
 import type { OrgScope } from "../../db/org-scope";
+import { CounterDeltas } from "../patients/patient-counters";
 import { Patient } from "../patients/patient.entity";
 import { PortalAccount } from "./portal-account.entity";
 import { PortalGrant } from "./portal-grant.entity";
+
+const forUpdate = (scope: OrgScope) =>
+  isMysql(scope.manager.connection) && scope.manager.queryRunner?.isTransactionActive ? { lock: { mode: "pessimistic_write" as const } } : {};
 
 type AccountFacts = Pick<PortalAccount, "signedUpAt" | "lastSignInAt" | "lastInviteSentAt">;
 
@@ -18,12 +23,19 @@ export function derivePortalStatus(selfAccount: AccountFacts | null): PortalStat
 /**
  * Recomputes the stored status (and the grid's denormalized dates) of the given patients from their
  * active SELF grants. Called in the same transaction as every change that can move a colour.
- * Patients sharing an outcome are updated by one statement, so a bulk change stays cheap.
+ * Patients sharing an outcome are updated by one statement, so a bulk change stays cheap. The
+ * per-status counters move by the difference between the old and the new statuses, in the same
+ * transaction.
  */
 export async function refreshPortalStatus(scope: OrgScope, patientIds: number[]): Promise<void> {
   const ids = [...new Set(patientIds)];
+  const deltas = new CounterDeltas();
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
+    // A locking read: a concurrent refresh of the same patient waits, then sees this one's result,
+    // so the counters never move twice for one change.
+    const before = await scope.find(Patient, { where: { id: In(chunk) }, select: { id: true, portalStatus: true, email: true, dateOfBirth: true }, ...forUpdate(scope) });
+    const beforeById = new Map(before.map((p) => [p.id, p]));
     const grants = await scope.find(PortalGrant, {
       where: { patientId: In(chunk), accessType: AccessType.SELF, revokedAt: IsNull() },
       select: { patientId: true, accountId: true },
@@ -36,12 +48,15 @@ export async function refreshPortalStatus(scope: OrgScope, patientIds: number[])
     const accountOf = new Map(grants.map((g) => [g.patientId, accountById.get(g.accountId) ?? null]));
     const groups = new Map<string, { values: Partial<Patient>; ids: number[] }>();
     for (const id of chunk) {
+      const old = beforeById.get(id);
+      if (!old) continue;
       const account = accountOf.get(id) ?? null;
       const values = {
         portalStatus: derivePortalStatus(account),
         lastInviteSentAt: account?.lastInviteSentAt ?? null,
         lastSignInAt: account?.lastSignInAt ?? null,
       };
+      deltas.move(old, { ...old, portalStatus: values.portalStatus });
       const key = `${values.portalStatus}|${values.lastInviteSentAt?.getTime()}|${values.lastSignInAt?.getTime()}`;
       if (!groups.has(key)) groups.set(key, { values, ids: [] });
       groups.get(key)!.ids.push(id);
@@ -50,6 +65,7 @@ export async function refreshPortalStatus(scope: OrgScope, patientIds: number[])
       await scope.update(Patient, { id: In(groupIds) }, values);
     }
   }
+  await deltas.apply(scope.manager, scope.organizationId);
 }
 
 /** The patients whose colour follows this account (its active SELF grants). */

@@ -2,6 +2,7 @@ import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
 import { PortalTokensAndRateLimits1795335876311 } from "./1795335876311-PortalTokensAndRateLimits";
+import { GridIndexesAndStatusCounters1795335923711 } from "./1795335923711-GridIndexesAndStatusCounters";
 import { Outbox1795335446937 } from "./1795335446937-Outbox";
 import { Init1795335162128 } from "./1795335162128-Init";
 import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
@@ -12,6 +13,7 @@ export const mysqlMigrations: Function[] = [
   AuditAppendOnly1795335163128,
   Outbox1795335446937,
   PortalTokensAndRateLimits1795335876311,
+  GridIndexesAndStatusCounters1795335923711,
   ApiKeys1795336726248,
   EmailDelivery1795337244527,
   Webhooks1795338380763,
