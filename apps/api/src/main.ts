@@ -37,6 +37,8 @@ async function main() {
     logger.info({ url: config.publicUrl, database: config.databaseKind, email: services.mailer.name }, "Portal Access is listening");
     services.outboxWorker.start();
   });
+  // Jobs left RUNNING by a previous process are resumed from their PENDING rows.
+  services.bulkRunner.start();
   const purge = setInterval(() => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")), 15 * 60_000);
   purge.unref();
 
@@ -49,8 +51,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      void services.outboxWorker
-        .stop()
+      void Promise.all([services.outboxWorker.stop(), services.bulkRunner.stop()])
         .then(() => apollo.stop())
         .then(() => dataSource.destroy())
         .then(() => process.exit(0));

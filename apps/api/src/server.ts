@@ -17,6 +17,7 @@ import { QUERY_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import { getSchema } from "./graphql/schema";
 import { createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
 import { mailgunWebhookRoutes } from "./email/mailgun-webhook.routes";
+import { bulkJobRoutes } from "./modules/bulk/bulk-job.routes";
 import type { Services } from "./services";
 import { defaultWebApps, serveWebApps } from "./web/static-apps";
 
@@ -76,6 +77,7 @@ export async function createApp(services: Services) {
   app.use(staffAuthRoutes(passport, services));
   app.use(portalAuthRoutes(passport, services));
   app.use(mailgunWebhookRoutes(services));
+  app.use(bulkJobRoutes(services));
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),

@@ -22,6 +22,8 @@ import { StaffService } from "./modules/staff/staff.service";
 import { webhookAccessListener } from "./modules/webhooks/webhook-events";
 import { WebhookSender } from "./modules/webhooks/webhook-sender";
 import { WebhookService } from "./modules/webhooks/webhook.service";
+import { BulkJobRunner } from "./modules/bulk/bulk-job.runner";
+import { BulkJobService } from "./modules/bulk/bulk-job.service";
 
 /** The application's long-lived services, built once per process and shared by every request. */
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
@@ -51,6 +53,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     passwordReset: parseLimit(config.RATE_LIMIT_PASSWORD_RESET)!,
     token: parseLimit(config.RATE_LIMIT_TOKEN)!,
   });
+  const bulkJobs = new BulkJobService(portalAccess, invites);
   return {
     dataSource,
     config,
@@ -65,6 +68,9 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     invites,
     rateLimits,
     portalAuth: new PortalAuthService(dataSource, sessions, rateLimits, invites),
+    bulkJobs,
+    // Started by main.ts after the server listens (tests start it themselves).
+    bulkRunner: new BulkJobRunner(dataSource, bulkJobs, logger),
     patients: new PatientService(portalAccess),
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),

@@ -9,6 +9,7 @@ import { WebhookSubscription } from "../modules/webhooks/webhook-subscription.en
 import { EmailTemplate } from "../modules/email-templates/email-template.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
+import { BulkJob, BulkJobItem } from "../modules/bulk/bulk-job.entity";
 import { Organization } from "../modules/organizations/organization.entity";
 import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
@@ -33,6 +34,8 @@ export const entities = [
   PortalGrant,
   AuditEvent,
   OutboxMessage,
+  BulkJob,
+  BulkJobItem,
   PortalToken,
   RateLimit,
   ApiKey,

@@ -20,11 +20,19 @@ export async function runInTransaction<T>(dataSource: DataSource, work: (manager
     try {
       return await dataSource.transaction(work);
     } catch (err) {
-      const errno = (err as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (err as { errno?: number }).errno;
-      if (attempt >= 4 || errno === undefined || !RETRYABLE_MYSQL_ERRORS.has(errno)) throw err;
+      if (attempt >= 4 || !isRetryableTransactionError(err)) throw err;
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
     }
   }
+}
+
+/**
+ * A deadlock victim or lock wait timeout (MySQL): the transaction is gone or must be redone as a
+ * whole, so code catching errors inside a transaction (savepoints) must let these through.
+ */
+export function isRetryableTransactionError(err: unknown): boolean {
+  const errno = (err as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (err as { errno?: number }).errno;
+  return errno !== undefined && RETRYABLE_MYSQL_ERRORS.has(errno);
 }
 
 /** True when the error is a unique-index violation, on either database. */

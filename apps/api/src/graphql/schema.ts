@@ -15,6 +15,7 @@ import { PortalAccessResolver, PortalAccountFieldsResolver, PortalGrantFieldsRes
 import { PortalRoleResolver } from "../modules/portal-roles/portal-role.resolver";
 import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.resolver";
 import { ViewerResolver } from "../modules/viewer/viewer.resolver";
+import { BulkJobItemFieldsResolver, BulkJobResolver } from "../modules/bulk/bulk-job.resolver";
 import { authChecker } from "./auth-checker";
 
 /** Every resolver of the one schema served to staff, portal users and partner apps. */
@@ -37,6 +38,8 @@ export const resolvers = [
   EmailTemplateResolver,
   ApiKeyResolver,
   WebhookResolver,
+  BulkJobResolver,
+  BulkJobItemFieldsResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

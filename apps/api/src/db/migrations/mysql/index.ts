@@ -1,6 +1,7 @@
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
+import { BulkJobs1795336925291 } from "./1795336925291-BulkJobs";
 import { PortalTokensAndRateLimits1795335876311 } from "./1795335876311-PortalTokensAndRateLimits";
 import { GridIndexesAndStatusCounters1795335923711 } from "./1795335923711-GridIndexesAndStatusCounters";
 import { Outbox1795335446937 } from "./1795335446937-Outbox";
@@ -15,6 +16,7 @@ export const mysqlMigrations: Function[] = [
   PortalTokensAndRateLimits1795335876311,
   GridIndexesAndStatusCounters1795335923711,
   ApiKeys1795336726248,
+  BulkJobs1795336925291,
   EmailDelivery1795337244527,
   Webhooks1795338380763,
 ];

@@ -1,0 +1,85 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { BulkJobKind, BulkJobOutcome, StaffPermission, UserErrorCode } from "@portal/schema";
+import type { Context } from "../../graphql/context";
+import { PageInfo, pageSize } from "../../graphql/connection";
+import { asPayload, parseId, UserFacingError } from "../../graphql/user-error";
+import { Patient } from "../patients/patient.entity";
+import type { PatientFilterInput } from "../portal-access/portal-access.inputs";
+import { BulkJob, BulkJobItem } from "./bulk-job.entity";
+import { BulkEnablePortalAccessInput, BulkSendPortalInvitesInput } from "./bulk-job.inputs";
+import { BulkEnablePortalAccessPayload, BulkJobItemConnection, BulkSendPortalInvitesPayload } from "./bulk-job.payloads";
+
+const MANAGE = StaffPermission.MANAGE_PORTAL_ACCESS;
+
+function ids(values: string[] | null | undefined): number[] | undefined {
+  if (values == null) return undefined;
+  return values.map((v) => {
+    if (!/^\d{1,10}$/.test(v) || Number(v) === 0 || Number(v) > 2147483647) throw new UserFacingError(UserErrorCode.INVALID_INPUT, "Patient ids must be ids of patients.", "patientIds");
+    return Number(v);
+  });
+}
+
+const filterOf = (f: PatientFilterInput | null | undefined) =>
+  f ? { search: f.search ?? null, portalStatus: f.portalStatus ?? null, hasEmail: f.hasEmail ?? null, hasDateOfBirth: f.hasDateOfBirth ?? null } : undefined;
+
+@ArgsType()
+class BulkJobItemsArgs {
+  @Field(() => Int, { nullable: true, description: "Page size (default 50, at most 500)." })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor to continue after (pageInfo.endCursor)." })
+  after?: string | null;
+
+  @Field(() => BulkJobOutcome, { nullable: true, description: "Only rows with this outcome." })
+  outcome?: BulkJobOutcome | null;
+}
+
+@Resolver(() => BulkJob)
+export class BulkJobResolver {
+  @Authorized(MANAGE)
+  @Mutation(() => BulkEnablePortalAccessPayload, { description: "Enable portal access (and optionally send invites) for many patients, in the background. Each row follows the single-patient rules; rows that cannot be done are skipped with a reason." })
+  bulkEnablePortalAccess(@Arg("input", () => BulkEnablePortalAccessInput) input: BulkEnablePortalAccessInput, @Ctx() ctx: Context) {
+    return asPayload(() =>
+      ctx.services.bulkJobs.create(ctx.scope(), BulkJobKind.ENABLE_PORTAL_ACCESS, {
+        patientIds: ids(input.patientIds),
+        filter: filterOf(input.filter),
+        portalRoleId: input.portalRoleId == null ? null : parseId(input.portalRoleId, "portalRoleId", "Portal role"),
+        sendInvite: Boolean(input.sendInvite),
+      }),
+    );
+  }
+
+  @Authorized(MANAGE)
+  @Mutation(() => BulkSendPortalInvitesPayload, { description: "Send or resend portal invites to many patients, in the background. A row within the resend cooldown is skipped, so repeating the action never sends a second invite." })
+  bulkSendPortalInvites(@Arg("input", () => BulkSendPortalInvitesInput) input: BulkSendPortalInvitesInput, @Ctx() ctx: Context) {
+    return asPayload(() => ctx.services.bulkJobs.create(ctx.scope(), BulkJobKind.SEND_PORTAL_INVITES, { patientIds: ids(input.patientIds), filter: filterOf(input.filter) }));
+  }
+
+  @Authorized(MANAGE)
+  @Query(() => BulkJob, { nullable: true, description: "A bulk job of your organization, or null." })
+  bulkJob(@Arg("id", () => ID, { description: "The job (from the bulk mutation's payload)." }) id: string, @Ctx() ctx: Context) {
+    if (!/^\d{1,10}$/.test(id)) return null;
+    return ctx.services.bulkJobs.get(ctx.scope(), Number(id));
+  }
+
+  @FieldResolver(() => BulkJobItemConnection, { description: "The job's rows and their outcomes, in processing order." })
+  async items(@Root() job: BulkJob, @Args(() => BulkJobItemsArgs) { first, after, outcome }: BulkJobItemsArgs, @Ctx() ctx: Context) {
+    const page = await ctx.services.bulkJobs.items(ctx.scope(), job.id, pageSize(first), after ?? null, outcome ?? null);
+    const edges = page.nodes.map((node) => ({ node, cursor: page.cursorOf(node) }));
+    const pageInfo = Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null });
+    return { edges, pageInfo };
+  }
+
+  @FieldResolver(() => String, { description: "Where to download the per-row report as CSV (staff session with MANAGE_PORTAL_ACCESS)." })
+  resultsCsvUrl(@Root() job: BulkJob) {
+    return `/bulk-jobs/${job.id}/results.csv`;
+  }
+}
+
+@Resolver(() => BulkJobItem)
+export class BulkJobItemFieldsResolver {
+  @FieldResolver(() => Patient, { nullable: true, description: "The patient (null when the id was not a patient of your organization)." })
+  patient(@Root() item: BulkJobItem, @Ctx() ctx: Context) {
+    return ctx.loaders().patient.load(item.patientId);
+  }
+}

@@ -1,0 +1,65 @@
+import { stringify } from "csv-stringify";
+import { Router } from "express";
+import { StaffPermission } from "@portal/schema";
+import { loadPrincipals } from "../../auth/principal";
+import { OrgScope } from "../../db/org-scope";
+import type { Services } from "../../services";
+import { BulkJob } from "./bulk-job.entity";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet would read as a formula (OWASP "CSV injection") is prefixed with a quote, so
+ * a patient named "=HYPERLINK(...)" stays text when the report is opened.
+ */
+export function csvSafe(value: unknown): string {
+  const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** GET /bulk-jobs/:id/results.csv: the per-row report of a bulk job, streamed. */
+export function bulkJobRoutes(services: Services): Router {
+  const router = Router();
+  router.get("/bulk-jobs/:id/results.csv", async (req, res, next) => {
+    try {
+      const { staff } = await loadPrincipals(req, services.dataSource, services.sessions);
+      if (!staff) {
+        res.status(401).json({ error: "UNAUTHENTICATED", message: "You must sign in." });
+        return;
+      }
+      if (!staff.permissions.has(StaffPermission.MANAGE_PORTAL_ACCESS)) {
+        res.status(403).json({ error: "FORBIDDEN", message: "You do not have permission to do this." });
+        return;
+      }
+      const id = String(req.params.id);
+      const scope = new OrgScope(services.dataSource, services.dataSource.manager, staff.organizationId, {
+        type: "STAFF" as never,
+        id: String(staff.user.id),
+        label: staff.user.email,
+        staffId: staff.user.id,
+        ip: null,
+        requestId: String(req.id ?? ""),
+      });
+      const job = /^\d{1,10}$/.test(id) ? await scope.findOneBy(BulkJob, { id: Number(id) }) : null;
+      if (!job) {
+        res.status(404).json({ error: "NOT_FOUND", message: "Bulk job not found." });
+        return;
+      }
+      res.setHeader("content-type", "text/csv; charset=utf-8");
+      res.setHeader("content-disposition", `attachment; filename="bulk-job-${job.id}.csv"`);
+      res.setHeader("cache-control", "no-store");
+      const csv = stringify({ header: true, columns: ["patientId", "mrn", "lastName", "firstName", "email", "outcome", "reason", "message", "processedAt"] });
+      csv.pipe(res);
+      for await (const rows of services.bulkJobs.reportRows(scope, job.id)) {
+        for (const { item, patient } of rows) {
+          const ok = csv.write([item.patientId, patient?.mrn, patient?.lastName, patient?.firstName, patient?.email, item.outcome, item.reason, item.message, item.processedAt].map(csvSafe));
+          if (!ok) await new Promise((resolve) => csv.once("drain", resolve));
+        }
+      }
+      csv.end();
+    } catch (err) {
+      next(err);
+    }
+  });
+  return router;
+}
