@@ -20,7 +20,7 @@ function ids(values: string[] | null | undefined): number[] | undefined {
 }
 
 const filterOf = (f: PatientFilterInput | null | undefined) =>
-  f ? { search: f.search ?? null, portalStatus: f.portalStatus ?? null, hasEmail: f.hasEmail ?? null, hasDateOfBirth: f.hasDateOfBirth ?? null } : undefined;
+  f ? { search: f.search ?? null, portalStatus: f.portalStatus ?? null, hasEmail: f.hasEmail ?? null, hasDateOfBirth: f.hasDateOfBirth ?? null, inviteFailed: f.inviteFailed ?? null } : undefined;
 
 @ArgsType()
 class BulkJobItemsArgs {

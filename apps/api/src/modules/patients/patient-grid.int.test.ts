@@ -11,7 +11,7 @@ const GRID = `query($filter: PatientFilterInput, $orderBy: PatientOrderInput, $f
     totalCount
     statusCounts { status count }
     pageInfo { hasNextPage endCursor }
-    edges { cursor node { id firstName lastName portalStatus lastInviteSentAt lastSignInAt email dateOfBirth loginEmail } }
+    edges { cursor node { id firstName lastName portalStatus lastInviteSentAt lastSignInAt email dateOfBirth loginEmail inviteDeliveryFailedAt } }
   }
 }`;
 
@@ -165,6 +165,15 @@ describe("patients grid", () => {
     expect(neither.totalCount).toBe(1);
     expect(neither.statusCounts.find((c: { status: string }) => c.status === "NO_ACCESS").count).toBe(1);
     expect((await client.gql(GRID, { first: 0, filter: { hasDateOfBirth: true } })).data!.patients.totalCount).toBe(12);
+    // "Invite failed" is denormalized on the patient by the email worker.
+    const bounced = await buildPatient(t.dataSource, org.id);
+    await t.dataSource.getRepository(Patient).update({ id: bounced.id }, { inviteDeliveryFailedAt: new Date() });
+    const failed = (await client.gql(GRID, { first: 10, filter: { inviteFailed: true } })).data!.patients;
+    expect(failed.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([String(bounced.id)]);
+    expect(failed.totalCount).toBe(1);
+    const notFailed = (await client.gql(GRID, { first: 0, filter: { inviteFailed: false, hasEmail: true } })).data!.patients;
+    expect(notFailed.totalCount).toBe(11);
+    expect(notFailed.statusCounts.find((c: { status: string }) => c.status === "NO_ACCESS").count).toBe(3);
   });
 
   it("keeps the counters right through creation, edits and access changes", async () => {

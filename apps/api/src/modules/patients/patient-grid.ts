@@ -14,6 +14,7 @@ export interface PatientGridFilter {
   portalStatus?: PortalStatus[] | null;
   hasEmail?: boolean | null;
   hasDateOfBirth?: boolean | null;
+  inviteFailed?: boolean | null;
 }
 
 export interface PatientGridOrder {
@@ -148,6 +149,7 @@ function facetConditions(filter: PatientGridFilter): string[] {
   const out: string[] = [];
   if (filter.hasEmail != null) out.push(filter.hasEmail ? "p.email IS NOT NULL" : "p.email IS NULL");
   if (filter.hasDateOfBirth != null) out.push(filter.hasDateOfBirth ? "p.dateOfBirth IS NOT NULL" : "p.dateOfBirth IS NULL");
+  if (filter.inviteFailed != null) out.push(filter.inviteFailed ? "p.inviteDeliveryFailedAt IS NOT NULL" : "p.inviteDeliveryFailedAt IS NULL");
   return out;
 }
 
@@ -292,13 +294,7 @@ export async function gridPage(scope: OrgScope, filter: PatientGridFilter, order
   return { rows, hasNextPage, cursorOf: (p) => encodeCursor(cursorKey(field, p)) };
 }
 
-/**
- * Patients per status for the search and facets (not the status filter). Without a search the
- * counters answer in one indexed read of at most 16 rows; with one, the narrowed rows are counted.
- */
-export async function gridStatusCounts(scope: OrgScope, filter: PatientGridFilter): Promise<Map<PortalStatus, number>> {
-  const term = filter.search?.trim();
-  if (!term) return countersByStatus(scope.manager, scope.organizationId, filter);
+async function countRows(scope: OrgScope, filter: PatientGridFilter): Promise<Map<PortalStatus, number>> {
   const from = fromClause(scope, filter, null);
   const where = ["p.organizationId = ?", ...facetConditions(filter)];
   const rows = (await scope.manager.query(`SELECT p.portalStatus AS status, COUNT(*) AS n FROM ${from.sql} WHERE ${where.join(" AND ")} GROUP BY p.portalStatus`, [
@@ -306,6 +302,21 @@ export async function gridStatusCounts(scope: OrgScope, filter: PatientGridFilte
     scope.organizationId,
   ])) as { status: PortalStatus; n: string | number }[];
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/**
+ * Patients per status for the search and facets (not the status filter). Without a search the
+ * counters answer in one indexed read of at most 16 rows; "invite failed" rows are few and counted
+ * through their index (and subtracted from the counters for "not failed"); with a search, the
+ * narrowed rows are counted.
+ */
+export async function gridStatusCounts(scope: OrgScope, filter: PatientGridFilter): Promise<Map<PortalStatus, number>> {
+  if (filter.search?.trim()) return countRows(scope, filter);
+  if (filter.inviteFailed == null) return countersByStatus(scope.manager, scope.organizationId, filter);
+  const failed = await countRows(scope, { ...filter, inviteFailed: true });
+  if (filter.inviteFailed) return failed;
+  const all = await countersByStatus(scope.manager, scope.organizationId, filter);
+  return new Map(PORTAL_STATUS_ORDER.map((s) => [s, (all.get(s) ?? 0) - (failed.get(s) ?? 0)]));
 }
 
 /** SQL selecting the ids of every patient matching a grid filter (bulk jobs on "all N matching"). */

@@ -112,4 +112,7 @@ export class PatientFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: "true: only patients with a date of birth on file; false: only those without." })
   hasDateOfBirth?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: only patients whose latest invite could not be delivered; false: only the others." })
+  inviteFailed?: boolean | null;
 }

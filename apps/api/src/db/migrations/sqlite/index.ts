@@ -1,4 +1,5 @@
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
+import { GridIndexesOnRebuiltPatients1795339410734 } from "./1795339410734-GridIndexesOnRebuiltPatients";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
 import { BulkJobs1795336925291 } from "./1795336925291-BulkJobs";
@@ -19,4 +20,5 @@ export const sqliteMigrations: Function[] = [
   BulkJobs1795336925291,
   EmailDelivery1795337244527,
   Webhooks1795338380763,
+  GridIndexesOnRebuiltPatients1795339410734,
 ];
