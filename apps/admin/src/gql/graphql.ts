@@ -151,6 +151,12 @@ export type LinkPatientToPortalAccountInput = {
 
 /** Grid filter: search and portal status. */
 export type PatientFilterInput = {
+  /** true: only patients with a date of birth on file; false: only those without. */
+  hasDateOfBirth?: boolean | null | undefined;
+  /** true: only patients with an email on file; false: only those without. */
+  hasEmail?: boolean | null | undefined;
+  /** true: only patients whose latest invite could not be delivered; false: only the others. */
+  inviteFailed?: boolean | null | undefined;
   /** Only patients in one of these statuses. */
   portalStatus?: Array<PortalStatus> | null | undefined;
   /** Name prefix ("Doe", "Jane Doe"), email prefix, exact MRN, or exact date of birth (YYYY-MM-DD). */
