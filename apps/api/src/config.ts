@@ -39,6 +39,8 @@ const schema = z.object({
   RATE_LIMIT_SIGN_IN: limit.default("20/900"),
   RATE_LIMIT_PASSWORD_RESET: limit.default("5/900"),
   RATE_LIMIT_TOKEN: limit.default("20/900"),
+  // Benchmark aid: count SQL statements per request and return them in an x-sql-statements header.
+  SQL_STATEMENT_COUNT: boolish.default(false),
   ALLOW_PRIVATE_WEBHOOK_TARGETS: boolish.default(false),
   GRAPHQL_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
   GRAPHQL_RATE_LIMIT_PER_KEY: z.coerce.number().int().positive().default(600),

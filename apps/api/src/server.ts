@@ -18,6 +18,7 @@ import { getSchema } from "./graphql/schema";
 import { createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
 import { mailgunWebhookRoutes } from "./email/mailgun-webhook.routes";
 import { bulkJobRoutes } from "./modules/bulk/bulk-job.routes";
+import { statementCounter } from "./db/statement-counter";
 import type { Services } from "./services";
 import { defaultWebApps, serveWebApps } from "./web/static-apps";
 
@@ -59,6 +60,7 @@ export async function createApp(services: Services) {
       },
     }),
   );
+  if (config.SQL_STATEMENT_COUNT) app.use((_req, _res, next) => statementCounter.run(next));
   app.use(express.json({ limit: REQUEST_BODY_LIMIT }));
   // One passport per app: strategies hold this app's services (tests run several apps in one process).
   const passport = new Passport() as unknown as PassportStatic;
@@ -93,7 +95,23 @@ export async function createApp(services: Services) {
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: formatError(),
-    plugins: [errorLoggingPlugin(logger), queryLimitsPlugin(), ...(config.NODE_ENV === "production" ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      errorLoggingPlugin(logger),
+      queryLimitsPlugin(),
+      ...(config.SQL_STATEMENT_COUNT
+        ? [
+            {
+              async requestDidStart() {
+                return {
+                  async willSendResponse({ response }: { response: { http: { headers: Map<string, string> } } }) {
+                    response.http.headers.set("x-sql-statements", String(statementCounter.current() ?? -1));
+                  },
+                };
+              },
+            },
+          ]
+        : []),
+      ...(config.NODE_ENV === "production" ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
   // Per IP for every caller (it also slows down key guessing), then per key for partner apps.

@@ -2,16 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
 import { entities } from "./entities";
+import { statementCounter } from "./statement-counter";
 import { mysqlMigrations } from "./migrations/mysql";
 import { sqliteMigrations } from "./migrations/sqlite";
 
 export type DatabaseOptions =
-  | { kind: "mysql"; url: string; poolSize?: number; flavor?: "mysql" | "mariadb" }
+  | { kind: "mysql"; url: string; poolSize?: number; flavor?: "mysql" | "mariadb"; countStatements?: boolean }
   | { kind: "sqlite"; file: string };
 
-export function databaseOptionsFrom(config: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseOptions {
+export function databaseOptionsFrom(config: { DATABASE_URL?: string; DATA_DIR: string; SQL_STATEMENT_COUNT?: boolean }): DatabaseOptions {
   return config.DATABASE_URL
-    ? { kind: "mysql", url: config.DATABASE_URL }
+    ? { kind: "mysql", url: config.DATABASE_URL, countStatements: config.SQL_STATEMENT_COUNT }
     : { kind: "sqlite", file: path.join(config.DATA_DIR, "portal-access.sqlite") };
 }
 
@@ -33,6 +34,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       poolSize: options.poolSize ?? 20,
       // Big bulk jobs use multi-row statements.
       extra: { maxPreparedStatements: 256 },
+      ...(options.countStatements ? { logger: statementCounter.logger() } : {}),
     });
   }
   if (options.file !== ":memory:") fs.mkdirSync(path.dirname(options.file), { recursive: true });
