@@ -112,9 +112,8 @@ async function seed(url: string, n: number, log: (s: string) => void) {
   const now = Date.now();
   const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 23).replace("T", " ");
   const BATCH = 5000;
-  let accountId = 0;
   const [[{ maxAcc }]] = (await conn.query("SELECT COALESCE(MAX(id), 0) AS maxAcc FROM portal_accounts")) as unknown as [[{ maxAcc: number }]];
-  accountId = Number(maxAcc);
+  let accountId = Number(maxAcc);
   const [[{ maxPat }]] = (await conn.query("SELECT COALESCE(MAX(id), 0) AS maxPat FROM patients")) as unknown as [[{ maxPat: number }]];
   let patientId = Number(maxPat);
   for (let start = 0; start < n; start += BATCH) {
