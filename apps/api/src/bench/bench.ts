@@ -319,12 +319,14 @@ async function main() {
     const searchTotal = (await api.gql(GRID, { first: 1, filter: { search: searchTerm } })).data.patients.totalCount as number;
     const lastSignIn = await timed(api, Math.ceil(gridRequests / 4), () => [GRID, { first: 100, filter: { portalStatus: [PortalStatus.ACTIVE, PortalStatus.INVITED] }, orderBy: { field: "LAST_SIGN_IN", direction: "DESC" } }]);
     results.grid = { firstPage: first, deepPage: { ...deep, offsets: deepOffsets }, nameSearch: { ...search, term: searchTerm, matches: searchTotal }, lastSignInTwoStatuses: lastSignIn };
+    log(`grid: ${JSON.stringify(results.grid)}`);
 
     // SQL statements per page request (the whole request: session, page, counts, loaders).
     const statements: Record<string, number | null> = {};
     for (const size of [10, 100]) statements[`page${size}`] = (await api.gql(GRID, { first: size, filter: { portalStatus: [status] } })).statements;
     for (const size of [10, 100]) statements[`search${size}`] = (await api.gql(GRID, { first: size, filter: { search: searchTerm } })).statements;
     results.sqlStatementsPerPage = statements;
+    log(`sqlStatementsPerPage: ${JSON.stringify(results.sqlStatementsPerPage)}`);
 
     // Portal tab at 50 concurrent requests.
     const [tabRows] = await sql.query("SELECT patientId FROM portal_grants WHERE organizationId = ? AND revokedAt IS NULL ORDER BY id LIMIT 2000", [orgId]);
@@ -343,6 +345,7 @@ async function main() {
     tabTimes.sort((a, b) => a - b);
     const tabStatements = (await api.gql(PORTAL_TAB, { id: tabIds[0] })).statements;
     results.portalTab = { concurrency: 50, seconds: round(tabElapsed, 2), requests: tabTimes.length, reqPerSec: round(tabTimes.length / tabElapsed), p50: round(pct(tabTimes, 50), 2), p99: round(pct(tabTimes, 99), 2), sqlStatements: tabStatements };
+    log(`portalTab: ${JSON.stringify(results.portalTab)}`);
 
     // Bulk enable + invites for 10,000 patients (fewer in smoke mode).
     const bulkSize = args.bulkSize ?? (args.smoke ? Math.min(400, Math.floor(args.patients / 5)) : 10_000);
@@ -378,6 +381,7 @@ async function main() {
       apiPeakRssMB: round(peak),
       apiLifetimeHwmMB: round(rssOf(child.pid!).hwm),
     };
+    log(`bulk: ${JSON.stringify(results.bulk)}`);
 
     // The per-patient workflow (enable, then invite, one patient after the other) against one bulk job.
     const pairSize = args.pairSize ?? (args.smoke ? 50 : 1000);
@@ -396,6 +400,7 @@ async function main() {
     await waitForJob(api, pairJob.data.bulkEnablePortalAccess.job.id, 30 * 60_000);
     const bulkSeconds = (performance.now() - p0) / 1000;
     results.oneByOneVsBulk = { patients: pairSize, oneByOneSeconds: round(seqSeconds, 2), bulkSeconds: round(bulkSeconds, 2), ratio: round(seqSeconds / bulkSeconds, 1) };
+    log(`oneByOneVsBulk: ${JSON.stringify(results.oneByOneVsBulk)}`);
   } finally {
     await stopApi();
     await fake.close();
