@@ -8,6 +8,7 @@ import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
 import { PortalGrant } from "../modules/portal-access/portal-grant.entity";
+import { StaffRole } from "../modules/staff/staff-role.entity";
 import { PortalRole } from "../modules/portal-roles/portal-role.entity";
 
 type Row = ObjectLiteral & { id: number; organizationId: number };
@@ -62,6 +63,7 @@ export function createLoaders(scope: OrgScope) {
     contact: byId(scope, Contact),
     portalRole: byId(scope, PortalRole),
     portalAccount: byId(scope, PortalAccount),
+    staffRole: byId(scope, StaffRole),
     activeGrantsByPatient: groupedBy(scope, PortalGrant, "patientId", { revokedAt: IsNull() }),
     activeGrantsByAccount: groupedBy(scope, PortalGrant, "accountId", { revokedAt: IsNull() }),
     activeGrantsByContact: groupedBy(scope, PortalGrant, "contactId", { revokedAt: IsNull() }),

@@ -31,6 +31,11 @@ export class UserFacingError extends Error {
   }
 }
 
+/** Throws an expected failure; typed `never` so it reads as a guard: `x ?? fail(...)`. */
+export const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
+  throw new UserFacingError(code, message, field);
+};
+
 /** Runs a service call and shapes its outcome as a mutation payload. */
 export async function asPayload<T extends object>(work: () => Promise<T>): Promise<Partial<T> & { userErrors: UserError[] }> {
   try {

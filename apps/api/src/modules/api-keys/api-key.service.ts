@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { API_KEY_PREFIX, type ApiKeyScope, UserErrorCode } from "@portal/schema";
 import { safeEqual, sha256 } from "../../auth/tokens";
 import type { OrgScope } from "../../db/org-scope";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { ApiKey } from "./api-key.entity";
 
@@ -12,9 +12,6 @@ const KEY_FORMAT = new RegExp(`^${API_KEY_PREFIX}([0-9a-f]{12})_([A-Za-z0-9_-]{4
 // Writing lastUsedAt on every request would turn each read into a write; once a minute is enough to audit use.
 const LAST_USE_WRITE_INTERVAL_MS = 60_000;
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 export type ApiKeyRejection = "MALFORMED" | "UNKNOWN" | "REVOKED" | "EXPIRED";
 

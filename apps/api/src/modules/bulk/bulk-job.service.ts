@@ -3,7 +3,7 @@ import { AccessType, BulkJobKind, BulkJobOutcome, BulkJobState, UserErrorCode } 
 import { OrgScope } from "../../db/org-scope";
 import { isRetryableTransactionError } from "../../db/transaction";
 import { decodeCursor, encodeCursor } from "../../graphql/connection";
-import { UserFacingError } from "../../graphql/user-error";
+import { UserFacingError, fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import type { InviteService } from "../invites/invite.service";
 import { matchingIdsSql } from "../patients/patient-grid";
@@ -14,9 +14,6 @@ import { BulkJob, BulkJobItem, type BulkJobRequest } from "./bulk-job.entity";
 /** At most this many ids in one request; larger selections use the grid's filter ("all N matching"). */
 export const MAX_BULK_IDS = 10_000;
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 export interface RowOutcome {
   outcome: BulkJobOutcome;

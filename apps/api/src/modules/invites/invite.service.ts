@@ -7,7 +7,7 @@ import { randomToken } from "../../auth/tokens";
 import type { SessionService } from "../../auth/session.service";
 import type { EmailQueue } from "../../email/email-queue";
 import { EmailKind } from "../../email/email.types";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { emitWebhookEvent } from "../webhooks/webhook-events";
 import { Organization } from "../organizations/organization.entity";
@@ -19,9 +19,6 @@ import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { patientsFollowingAccount, refreshPortalStatus } from "../portal-access/portal-status";
 import { generateTemporaryPassword, invitePath, issueToken, RESET_TTL_HOURS, resetPath, voidPendingTokens } from "./portal-tokens";
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 /** Which grant to invite for: a grant, or a patient's own (SELF) grant. */
 export type InviteTarget = { grantId: number } | { patientId: number };

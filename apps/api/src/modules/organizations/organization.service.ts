@@ -1,7 +1,7 @@
 import { type InviteMethod, type Language, UserErrorCode } from "@portal/schema";
 import { AccessType } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { PortalRole } from "../portal-roles/portal-role.entity";
 import { Organization } from "./organization.entity";
@@ -15,9 +15,6 @@ export interface OrganizationSettings {
   defaultLanguage?: Language | null;
 }
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 export class OrganizationService {
   get(scope: OrgScope): Promise<Organization> {

@@ -2,7 +2,7 @@ import { type ContactRelationship, isIsoDate, isValidEmail, type Language, norma
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { PageInfo } from "../../graphql/connection";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import type { PortalAccessService } from "../portal-access/portal-access.service";
 import { Contact } from "./contact.entity";
@@ -32,9 +32,6 @@ export interface ContactFields {
   active?: boolean;
 }
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 /** Checks and normalizes the editable fields shared by patients and contacts. */
 function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { emailNormalized?: string | null } {

@@ -2,7 +2,7 @@ import { In, IsNull, Not } from "typeorm";
 import { AccessType, isValidEmail, normalizeEmail, UserErrorCode } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation, violatedIndex } from "../../db/transaction";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { Organization } from "../organizations/organization.entity";
 import { Contact } from "../patients/contact.entity";
@@ -24,9 +24,6 @@ export interface AccessChangeListener {
   onAccessChanged?(tx: OrgScope, change: { action: string; grant: PortalGrant; account: PortalAccount }): Promise<void>;
 }
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 /**
  * The per-patient access rules of SPEC.md (rules 1–5 and 10), each decided inside one transaction.

@@ -6,7 +6,7 @@ import { type LimitName, type RateLimits, retryMessage } from "../../auth/rate-l
 import type { SessionService } from "../../auth/session.service";
 import { OrgScope, type Actor } from "../../db/org-scope";
 import { EmailKind } from "../../email/email.types";
-import { UserFacingError } from "../../graphql/user-error";
+import { UserFacingError, fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { emitWebhookEvent } from "../webhooks/webhook-events";
 import type { InviteService } from "../invites/invite.service";
@@ -19,9 +19,6 @@ import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { patientsFollowingAccount, refreshPortalStatus } from "../portal-access/portal-status";
 import { PortalRole } from "../portal-roles/portal-role.entity";
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 /** Where a public or portal request comes from, for limits and the audit log. */
 export interface RequestMeta {

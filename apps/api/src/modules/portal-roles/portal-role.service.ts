@@ -2,7 +2,7 @@ import { IsNull } from "typeorm";
 import { type AccessType, type PortalPermission, UserErrorCode } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { Organization } from "../organizations/organization.entity";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
@@ -14,9 +14,6 @@ export interface PortalRoleFields {
   accessTypes?: AccessType[];
 }
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 function clean(fields: PortalRoleFields): PortalRoleFields {
   // Omitted fields stay as they are: drop undefined keys before they overwrite anything.

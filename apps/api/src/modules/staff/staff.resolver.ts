@@ -132,7 +132,6 @@ export class StaffResolver {
 export class StaffUserFieldsResolver {
   @FieldResolver(() => StaffRole, { nullable: true, description: "The user's staff role." })
   async staffRole(@Root() user: StaffUser, @Ctx() ctx: Context) {
-    const roles = await ctx.services.staff.listRoles(ctx.scope());
-    return roles.find((r) => r.id === user.staffRoleId) ?? null;
+    return ctx.loaders().staffRole.load(user.staffRoleId);
   }
 }

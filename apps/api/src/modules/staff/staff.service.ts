@@ -2,14 +2,11 @@ import { isValidEmail, Language, normalizeEmail, passwordProblem, StaffPermissio
 import { hashPassword } from "../../auth/passwords";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { StaffRole } from "./staff-role.entity";
 import { StaffUser } from "./staff-user.entity";
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 /** Staff roles (ACLs) and staff users, managed by MANAGE_STAFF. */
 export class StaffService {

@@ -2,15 +2,12 @@ import crypto from "node:crypto";
 import { UserErrorCode, WebhookEventType } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import type { SecretBox } from "../../email/secret-box";
-import { UserFacingError } from "../../graphql/user-error";
+import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { emitWebhookEvent } from "./webhook-events";
 import { WebhookSubscription } from "./webhook-subscription.entity";
 import { checkWebhookTarget, WebhookTargetError } from "./webhook-target";
 
-const fail = (code: UserErrorCode, message: string, field: string | null = null): never => {
-  throw new UserFacingError(code, message, field);
-};
 
 const SUBSCRIBABLE: WebhookEventType[] = Object.values(WebhookEventType).filter((e) => e !== WebhookEventType.TEST);
 /** Enough for every partner of a clinic; bounds the fan-out work of each change. */
