@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useLocation } from "react-router";
 import { renderPage } from "../../../test/render";
 import { OnboardingPage } from "./OnboardingPage";
 import { OnboardingPatientsDocument } from "./onboarding.documents";
@@ -151,5 +152,56 @@ describe("OnboardingPage", () => {
     expect(await screen.findByRole("link", { name: "Tremblay, Alice" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /Enable access/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
+  });
+
+  it("sorts on the server by the clicked column, from the first page, and keeps the order in the URL", async () => {
+    function Location() {
+      const location = useLocation();
+      return <output aria-label="location">{location.search}</output>;
+    }
+    const rows = [patient("1", "Alice", "NO_ACCESS"), patient("2", "Bruno", "ACTIVE")];
+    const queried: unknown[] = [];
+    const sorted = (orderBy: unknown) => ({
+      request: {
+        query: OnboardingPatientsDocument,
+        variables: (variables: Record<string, unknown>) => {
+          if (JSON.stringify(variables.orderBy) !== JSON.stringify(orderBy)) return false;
+          queried.push(variables);
+          return true;
+        },
+      },
+      result: { data: page(rows, counts) },
+    });
+    renderPage(
+      <>
+        <OnboardingPage />
+        <Location />
+      </>,
+      {
+        url: "/?status=NO_ACCESS&sort=-name",
+        mocks: [
+          sorted({ field: "NAME", direction: "DESC" }),
+          sorted({ field: "LAST_SIGN_IN", direction: "ASC" }),
+          sorted({ field: "LAST_SIGN_IN", direction: "DESC" }),
+        ],
+      },
+    );
+    expect(await screen.findByRole("link", { name: "Tremblay, Alice" })).toBeInTheDocument();
+    expect(queried[0]).toMatchObject({
+      orderBy: { field: "NAME", direction: "DESC" },
+      after: null,
+      filter: { portalStatus: ["NO_ACCESS"] },
+    });
+    expect(screen.getByRole("columnheader", { name: /Patient/ })).toHaveAttribute("aria-sort", "descending");
+
+    await userEvent.click(screen.getByRole("columnheader", { name: /Last sign-in/ }));
+    await waitFor(() => expect(queried).toHaveLength(2));
+    expect(queried[1]).toMatchObject({ orderBy: { field: "LAST_SIGN_IN", direction: "ASC" }, after: null });
+    expect(screen.getByRole("status", { name: "location" })).toHaveTextContent("?status=NO_ACCESS&sort=lastSignInAt");
+
+    await userEvent.click(screen.getByRole("columnheader", { name: /Last sign-in/ }));
+    await waitFor(() => expect(queried).toHaveLength(3));
+    expect(screen.getByRole("status", { name: "location" })).toHaveTextContent("?status=NO_ACCESS&sort=-lastSignInAt");
+    expect(screen.getByRole("columnheader", { name: /Last sign-in/ })).toHaveAttribute("aria-sort", "descending");
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Link as RouterLink, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "@apollo/client/react";
 import Alert from "@mui/material/Alert";
@@ -11,12 +11,12 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import SearchIcon from "@mui/icons-material/Search";
-import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowSelectionModel } from "@mui/x-data-grid";
+import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from "@mui/x-data-grid";
 import { frFR as gridFr } from "@mui/x-data-grid/locales";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../auth/viewer";
 import { statusColors } from "../../app/theme";
-import type { OnboardingPatientsQuery, PortalStatus } from "../../gql/graphql";
+import type { OnboardingPatientsQuery, PatientOrderInput, PatientSortField, PortalStatus } from "../../gql/graphql";
 import { useNotify } from "../../shared/Notifier";
 import { PageHeader, LoadError } from "../../shared/QueryState";
 import { useFormat } from "../../shared/format";
@@ -37,6 +37,29 @@ const PORTAL_COLUMNS = ["portalStatus", "lastInviteSentAt", "lastSignInAt", "act
 
 function isStatus(value: string | null): value is PortalStatus {
   return !!value && (STATUSES as string[]).includes(value);
+}
+
+// The columns the server can sort by (keyset pagination on each), and their sort keys.
+const SORT_FIELDS: Record<string, PatientSortField> = {
+  portalStatus: "STATUS",
+  name: "NAME",
+  lastInviteSentAt: "LAST_INVITE_SENT",
+  lastSignInAt: "LAST_SIGN_IN",
+};
+
+/** The grid's sort from the URL's `sort` parameter: `name` ascending, `-name` descending. */
+export function sortFromParam(value: string | null, canManage: boolean): GridSortModel {
+  if (!value) return [];
+  const desc = value.startsWith("-");
+  const field = desc ? value.slice(1) : value;
+  if (!(field in SORT_FIELDS) || (!canManage && PORTAL_COLUMNS.includes(field))) return [];
+  return [{ field, sort: desc ? "desc" : "asc" }];
+}
+
+function orderByOf(model: GridSortModel): PatientOrderInput | undefined {
+  const first = model[0];
+  if (!first?.sort) return undefined;
+  return { field: SORT_FIELDS[first.field], direction: first.sort === "desc" ? "DESC" : "ASC" };
 }
 
 /** The debounced value: one query per pause in typing, not per keystroke. */
@@ -64,6 +87,8 @@ export function OnboardingPage() {
   const cursors = useRef<Map<number, string | null>>(new Map([[0, null]]));
   const [selection, setSelection] = useState<Selection>({ kind: "ids", ids: new Set() });
   const [busyId, setBusyId] = useState<string | null>(null);
+  const sortParam = params.get("sort");
+  const sortModel = useMemo(() => sortFromParam(sortParam, canManage), [sortParam, canManage]);
 
   const filterKey = `${status ?? ""}|${search}|${pagination.pageSize}`;
   const lastFilterKey = useRef(filterKey);
@@ -72,6 +97,14 @@ export function OnboardingPage() {
     cursors.current = new Map([[0, null]]);
     if (pagination.page !== 0) setPagination((p) => ({ ...p, page: 0 }));
     setSelection({ kind: "ids", ids: new Set() });
+  }
+  // A new order starts again from the first page: the cursors hold the old order's sort keys.
+  const sortKey = JSON.stringify(sortModel);
+  const lastSortKey = useRef(sortKey);
+  if (lastSortKey.current !== sortKey) {
+    lastSortKey.current = sortKey;
+    cursors.current = new Map([[0, null]]);
+    if (pagination.page !== 0) setPagination((p) => ({ ...p, page: 0 }));
   }
   useEffect(() => {
     const next = new URLSearchParams(params);
@@ -83,7 +116,7 @@ export function OnboardingPage() {
   const filter = { search: search || undefined, portalStatus: status && canManage ? [status] : undefined };
   const after = cursors.current.get(pagination.page) ?? null;
   const { data, previousData, loading, error, refetch } = useQuery(OnboardingPatientsDocument, {
-    variables: { filter, first: pagination.pageSize, after, canManage },
+    variables: { filter, orderBy: orderByOf(sortModel), first: pagination.pageSize, after, canManage },
   });
   const shown = data ?? previousData;
   useEffect(() => {
@@ -132,7 +165,7 @@ export function OnboardingPage() {
       field: "portalStatus",
       headerName: t("onboarding.columns.status"),
       width: 170,
-      sortable: false,
+      sortable: true,
       display: "flex",
       renderCell: ({ row }) => {
         const flags: string[] = [];
@@ -157,7 +190,7 @@ export function OnboardingPage() {
       headerName: t("onboarding.columns.name"),
       flex: 0.8,
       minWidth: 170,
-      sortable: false,
+      sortable: true,
       valueGetter: (_v, row) => `${row.lastName}, ${row.firstName}`,
       renderCell: ({ row, value }) => (
         <Link component={RouterLink} to={`/patients/${row.id}`} underline="hover" sx={{ fontWeight: 500 }}>
@@ -184,14 +217,14 @@ export function OnboardingPage() {
       field: "lastInviteSentAt",
       headerName: t("onboarding.columns.lastInvite"),
       width: 130,
-      sortable: false,
+      sortable: true,
       valueFormatter: (v: string | null) => fmt.instantDay(v, t("app.none")),
     },
     {
       field: "lastSignInAt",
       headerName: t("onboarding.columns.lastSignIn"),
       width: 130,
-      sortable: false,
+      sortable: true,
       valueFormatter: (v: string | null) => fmt.instantDay(v),
     },
     {
@@ -208,6 +241,14 @@ export function OnboardingPage() {
 
   const gridSelection: GridRowSelectionModel =
     selection.kind === "all" ? { type: "include", ids: new Set(rows.map((r) => r.id)) } : { type: "include", ids: selection.ids };
+
+  const setSort = (model: GridSortModel) => {
+    const p = new URLSearchParams(params);
+    const first = model[0];
+    if (first?.sort) p.set("sort", `${first.sort === "desc" ? "-" : ""}${first.field}`);
+    else p.delete("sort");
+    setParams(p, { replace: true });
+  };
 
   const setStatus = (next: PortalStatus | null) => {
     const p = new URLSearchParams(params);
@@ -287,6 +328,8 @@ export function OnboardingPage() {
           loading={loading}
           paginationMode="server"
           sortingMode="server"
+          sortModel={sortModel}
+          onSortModelChange={setSort}
           filterMode="server"
           paginationModel={pagination}
           onPaginationModelChange={setPagination}
@@ -300,7 +343,9 @@ export function OnboardingPage() {
           onRowSelectionModelChange={(model) =>
             setSelection({
               kind: "ids",
-              ids: new Set(model.type === "exclude" ? rows.map((r) => r.id).filter((id) => !model.ids.has(id)) : [...model.ids].map(String)),
+              ids: new Set(
+                model.type === "exclude" ? rows.map((r) => r.id).filter((id) => !model.ids.has(id)) : [...model.ids].map(String),
+              ),
             })
           }
           disableColumnFilter

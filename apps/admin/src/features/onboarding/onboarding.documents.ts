@@ -1,8 +1,8 @@
 import { graphql } from "../../gql";
 
 export const OnboardingPatientsDocument = graphql(`
-  query OnboardingPatients($filter: PatientFilterInput, $first: Int!, $after: String, $canManage: Boolean!) {
-    patients(filter: $filter, first: $first, after: $after) {
+  query OnboardingPatients($filter: PatientFilterInput, $orderBy: PatientOrderInput, $first: Int!, $after: String, $canManage: Boolean!) {
+    patients(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       statusCounts @include(if: $canManage) {
         status
