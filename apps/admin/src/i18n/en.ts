@@ -97,7 +97,6 @@ export const en = {
     bulkInvite: "Send invites",
     bulkEnableAndInvite: "Enable and invite",
     openPatient: "Open {{name}}",
-    sortedBy: "Sorted by {{column}}",
   },
   bulk: {
     confirmTitle: "Confirm bulk action",

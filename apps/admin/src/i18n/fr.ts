@@ -99,7 +99,6 @@ export const fr: AdminMessages = {
     bulkInvite: "Envoyer les invitations",
     bulkEnableAndInvite: "Activer et inviter",
     openPatient: "Ouvrir {{name}}",
-    sortedBy: "Trié par {{column}}",
   },
   bulk: {
     confirmTitle: "Confirmer l'action groupée",
