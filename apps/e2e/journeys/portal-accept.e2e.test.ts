@@ -1,11 +1,10 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { expectAccessible } from "../src/axe";
 import { launchBrowser, openPage, screenshot, type TrackedPage } from "../src/browser";
 import { latestEmailTo, portalLink } from "../src/mailbox";
+import { acceptInvite, fillInvite, INVITE_FORM_EN as en, INVITE_FORM_FR as fr, PORTAL_PASSWORD as PASSWORD } from "../src/portal-accept";
 import { dayAfter, enableAndInvite, findInvitablePatient, patientStatus, selfAccount, type InvitablePatient } from "../src/patients";
 import { StaffClient } from "../src/staff";
-
-const PASSWORD = "a long and memorable passphrase";
 
 let browser: Browser;
 let staff: StaffClient;
@@ -33,16 +32,7 @@ async function invite(language: "en" | "fr"): Promise<{ patient: InvitablePatien
   return { patient, link: portalLink(email, "invite") };
 }
 
-async function fillInvite(page: Page, labels: { dob: RegExp; password: RegExp; confirm: RegExp; submit: string }, dob: string) {
-  await page.getByLabel(labels.dob).fill(dob);
-  await page.getByLabel(labels.password).fill(PASSWORD);
-  await page.getByLabel(labels.confirm).fill(PASSWORD);
-  await page.getByRole("button", { name: labels.submit }).click();
-}
-
 describe("a patient accepts the invite in the portal", () => {
-  const en = { dob: /^Date of birth/, password: /^New password/, confirm: /^Confirm new password/, submit: "Create my account" };
-
   it("is refused with a wrong date of birth, accepted with the right one, signs in and sees their profile", async () => {
     const { patient, link } = await invite("en");
     const { page, problems } = await open("en-US");
@@ -81,9 +71,7 @@ describe("a patient accepts the invite in the portal", () => {
   it("the invite link cannot be used twice", async () => {
     const { patient, link } = await invite("en");
     const first = await open("en-US");
-    await first.page.goto(link);
-    await fillInvite(first.page, en, patient.dateOfBirth);
-    await first.page.getByRole("heading", { name: "My profiles" }).waitFor();
+    await acceptInvite(first.page, link, patient.dateOfBirth);
 
     const second = await open("en-US");
     await second.page.goto(link);
@@ -93,7 +81,6 @@ describe("a patient accepts the invite in the portal", () => {
   });
 
   it("goes the same way in French", async () => {
-    const fr = { dob: /^Date de naissance/, password: /^Nouveau mot de passe/, confirm: /^Confirmez le nouveau mot de passe/, submit: "Créer mon compte" };
     const { patient, link } = await invite("fr");
     const { page } = await open("fr-CA");
     await page.goto(link);
@@ -114,14 +101,15 @@ describe("a patient accepts the invite in the portal", () => {
   it("a password change forced by staff comes before the profiles", async () => {
     const { patient, link } = await invite("en");
     const { page } = await open("en-US");
-    await page.goto(link);
-    await fillInvite(page, en, patient.dateOfBirth);
-    await page.getByRole("heading", { name: "My profiles" }).waitFor();
+    await acceptInvite(page, link, patient.dateOfBirth);
 
     const account = await selfAccount(staff, patient.id);
-    await staff.gql(`mutation Force($input: ForcePortalPasswordChangeInput!) { forcePortalPasswordChange(input: $input) { userErrors { code } } }`, {
-      input: { accountId: account.id },
-    });
+    await staff.gql(
+      `mutation Force($input: ForcePortalPasswordChangeInput!) { forcePortalPasswordChange(input: $input) { userErrors { code } } }`,
+      {
+        input: { accountId: account.id },
+      },
+    );
     await page.goto("/portal/");
     await page.getByRole("heading", { name: "Change your password" }).waitFor();
     await page.getByText("Your clinic asks you to choose a new password").waitFor();
@@ -137,9 +125,7 @@ describe("a patient accepts the invite in the portal", () => {
   it("a forgotten password is reset through the emailed link", async () => {
     const { patient, link } = await invite("en");
     const { page } = await open("en-US");
-    await page.goto(link);
-    await fillInvite(page, en, patient.dateOfBirth);
-    await page.getByRole("heading", { name: "My profiles" }).waitFor();
+    await acceptInvite(page, link, patient.dateOfBirth);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.getByLabel(/^Email/).fill(patient.email);

@@ -123,6 +123,7 @@ export const en = {
       "Rows that cannot be done (no email, no date of birth, email already used, already active) are skipped and listed. Running it again never sends a second invite.",
     start: "Start",
     running: "Working… {{done}} of {{total}}",
+    processed: "{{done}} of {{total}} rows processed.",
     progressLabel: "Bulk action progress",
     resultTitle: "Bulk action result",
     summary: "{{succeeded}} done, {{skipped}} skipped, {{failed}} failed, out of {{total}}.",

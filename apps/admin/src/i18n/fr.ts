@@ -125,6 +125,7 @@ export const fr: AdminMessages = {
       "Les lignes impossibles (sans courriel, sans date de naissance, courriel déjà utilisé, déjà actif) sont ignorées et listées. Relancer l'action n'envoie jamais une deuxième invitation.",
     start: "Lancer",
     running: "En cours… {{done}} sur {{total}}",
+    processed: "{{done}} lignes traitées sur {{total}}.",
     progressLabel: "Progression de l'action groupée",
     resultTitle: "Résultat de l'action groupée",
     summary: "{{succeeded}} faits, {{skipped}} ignorés, {{failed}} en échec, sur {{total}}.",

@@ -73,10 +73,13 @@ export function BulkDialog({ action, selection, total, filter, onFinished, onClo
     if (open) setJob(null);
   }, [open]);
 
+  // The title keeps naming the action while the dialog fades out (action is already null then).
+  const lastAction = useRef<BulkAction>("enable");
+  if (action) lastAction.current = action;
   const close = () => onClose(job !== null);
-  const title = job ? t("bulk.resultTitle") : action === "invite" ? t("bulk.inviteTitle") : t("bulk.enableTitle");
+  const title = lastAction.current === "invite" ? t("bulk.inviteTitle") : t("bulk.enableTitle");
   return (
-    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="md" fullWidth>
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth={job ? "md" : "sm"} fullWidth>
       <DialogTitle id={titleId}>{title}</DialogTitle>
       {action && !job ? (
         <ConfirmStep action={action} selection={selection} total={total} filter={filter} onStarted={setJob} onCancel={close} />
@@ -245,7 +248,7 @@ export function JobProgress({ jobId, pollMs, onFinished }: { jobId: string; poll
       <Box>
         <LinearProgress variant="determinate" value={percent} aria-label={t("bulk.progressLabel")} aria-valuetext={progressText} />
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} aria-live="polite">
-          {finished ? t("bulk.running", { done: fmt.number(job.processed), total: fmt.number(job.total) }) : progressText}
+          {finished ? t("bulk.processed", { done: fmt.number(job.processed), total: fmt.number(job.total) }) : progressText}
         </Typography>
         {!finished ? (
           <Typography variant="body2" color="text.secondary">
