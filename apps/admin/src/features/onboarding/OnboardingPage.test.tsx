@@ -4,7 +4,8 @@ import { useLocation } from "react-router";
 import { renderPage } from "../../../test/render";
 import { OnboardingPage } from "./OnboardingPage";
 import { OnboardingPatientsDocument } from "./onboarding.documents";
-import { EnablePortalAccessDocument, RevokePortalAccessDocument } from "../access/access.documents";
+import { EnablePortalAccessDocument, PortalRolesDocument, RevokePortalAccessDocument } from "../access/access.documents";
+import { BulkSendPortalInvitesDocument } from "./bulk.documents";
 import type { OnboardingPatientsQuery, PortalStatus } from "../../gql/graphql";
 
 type Node = OnboardingPatientsQuery["patients"]["edges"][number]["node"];
@@ -203,5 +204,60 @@ describe("OnboardingPage", () => {
     await waitFor(() => expect(queried).toHaveLength(3));
     expect(screen.getByRole("status", { name: "location" })).toHaveTextContent("?status=NO_ACCESS&sort=-lastSignInAt");
     expect(screen.getByRole("columnheader", { name: /Last sign-in/ })).toHaveAttribute("aria-sort", "descending");
+  });
+
+  it("offers bulk actions on the selection, and 'all matching' acts on the current filter with its total count", async () => {
+    const rows = [patient("1", "Alice", "NO_ACCESS"), patient("2", "Bruno", "NO_ACCESS")];
+    const red = { ...first, filter: { search: undefined, portalStatus: ["NO_ACCESS" as const] } };
+    let sent: unknown = null;
+    renderPage(<OnboardingPage />, {
+      url: "/?status=NO_ACCESS",
+      mocks: [
+        { request: { query: OnboardingPatientsDocument, variables: red }, result: { data: page(rows, counts, 120) } },
+        {
+          request: { query: PortalRolesDocument },
+          result: {
+            data: { portalRoles: [{ __typename: "PortalRole", id: "1", name: "Patient", accessTypes: ["SELF"], permissions: [] }] },
+          },
+        },
+        {
+          request: {
+            query: BulkSendPortalInvitesDocument,
+            variables: (variables) => {
+              sent = variables;
+              return true;
+            },
+          },
+          result: {
+            data: {
+              bulkSendPortalInvites: {
+                __typename: "BulkSendPortalInvitesPayload",
+                job: null,
+                userErrors: [{ __typename: "UserError", code: "INVALID_INPUT", field: "filter", message: "Bad filter." }],
+              },
+            },
+          },
+        },
+      ],
+    });
+    await screen.findByRole("link", { name: "Tremblay, Alice" });
+    expect(screen.queryByRole("button", { name: "Send invites" })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select all rows" }));
+    const bar = screen.getByRole("region", { name: "2 selected" });
+    await userEvent.click(within(bar).getByRole("button", { name: "Enable portal access" }));
+    const enable = screen.getByRole("dialog", { name: "Enable portal access" });
+    expect(within(enable).getByText("Enable portal access for 2 patients and send their invites?")).toBeInTheDocument();
+    await userEvent.click(within(enable).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+    await userEvent.click(within(bar).getByRole("button", { name: "Select all 120 matching" }));
+    expect(screen.getByText("All 120 matching patients are selected.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Send invites" }));
+    const invite = screen.getByRole("dialog", { name: "Send portal invites" });
+    expect(within(invite).getByText("Send portal invites to 120 patients?")).toBeInTheDocument();
+    await userEvent.click(within(invite).getByRole("button", { name: "Start" }));
+    expect(await within(invite).findByText("Check this value.")).toBeInTheDocument();
+    expect(sent).toEqual({ input: { filter: { portalStatus: ["NO_ACCESS"] } } });
   });
 });
