@@ -80,14 +80,7 @@ describe("front desk", () => {
       .getByRole("button", { name: /Enable access for/ })
       .first()
       .waitFor();
-    await eventually(
-      async () =>
-        (await page
-          .getByRole("row")
-          .filter({ hasText: /Active|Invited|Enabled/ })
-          .count()) === 0,
-      "only red patients are listed",
-    );
+    await eventually(async () => (await page.getByRole("row").filter({ hasText: /Active|Invited|Enabled/ }).count()) === 0, "only red patients are listed");
     expect(await page.getByRole("row").filter({ hasText: "No access" }).count()).toBeGreaterThan(5);
     await expectAccessible(page, "admin onboarding grid (red)");
     await screenshot(page, "admin-onboarding-grid");

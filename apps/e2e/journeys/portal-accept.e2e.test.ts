@@ -104,12 +104,9 @@ describe("a patient accepts the invite in the portal", () => {
     await acceptInvite(page, link, patient.dateOfBirth);
 
     const account = await selfAccount(staff, patient.id);
-    await staff.gql(
-      `mutation Force($input: ForcePortalPasswordChangeInput!) { forcePortalPasswordChange(input: $input) { userErrors { code } } }`,
-      {
-        input: { accountId: account.id },
-      },
-    );
+    await staff.gql(`mutation Force($input: ForcePortalPasswordChangeInput!) { forcePortalPasswordChange(input: $input) { userErrors { code } } }`, {
+      input: { accountId: account.id },
+    });
     await page.goto("/portal/");
     await page.getByRole("heading", { name: "Change your password" }).waitFor();
     await page.getByText("Your clinic asks you to choose a new password").waitFor();

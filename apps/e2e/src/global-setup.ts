@@ -15,7 +15,5 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__E2E_SERVER__ = server;
   process.env.E2E_BASE_URL = server.baseUrl;
   process.env.E2E_DATABASE = JSON.stringify(server.database);
-  console.log(
-    `\ne2e: API on ${server.baseUrl} (${server.database.kind}, demo data) ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
-  );
+  console.log(`\ne2e: API on ${server.baseUrl} (${server.database.kind}, demo data) ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }

@@ -56,18 +56,13 @@ function toEmail(to: string, subject: string | null, text: string): ReceivedEmai
 /** Delivered mail: what the dev-mailbox transport stored, newest first. */
 async function fromDevMailbox(address: string): Promise<ReceivedEmail[]> {
   if (!(await tableExists("dev_mailbox_messages"))) return [];
-  const rows = await query("SELECT toAddress, subject, text FROM dev_mailbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC", [
-    address,
-  ]);
+  const rows = await query("SELECT toAddress, subject, text FROM dev_mailbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC", [address]);
   return rows.map((r) => toEmail(String(r.toAddress), r.subject == null ? null : String(r.subject), String(r.text ?? "")));
 }
 
 /** Queued mail not delivered yet: the outbox row, its sealed secrets opened with the run's session secret. */
 async function fromOutbox(address: string): Promise<ReceivedEmail[]> {
-  const rows = await query(
-    "SELECT toAddress, kind, secretsSealed FROM outbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC",
-    [address],
-  );
+  const rows = await query("SELECT toAddress, kind, secretsSealed FROM outbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC", [address]);
   const { SecretBox } = (await import(path.join(API_DIR, "dist", "src", "email", "secret-box.js"))) as {
     SecretBox: new (secret: string) => { open(sealed: string): Record<string, string> };
   };
@@ -81,11 +76,7 @@ async function fromOutbox(address: string): Promise<ReceivedEmail[]> {
  * The newest email to `address` that satisfies `matches`, waiting for the outbox worker to deliver
  * it. Reads the database the run's API uses: the dev mailbox once delivered, else the outbox.
  */
-export async function latestEmailTo(
-  address: string,
-  matches: (email: ReceivedEmail) => boolean = () => true,
-  timeoutMs = 30_000,
-): Promise<ReceivedEmail> {
+export async function latestEmailTo(address: string, matches: (email: ReceivedEmail) => boolean = () => true, timeoutMs = 30_000): Promise<ReceivedEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = [...(await fromDevMailbox(address)), ...(await fromOutbox(address))].find(matches);
@@ -104,11 +95,7 @@ export function portalLink(email: ReceivedEmail, kind: "invite" | "reset"): stri
 }
 
 /** Like latestEmailTo, but only once the dev-mailbox transport has delivered it (not while it waits in the outbox). */
-export async function deliveredEmailTo(
-  address: string,
-  matches: (email: ReceivedEmail) => boolean = () => true,
-  timeoutMs = 30_000,
-): Promise<ReceivedEmail> {
+export async function deliveredEmailTo(address: string, matches: (email: ReceivedEmail) => boolean = () => true, timeoutMs = 30_000): Promise<ReceivedEmail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await fromDevMailbox(address)).find(matches);

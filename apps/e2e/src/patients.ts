@@ -13,9 +13,7 @@ const used = new Set<string>();
 
 /** A demo patient without portal access who has an email and a date of birth on file (rule 8). */
 export async function findInvitablePatient(staff: StaffClient, language: "en" | "fr" = "en"): Promise<InvitablePatient> {
-  const data = await staff.gql<{
-    patients: { edges: { node: InvitablePatient & { email: string | null; dateOfBirth: string | null } }[] };
-  }>(
+  const data = await staff.gql<{ patients: { edges: { node: InvitablePatient & { email: string | null; dateOfBirth: string | null } }[] } }>(
     `query Invitable { patients(first: 200, filter: { portalStatus: [NO_ACCESS] }) { edges { node { id firstName lastName email dateOfBirth language } } } }`,
   );
   const patient = data.patients.edges
@@ -45,16 +43,15 @@ export function dayAfter(isoDate: string): string {
 
 /** The patient's SELF account, as staff see it. */
 export async function selfAccount(staff: StaffClient, patientId: string): Promise<{ id: string; lastSignInAt: string | null }> {
-  const data = await staff.gql<{
-    patient: { portalStatus: string; portalAccess: { account: { id: string; lastSignInAt: string | null } } | null };
-  }>(`query Self($id: ID!) { patient(id: $id) { portalStatus portalAccess { account { id lastSignInAt } } } }`, { id: patientId });
+  const data = await staff.gql<{ patient: { portalStatus: string; portalAccess: { account: { id: string; lastSignInAt: string | null } } | null } }>(
+    `query Self($id: ID!) { patient(id: $id) { portalStatus portalAccess { account { id lastSignInAt } } } }`,
+    { id: patientId },
+  );
   if (!data.patient.portalAccess) throw new Error(`patient ${patientId} has no SELF access`);
   return data.patient.portalAccess.account;
 }
 
 export async function patientStatus(staff: StaffClient, patientId: string): Promise<string> {
-  const data = await staff.gql<{ patient: { portalStatus: string } }>(`query Status($id: ID!) { patient(id: $id) { portalStatus } }`, {
-    id: patientId,
-  });
+  const data = await staff.gql<{ patient: { portalStatus: string } }>(`query Status($id: ID!) { patient(id: $id) { portalStatus } }`, { id: patientId });
   return data.patient.portalStatus;
 }

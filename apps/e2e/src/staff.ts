@@ -19,10 +19,7 @@ export class StaffClient {
       body: JSON.stringify({ email, password }),
     });
     if (res.status !== 200) throw new Error(`staff sign-in as ${email} failed: HTTP ${res.status}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
+    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     return new StaffClient(cookie);
   }
 

@@ -48,11 +48,11 @@ const SORT_FIELDS: Record<string, PatientSortField> = {
 };
 
 /** The grid's sort from the URL's `sort` parameter: `name` ascending, `-name` descending. */
-export function sortFromParam(value: string | null, canManage: boolean): GridSortModel {
+function sortFromParam(value: string | null, canManage: boolean): GridSortModel {
   if (!value) return [];
   const desc = value.startsWith("-");
   const field = desc ? value.slice(1) : value;
-  if (!(field in SORT_FIELDS) || (!canManage && PORTAL_COLUMNS.includes(field))) return [];
+  if (!Object.hasOwn(SORT_FIELDS, field) || (!canManage && PORTAL_COLUMNS.includes(field))) return [];
   return [{ field, sort: desc ? "desc" : "asc" }];
 }
 
