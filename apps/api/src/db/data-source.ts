@@ -7,12 +7,12 @@ import { mysqlMigrations } from "./migrations/mysql";
 import { sqliteMigrations } from "./migrations/sqlite";
 
 export type DatabaseOptions =
-  | { kind: "mysql"; url: string; poolSize?: number; flavor?: "mysql" | "mariadb"; countStatements?: boolean }
+  | { kind: "mysql"; url: string; poolSize?: number; flavor?: "mysql" | "mariadb" }
   | { kind: "sqlite"; file: string };
 
-export function databaseOptionsFrom(config: { DATABASE_URL?: string; DATA_DIR: string; SQL_STATEMENT_COUNT?: boolean }): DatabaseOptions {
+export function databaseOptionsFrom(config: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseOptions {
   return config.DATABASE_URL
-    ? { kind: "mysql", url: config.DATABASE_URL, countStatements: config.SQL_STATEMENT_COUNT }
+    ? { kind: "mysql", url: config.DATABASE_URL }
     : { kind: "sqlite", file: path.join(config.DATA_DIR, "portal-access.sqlite") };
 }
 
@@ -34,7 +34,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       poolSize: options.poolSize ?? 20,
       // Big bulk jobs use multi-row statements.
       extra: { maxPreparedStatements: 256 },
-      ...(options.countStatements ? { logger: statementCounter.logger() } : {}),
+      // Counts only inside statementCounter.run (SQL_STATEMENT_COUNT requests, tests of statement budgets).
+      logger: statementCounter.logger(),
     });
   }
   if (options.file !== ":memory:") fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -45,6 +46,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrations: sqliteMigrations,
     migrationsTableName: "migrations",
     synchronize: false,
+    logger: statementCounter.logger(),
     prepareDatabase: (db: { pragma(s: string): unknown }) => {
       db.pragma("journal_mode = WAL");
       db.pragma("busy_timeout = 5000");

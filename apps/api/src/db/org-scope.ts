@@ -50,6 +50,12 @@ export class OrgScope {
     return this.manager.findOne(entity, { where: this.where(where), ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}) });
   }
 
+  /** Reads rows and locks them until the transaction ends (MySQL), in id order so that concurrent callers lock alike. */
+  findForUpdate<T extends OrgOwned>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T[]> {
+    const lock = isMysql(this.manager.connection) && this.manager.queryRunner?.isTransactionActive;
+    return this.manager.find(entity, { where: this.where(where), order: { id: "ASC" } as never, ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}) });
+  }
+
   count<T extends OrgOwned>(entity: EntityTarget<T>, where?: Where<T>): Promise<number> {
     return this.manager.countBy(entity, this.where(where));
   }
@@ -58,6 +64,17 @@ export class OrgScope {
   async create<T extends OrgOwned>(entity: EntityTarget<T>, values: Omit<Partial<T>, "organizationId">): Promise<T> {
     const row = this.manager.create(entity, { ...values, organizationId: this.organizationId } as unknown as T);
     return this.manager.save(entity, row);
+  }
+
+  /**
+   * Inserts many rows of this organization in multi-row statements, without reading them back (the
+   * caller selects what it needs by a natural key): set-based writes for bulk work.
+   */
+  async insertMany<T extends OrgOwned>(entity: EntityTarget<T>, rows: Omit<Partial<T>, "organizationId">[], perStatement = 500): Promise<void> {
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const values = rows.slice(i, i + perStatement).map((r) => ({ ...r, organizationId: this.organizationId }));
+      await this.manager.createQueryBuilder().insert().into(entity).values(values as never).updateEntity(false).execute();
+    }
   }
 
   /** Saves a row that was read through this scope. */

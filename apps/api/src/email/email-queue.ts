@@ -1,3 +1,4 @@
+import { In } from "typeorm";
 import type { OrgScope } from "../db/org-scope";
 import { isUniqueViolation } from "../db/transaction";
 import type { QueuedEmail } from "./email.types";
@@ -11,8 +12,8 @@ import type { SecretBox } from "./secret-box";
 export class EmailQueue {
   constructor(private readonly box: SecretBox) {}
 
-  async queue(tx: OrgScope, email: QueuedEmail): Promise<OutboxMessage | null> {
-    const row = tx.manager.create(OutboxMessage, {
+  private toRow(tx: OrgScope, email: QueuedEmail): OutboxMessage {
+    return tx.manager.create(OutboxMessage, {
       organizationId: tx.organizationId,
       channel: "EMAIL",
       kind: email.kind,
@@ -26,6 +27,10 @@ export class EmailQueue {
       status: "PENDING",
       nextAttemptAt: new Date(),
     });
+  }
+
+  async queue(tx: OrgScope, email: QueuedEmail): Promise<OutboxMessage | null> {
+    const row = this.toRow(tx, email);
     if (!email.dedupeKey) return tx.manager.save(OutboxMessage, row);
     try {
       // A savepoint keeps the caller's transaction usable after a duplicate key.
@@ -34,6 +39,31 @@ export class EmailQueue {
       if (isUniqueViolation(err)) return null;
       throw err;
     }
+  }
+
+  /**
+   * Queues many emails in multi-row statements (bulk invites). Returns, per email, whether it was
+   * queued: false when its dedupe key was used already (before, or earlier in the same list). A key
+   * taken by a concurrent transaction between the check and the insert makes the insert fail with a
+   * unique violation, which the caller handles (its savepoint redoes the rows one by one).
+   */
+  async queueMany(tx: OrgScope, emails: QueuedEmail[]): Promise<boolean[]> {
+    const rows = emails.map((e) => this.toRow(tx, e));
+    const keys = rows.flatMap((r) => (r.dedupeKey ? [r.dedupeKey] : []));
+    const used = new Set(
+      keys.length ? (await tx.manager.find(OutboxMessage, { where: { dedupeKey: In(keys) }, select: { id: true, dedupeKey: true } })).map((r) => r.dedupeKey) : [],
+    );
+    const queued = rows.map((r) => {
+      if (!r.dedupeKey) return true;
+      if (used.has(r.dedupeKey)) return false;
+      used.add(r.dedupeKey);
+      return true;
+    });
+    const toInsert = rows.filter((_, i) => queued[i]);
+    for (let i = 0; i < toInsert.length; i += 500) {
+      await tx.manager.createQueryBuilder().insert().into(OutboxMessage).values(toInsert.slice(i, i + 500)).updateEntity(false).execute();
+    }
+    return queued;
   }
 
   /** The secrets of a queued message, for the worker (and tests that follow a link). */

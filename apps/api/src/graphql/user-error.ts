@@ -36,6 +36,19 @@ export const fail = (code: UserErrorCode, message: string, field: string | null 
   throw new UserFacingError(code, message, field);
 };
 
+/**
+ * Runs a synchronous decision and returns its expected failure instead of throwing it: set-based
+ * paths decide many rows with the same guards as the single action, and keep each row's reason.
+ */
+export function attempt<T>(decide: () => T): T | UserFacingError {
+  try {
+    return decide();
+  } catch (err) {
+    if (err instanceof UserFacingError) return err;
+    throw err;
+  }
+}
+
 /** Runs a service call and shapes its outcome as a mutation payload. */
 export async function asPayload<T extends object>(work: () => Promise<T>): Promise<Partial<T> & { userErrors: UserError[] }> {
   try {

@@ -4,6 +4,7 @@ import { In } from "typeorm";
 import { BulkJobState, PortalStatus, StaffPermission } from "@portal/schema";
 import { buildOrg, buildPatient, buildStaff, unique, uniqueEmail } from "../../../test/factories";
 import { errorCode, startTestApp, TestClient, type TestApp } from "../../../test/test-app";
+import { statementCounter } from "../../db/statement-counter";
 import { OutboxMessage } from "../../email/outbox-message.entity";
 import { createLogger } from "../../logger";
 import { Patient } from "../patients/patient.entity";
@@ -196,6 +197,54 @@ describe("bulkSendPortalInvites", () => {
     expect(reasons(job2.items)[a.patient.id]).toBe("COOLDOWN");
     expect(await invitesTo([a.patient.id])).toBe(1);
     expect(await invitesTo([b.patient.id])).toBe(1);
+  });
+
+  it("decides rows of one chunk against each other as if one by one: a shared email, a shared account", async () => {
+    const { org, staff, roles } = await setup();
+    // Two patients of one chunk with the same email no account uses yet: the first gets the account.
+    const shared = uniqueEmail("family");
+    const first = await buildPatient(t.dataSource, org.id, { email: shared });
+    const second = await buildPatient(t.dataSource, org.id, { email: shared.toUpperCase() });
+    const res = await staff.gql(BULK_ENABLE, { input: { patientIds: [String(first.id), String(second.id)], portalRoleId: String(roles.patientRole.id), sendInvite: true } });
+    await drain();
+    const job = await jobOf(staff, res.data!.bulkEnablePortalAccess.job.id);
+    expect(reasons(job.items)).toEqual({ [first.id]: "SUCCEEDED", [second.id]: "EMAIL_IN_USE" });
+    expect(await t.dataSource.getRepository(PortalAccount).countBy({ organizationId: org.id })).toBe(1);
+
+    // The second patient is linked to that account (rule 4): both patients now follow one account,
+    // and inviting both in one chunk sends the first and holds the second for the cooldown.
+    const linked = await staff.gql(`mutation($input: LinkPatientToPortalAccountInput!) { linkPatientToPortalAccount(input: $input) { userErrors { code } } }`, {
+      input: { patientId: String(second.id) },
+    });
+    expect(linked.data!.linkPatientToPortalAccount.userErrors).toEqual([]);
+    await t.dataSource.getRepository(PortalAccount).update({ organizationId: org.id }, { lastInviteSentAt: null });
+    const again = await staff.gql(BULK_INVITE, { input: { patientIds: [String(first.id), String(second.id)] } });
+    await drain();
+    const job2 = await jobOf(staff, again.data!.bulkSendPortalInvites.job.id);
+    expect(reasons(job2.items)).toEqual({ [first.id]: "SUCCEEDED", [second.id]: "COOLDOWN" });
+    const statuses = (await t.dataSource.getRepository(Patient).findBy({ id: In([first.id, second.id]) })).map((p) => p.portalStatus);
+    expect(statuses).toEqual([PortalStatus.INVITED, PortalStatus.INVITED]);
+  });
+
+  it("works a chunk in a constant number of SQL statements, whatever its size", async () => {
+    const { org, staff, roles } = await setup();
+    const statementsFor = async (n: number) => {
+      const ids = [];
+      for (let i = 0; i < n; i++) ids.push(String((await buildPatient(t.dataSource, org.id)).id));
+      const res = await staff.gql(BULK_ENABLE, { input: { patientIds: ids, portalRoleId: String(roles.patientRole.id), sendInvite: true } });
+      const jobId = res.data!.bulkEnablePortalAccess.job.id;
+      const count = await statementCounter.run(async () => {
+        await drain({ chunkSize: 100 });
+        return statementCounter.current()!;
+      });
+      expect(await jobOf(staff, jobId)).toMatchObject({ state: "DONE", succeeded: n });
+      return count;
+    };
+    const few = await statementsFor(3);
+    const many = await statementsFor(60);
+    // 20 times the rows, the same statements: nothing is done row by row.
+    expect(many).toBe(few);
+    expect(few).toBeLessThanOrEqual(70);
   });
 
   it("two staff starting the same bulk at once send each invite once", async () => {

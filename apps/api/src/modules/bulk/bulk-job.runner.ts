@@ -5,7 +5,7 @@ import { OrgScope } from "../../db/org-scope";
 import { runInTransaction } from "../../db/transaction";
 import type { Logger } from "../../logger";
 import { BulkJob, BulkJobItem } from "./bulk-job.entity";
-import type { BulkJobService, RowOutcome } from "./bulk-job.service";
+import type { BulkJobService } from "./bulk-job.service";
 
 export interface BulkJobRunnerOptions {
   /** Rows per transaction: big enough to amortize the commit, small enough to keep locks short. */
@@ -45,7 +45,7 @@ export class BulkJobRunner {
     private readonly logger: Logger,
     options: BulkJobRunnerOptions = {},
   ) {
-    this.chunkSize = options.chunkSize ?? 200;
+    this.chunkSize = options.chunkSize ?? 1000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollMs = options.pollMs ?? 2_000;
     this.maxResumes = options.maxResumes ?? 3;
@@ -163,11 +163,7 @@ export class BulkJobRunner {
             return true;
           }
           const tx = new OrgScope(this.dataSource, manager, scope.organizationId, scope.actor);
-          const results: { itemId: number; result: RowOutcome }[] = [];
-          for (const item of pending) {
-            const result = await this.service.processRow(tx, job, item.patientId, (err) => this.logger.error({ err, jobId: job.id }, "bulk job row failed"));
-            results.push({ itemId: item.id, result });
-          }
+          const results = await this.service.processChunkSafely(tx, job, pending, (err) => this.logger.error({ err, jobId: job.id }, "bulk job row failed"));
           await this.service.recordChunk(tx, job, results, this.id);
           return false;
         });

@@ -1,19 +1,23 @@
 import { In, MoreThan } from "typeorm";
 import { AccessType, BulkJobKind, BulkJobOutcome, BulkJobState, UserErrorCode } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
-import { isRetryableTransactionError } from "../../db/transaction";
 import { decodeCursor, encodeCursor } from "../../graphql/connection";
+import { isRetryableTransactionError } from "../../db/transaction";
 import { UserFacingError, fail } from "../../graphql/user-error";
+import { Organization } from "../organizations/organization.entity";
 import { audit } from "../audit/audit.service";
-import type { InviteService } from "../invites/invite.service";
+import type { InviteService, InviteTarget, SendInviteResult } from "../invites/invite.service";
 import { matchingIdsSql } from "../patients/patient-grid";
 import { Patient } from "../patients/patient.entity";
-import type { PortalAccessService } from "../portal-access/portal-access.service";
+import type { EnableFacts, PortalAccessService } from "../portal-access/portal-access.service";
 import { BulkJob, BulkJobItem, type BulkJobRequest } from "./bulk-job.entity";
 
 /** At most this many ids in one request; larger selections use the grid's filter ("all N matching"). */
 export const MAX_BULK_IDS = 10_000;
 
+
+/** Thrown inside a chunk's savepoint to undo an attempt and redo it without the rows that failed. */
+class RedoWithout extends Error {}
 
 export interface RowOutcome {
   outcome: BulkJobOutcome;
@@ -23,9 +27,9 @@ export interface RowOutcome {
 
 /**
  * Bulk onboarding (seed 002): a job snapshots the selected patients as PENDING rows, and a runner
- * decides each row with the very methods the single-patient mutations call
- * (PortalAccessService.enablePortalAccess, InviteService.sendInvite). A rule therefore lives in one
- * place, and a skipped row carries the same UserErrorCode the single action would have returned.
+ * decides them a chunk at a time with the very set-based methods the single-patient mutations call
+ * (PortalAccessService.enableMany, InviteService.sendInvites). A rule therefore lives in one place,
+ * and a skipped row carries the same UserErrorCode the single action would have returned.
  */
 export class BulkJobService {
   /** Called after a job is created, so the runner starts without waiting for its next poll. */
@@ -118,52 +122,105 @@ export class BulkJobService {
   }
 
   /**
-   * Decides one row with the single-patient methods, inside a savepoint of the chunk's transaction:
-   * a skipped or failed row leaves nothing behind, and the others of the chunk are kept.
+   * processChunk in a savepoint; should it fail unexpectedly (a bug, a constraint nobody foresaw),
+   * the chunk is redone row by row so that only the row at fault is marked FAILED, with nothing
+   * changed for it, and the others are done.
    */
-  async processRow(tx: OrgScope, job: BulkJob, patientId: number, onUnexpected: (err: unknown) => void): Promise<RowOutcome> {
+  async processChunkSafely(tx: OrgScope, job: BulkJob, items: { id: number; patientId: number }[], onUnexpected: (err: unknown) => void) {
+    const inSavepoint = (rows: typeof items) => tx.manager.transaction((inner) => this.processChunk(new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor), job, rows));
     try {
-      await tx.manager.transaction(async (inner) => {
-        const rowScope = new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor);
-        if (job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS) {
-          const { grant, account } = await this.access.enablePortalAccess(rowScope, { patientId, portalRoleId: job.request.portalRoleId ?? null });
-          // A re-enabled patient may reuse an account invited before: its last invite time keys this one.
-          if (job.request.sendInvite) await this.sendInvite(rowScope, { grantId: grant.id }, patientId, account.lastInviteSentAt);
-        } else {
-          const patient = (await rowScope.findOneBy(Patient, { id: patientId })) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", "patientId");
-          // While the SELF grant is active, the patient's lastInviteSentAt is its account's.
-          await this.sendInvite(rowScope, { patientId }, patientId, patient.lastInviteSentAt);
-        }
-      });
-      return { outcome: BulkJobOutcome.SUCCEEDED, reason: null, message: null };
+      return await inSavepoint(items);
     } catch (err) {
-      if (err instanceof UserFacingError) return { outcome: BulkJobOutcome.SKIPPED, reason: err.code, message: err.message.slice(0, 500) };
       // A deadlock rolled the whole chunk back (savepoints included): the chunk is redone.
       if (isRetryableTransactionError(err)) throw err;
-      onUnexpected(err);
-      return { outcome: BulkJobOutcome.FAILED, reason: null, message: "Unexpected error; nothing was changed for this patient." };
+      if (items.length === 1) {
+        onUnexpected(err);
+        return [{ itemId: items[0].id, result: { outcome: BulkJobOutcome.FAILED, reason: null, message: "Unexpected error; nothing was changed for this patient." } }];
+      }
     }
+    const results: { itemId: number; result: RowOutcome }[] = [];
+    for (const item of items) results.push(...(await this.processChunkSafely(tx, job, [item], onUnexpected)));
+    return results;
+  }
+
+  /**
+   * Decides a chunk of rows with the set-based methods the single-patient mutations also call
+   * (PortalAccessService.enableMany, InviteService.sendInvites): a rule lives in one place, and a
+   * skipped row carries the same UserErrorCode the single action would have returned. Rows are read
+   * and written a chunk at a time, so the cost per row is a small share of a few statements.
+   */
+  async processChunk(tx: OrgScope, job: BulkJob, items: { id: number; patientId: number }[]): Promise<{ itemId: number; result: RowOutcome }[]> {
+    const outcomes = new Map<number, RowOutcome>();
+    const skip = (patientId: number, err: UserFacingError) =>
+      outcomes.set(patientId, { outcome: BulkJobOutcome.SKIPPED, reason: err.code, message: err.message.slice(0, 500) });
+    const patientIds = items.map((i) => i.patientId);
+    if (job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS) {
+      const org = job.request.sendInvite ? await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId }) : null;
+      // Enable-and-invite is one action per row: a row that could not be invited is not enabled either.
+      const guard = org ? (f: EnableFacts) => this.invites.checkInvitable(org, f.account, f.patient, "patientId") : undefined;
+      let remaining = patientIds;
+      while (remaining.length) {
+        const rows = remaining;
+        remaining = [];
+        // A savepoint per attempt: when an invite still fails after enabling (a concurrent change
+        // since the guard), the attempt is undone and redone without that row.
+        await tx.manager.transaction(async (inner) => {
+          const step = new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor);
+          const enabled = await this.access.enableMany(step, rows.map((patientId) => ({ patientId })), job.request.portalRoleId ?? null, guard);
+          const ok: { patientId: number; grantId: number; lastInviteSentAt: Date | null }[] = [];
+          enabled.forEach((r, i) => (r instanceof UserFacingError ? skip(rows[i], r) : ok.push({ patientId: rows[i], grantId: r.grant.id, lastInviteSentAt: r.account.lastInviteSentAt })));
+          if (!org || ok.length === 0) return;
+          const sent = await this.sendInvites(step, ok.map((r) => ({ target: { grantId: r.grantId }, patientId: r.patientId, lastInviteSentAt: r.lastInviteSentAt })));
+          const failed = ok.filter((_, i) => sent[i] instanceof UserFacingError);
+          if (failed.length === 0) return;
+          failed.forEach((r) => skip(r.patientId, sent[ok.indexOf(r)] as UserFacingError));
+          remaining = ok.filter((r) => !failed.includes(r)).map((r) => r.patientId);
+          for (const r of remaining) outcomes.delete(r);
+          throw new RedoWithout();
+        }).catch((err) => {
+          if (!(err instanceof RedoWithout)) throw err;
+        });
+      }
+    } else {
+      // While the SELF grant is active, the patient's lastInviteSentAt is its account's.
+      const patients = new Map((await tx.find(Patient, { where: { id: In(patientIds) }, select: { id: true, lastInviteSentAt: true } })).map((p) => [p.id, p]));
+      const sent = await this.sendInvites(tx, patientIds.map((patientId) => ({ target: { patientId }, patientId, lastInviteSentAt: patients.get(patientId)?.lastInviteSentAt ?? null })));
+      sent.forEach((r, i) => r instanceof UserFacingError && skip(patientIds[i], r));
+    }
+    return items.map((item) => ({ itemId: item.id, result: outcomes.get(item.patientId) ?? { outcome: BulkJobOutcome.SUCCEEDED, reason: null, message: null } }));
   }
 
   /**
    * The dedupe key names one invite "generation" of a patient (its last invite time before this
    * one): two jobs racing on the same row compute the same key, and the outbox's unique index lets
    * only one email through, even where the cooldown check alone would not (SQLite has no row locks).
+   * A key used already skips the row as COOLDOWN.
    */
-  private async sendInvite(scope: OrgScope, target: { grantId: number } | { patientId: number }, patientId: number, lastInviteSentAt: Date | null) {
-    const result = await this.invites.sendInvite(scope, target, { dedupeKey: `bulk-invite:${patientId}:${lastInviteSentAt?.getTime() ?? 0}` });
-    if (!result.queued) fail(UserErrorCode.COOLDOWN, "An invite for this patient was just queued by another bulk action.", "patientId");
+  private async sendInvites(tx: OrgScope, rows: { target: InviteTarget; patientId: number; lastInviteSentAt: Date | null }[]): Promise<(SendInviteResult | UserFacingError)[]> {
+    const results = await this.invites.sendInvites(
+      tx,
+      rows.map((r) => ({ target: r.target, dedupeKey: `bulk-invite:${r.patientId}:${r.lastInviteSentAt?.getTime() ?? 0}` })),
+    );
+    return results.map((r) =>
+      r instanceof UserFacingError || r.queued ? r : new UserFacingError(UserErrorCode.COOLDOWN, "An invite for this patient was just queued by another bulk action.", "patientId"),
+    );
   }
 
-  /** Writes a chunk's outcomes and the job's counters, in the chunk's transaction. */
+  /** Writes a chunk's outcomes (one statement per distinct outcome) and the job's counters, in the chunk's transaction. */
   async recordChunk(tx: OrgScope, job: BulkJob, results: { itemId: number; result: RowOutcome }[], runnerId: string): Promise<void> {
     const now = new Date();
     const byOutcome = { succeeded: 0, skipped: 0, failed: 0 };
+    const groups = new Map<string, { result: RowOutcome; itemIds: number[] }>();
     for (const { itemId, result } of results) {
       if (result.outcome === BulkJobOutcome.SUCCEEDED) byOutcome.succeeded++;
       else if (result.outcome === BulkJobOutcome.SKIPPED) byOutcome.skipped++;
       else byOutcome.failed++;
-      await tx.manager.update(BulkJobItem, { id: itemId, jobId: job.id }, { outcome: result.outcome, reason: result.reason, message: result.message, processedAt: now });
+      const key = JSON.stringify([result.outcome, result.reason, result.message]);
+      if (!groups.has(key)) groups.set(key, { result, itemIds: [] });
+      groups.get(key)!.itemIds.push(itemId);
+    }
+    for (const { result, itemIds } of groups.values()) {
+      await tx.manager.update(BulkJobItem, { id: In(itemIds), jobId: job.id }, { outcome: result.outcome, reason: result.reason, message: result.message, processedAt: now });
     }
     await tx.manager
       .createQueryBuilder()

@@ -1,15 +1,15 @@
-import { IsNull } from "typeorm";
+import { In, IsNull } from "typeorm";
 import { AccessType, InviteMethod, isValidEmail, normalizeEmail, UserErrorCode, WebhookEventType } from "@portal/schema";
-import type { OrgScope } from "../../db/org-scope";
+import { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { hashPassword } from "../../auth/passwords";
-import { randomToken } from "../../auth/tokens";
+import { randomToken, sha256 } from "../../auth/tokens";
 import type { SessionService } from "../../auth/session.service";
 import type { EmailQueue } from "../../email/email-queue";
-import { EmailKind } from "../../email/email.types";
-import { fail } from "../../graphql/user-error";
+import { EmailKind, type QueuedEmail } from "../../email/email.types";
+import { attempt, fail, UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { emitWebhookEvent } from "../webhooks/webhook-events";
+import { emitWebhookEvents } from "../webhooks/webhook-events";
 import { Organization } from "../organizations/organization.entity";
 import { Contact } from "../patients/contact.entity";
 import { Patient } from "../patients/patient.entity";
@@ -17,6 +17,7 @@ import type { GrantResult, PortalAccessService } from "../portal-access/portal-a
 import { PortalAccount } from "../portal-access/portal-account.entity";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { patientsFollowingAccount, refreshPortalStatus } from "../portal-access/portal-status";
+import { PortalToken } from "./portal-token.entity";
 import { generateTemporaryPassword, invitePath, issueToken, RESET_TTL_HOURS, resetPath, voidPendingTokens } from "./portal-tokens";
 
 
@@ -41,6 +42,13 @@ export interface SendInviteResult {
   resent: boolean;
   /** False when the dedupe key had already been used: nothing was sent or changed. */
   queued: boolean;
+}
+
+/** One target of a round of invites, with its temporary password when the organization sends those. */
+interface InviteItem {
+  target: InviteTarget;
+  dedupeKey?: string | null;
+  temporary: { password: string; hash: string } | null;
 }
 
 interface InviteServiceConfig {
@@ -73,117 +81,229 @@ export class InviteService {
     return `${this.config.publicUrl}${path}`;
   }
 
-  private async resolveGrant(tx: OrgScope, target: InviteTarget): Promise<PortalGrant> {
-    if ("grantId" in target) {
-      const grant = await tx.findOneBy(PortalGrant, { id: target.grantId });
-      if (!grant || grant.revokedAt) fail(UserErrorCode.NOT_FOUND, "Portal access not found (it may have been removed).", "grantId");
-      return grant!;
-    }
-    const patient = await tx.findOneBy(Patient, { id: target.patientId });
-    if (!patient) fail(UserErrorCode.NOT_FOUND, "Patient not found.", "patientId");
-    const grant = await tx.findOneBy(PortalGrant, { patientId: target.patientId, accessType: AccessType.SELF, revokedAt: IsNull() });
-    if (!grant) fail(UserErrorCode.NO_ACCESS, "Enable portal access for this patient before sending an invite.", "patientId");
-    return grant!;
+  /**
+   * Sends (or resends) the invite for one grant (rules 6–8): the set-based path, for one target.
+   * Throws the row's UserFacingError.
+   */
+  async sendInvite(scope: OrgScope, target: InviteTarget, options: SendInviteOptions = {}): Promise<SendInviteResult> {
+    const [result] = await this.sendInvites(scope, [{ target, dedupeKey: options.dedupeKey }]);
+    if (result instanceof UserFacingError) throw result;
+    return result;
   }
 
   /**
-   * Sends (or resends) the invite for one grant (rules 6–8): only before the account's first
-   * sign-in, not within the organization's cooldown, with an email and the date of birth of the
-   * patient the grant opens on file, to an enabled account. Voids earlier invites of the account.
+   * Rules 6–8 for an invite: only before the account's first sign-in, not within the organization's
+   * cooldown, with an email and the date of birth of the patient the grant opens on file, to an
+   * enabled account. Bulk enable-and-invite asks it before enabling a row, on the account the row
+   * will use (none yet: a new account).
    */
-  async sendInvite(scope: OrgScope, target: InviteTarget, options: SendInviteOptions = {}): Promise<SendInviteResult> {
+  checkInvitable(org: Organization, account: Pick<PortalAccount, "disabled" | "signedUpAt" | "lastSignInAt" | "email" | "lastInviteSentAt"> | null, patient: Patient, field: string, now = new Date()): void {
+    if (account?.disabled) fail(UserErrorCode.ACCOUNT_DISABLED, "This portal account is disabled; enable it before sending an invite.", field);
+    if (account && hasSignedIn(account as PortalAccount)) fail(UserErrorCode.ALREADY_ACTIVE, "This account has already signed in; an invite is no longer needed (use a password reset).", field);
+    if (account && !account.email) fail(UserErrorCode.MISSING_EMAIL, "An email address is needed to send an invite.", field);
+    if (!patient.dateOfBirth) {
+      fail(UserErrorCode.MISSING_DATE_OF_BIRTH, "The patient's date of birth must be on file: the invite asks for it before the account is created.", field);
+    }
+    if (account?.lastInviteSentAt) {
+      const availableAt = new Date(account.lastInviteSentAt.getTime() + org.resendCooldownMinutes * 60_000);
+      if (availableAt > now) {
+        const minutes = Math.ceil((availableAt.getTime() - now.getTime()) / 60_000);
+        fail(
+          UserErrorCode.COOLDOWN,
+          `An invite was sent at ${formatUtc(account.lastInviteSentAt)}; another can be sent from ${formatUtc(availableAt)} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`,
+          field,
+        );
+      }
+    }
+  }
+
+  /**
+   * Sends invites for many targets at once (bulk onboarding; the single mutation is the case of one).
+   * The grants, accounts (locked), patients and contacts of every row are read in a few statements,
+   * each row is decided by `checkInvitable`, and the rows that pass are written in multi-row
+   * statements: emails, tokens, accounts, status, audit and webhooks. A row that cannot be sent gets
+   * its UserFacingError; two rows of one account are sent one after the other, as if sequential.
+   */
+  async sendInvites(scope: OrgScope, items: { target: InviteTarget; dedupeKey?: string | null }[]): Promise<(SendInviteResult | UserFacingError)[]> {
+    if (items.length === 0) return [];
     const org = await scope.manager.findOneByOrFail(Organization, { id: scope.organizationId });
     // Hashing a temporary password takes tens of milliseconds: done before the transaction opens.
-    const temporaryPassword = org.inviteMethod === InviteMethod.TEMPORARY_PASSWORD ? generateTemporaryPassword() : null;
-    const temporaryHash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
-    return scope.transaction(async (tx) => {
-      const field = "grantId" in target ? "grantId" : "patientId";
-      const grant = await this.resolveGrant(tx, target);
-      // Locks the account row: two concurrent sends cannot both pass the cooldown.
-      const account = (await tx.findOneForUpdate(PortalAccount, { id: grant.accountId }))!;
-      const patient = (await tx.findOneBy(Patient, { id: grant.patientId }))!;
-      if (account.disabled) fail(UserErrorCode.ACCOUNT_DISABLED, "This portal account is disabled; enable it before sending an invite.", field);
-      if (hasSignedIn(account)) fail(UserErrorCode.ALREADY_ACTIVE, "This account has already signed in; an invite is no longer needed (use a password reset).", field);
-      if (!account.email) fail(UserErrorCode.MISSING_EMAIL, "An email address is needed to send an invite.", field);
-      if (!patient.dateOfBirth) {
-        fail(UserErrorCode.MISSING_DATE_OF_BIRTH, "The patient's date of birth must be on file: the invite asks for it before the account is created.", field);
-      }
-      const now = new Date();
-      if (account.lastInviteSentAt) {
-        const availableAt = new Date(account.lastInviteSentAt.getTime() + org.resendCooldownMinutes * 60_000);
-        if (availableAt > now) {
-          const minutes = Math.ceil((availableAt.getTime() - now.getTime()) / 60_000);
-          fail(
-            UserErrorCode.COOLDOWN,
-            `An invite was sent at ${formatUtc(account.lastInviteSentAt)}; another can be sent from ${formatUtc(availableAt)} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`,
-            field,
-          );
-        }
-      }
-      const method = org.inviteMethod;
-      const inviteExpiresAt = new Date(now.getTime() + org.inviteLinkTtlHours * 3600_000);
-      const resent = account.lastInviteSentAt !== null;
+    const temporary =
+      org.inviteMethod === InviteMethod.TEMPORARY_PASSWORD
+        ? await Promise.all(items.map(async () => { const password = generateTemporaryPassword(); return { password, hash: await hashPassword(password) }; }))
+        : null;
+    return scope.transaction((tx) => this.sendRound(tx, org, items.map((item, i) => ({ ...item, temporary: temporary?.[i] ?? null }))));
+  }
 
-      const token = randomToken(32);
-      const contact = grant.contactId ? await tx.findOneBy(Contact, { id: grant.contactId }) : null;
-      // Queued first: when a bulk re-run's dedupe key was used already, nothing else has changed yet.
-      const email = await this.emailQueue.queue(tx, {
-        kind: method === InviteMethod.TEMPORARY_PASSWORD ? EmailKind.INVITE_TEMPORARY_PASSWORD : EmailKind.INVITE_LINK,
-        to: account.email,
-        language: account.language,
-        accountId: account.id,
-        patientId: patient.id,
-        variables: {
-          organizationName: org.name,
-          recipientName: contact ? contact.firstName : patient.firstName,
-          patientName: `${patient.firstName} ${patient.lastName}`,
-          accessType: grant.accessType,
-          expiresAt: inviteExpiresAt.toISOString(),
-          signInUrl: this.link("/portal/login"),
-        },
-        // The temporary-password email carries no link token: the forced change completes sign-up.
-        secrets: temporaryPassword ? { temporaryPassword } : { link: this.link(invitePath(token)) },
-        dedupeKey: options.dedupeKey ?? null,
-      });
-      if (!email) return { grant, account, patient, method, inviteExpiresAt: account.lastInviteSentAt ?? now, resent, queued: false };
-      await voidPendingTokens(tx, account.id, "INVITE");
-      await issueToken(tx, { accountId: account.id, patientId: patient.id, kind: "INVITE", method, expiresAt: inviteExpiresAt, token });
-      if (temporaryHash) {
-        account.passwordHash = temporaryHash;
-        account.mustChangePassword = true;
-      } else if (!hasSignedIn(account)) {
-        // An earlier temporary password stops working once a link replaces it.
-        account.passwordHash = null;
+  private async sendRound(tx: OrgScope, org: Organization, items: InviteItem[]): Promise<(SendInviteResult | UserFacingError)[]> {
+    const fieldOf = (t: InviteTarget) => ("grantId" in t ? "grantId" : "patientId");
+    const grantIds = items.flatMap((i) => ("grantId" in i.target ? [i.target.grantId] : []));
+    const selfIds = items.flatMap((i) => ("patientId" in i.target ? [i.target.patientId] : []));
+    const byGrantId = new Map((grantIds.length ? await tx.find(PortalGrant, { where: { id: In(grantIds) } }) : []).map((g) => [g.id, g]));
+    const bySelfPatient = new Map(
+      (selfIds.length ? await tx.find(PortalGrant, { where: { patientId: In(selfIds), accessType: AccessType.SELF, revokedAt: IsNull() } }) : []).map((g) => [g.patientId, g]),
+    );
+    const patientIds = [...new Set([...selfIds, ...[...byGrantId.values(), ...bySelfPatient.values()].map((g) => g.patientId)])];
+    const patients = new Map((patientIds.length ? await tx.find(Patient, { where: { id: In(patientIds) } }) : []).map((p) => [p.id, p]));
+    const grantOf = (t: InviteTarget): PortalGrant => {
+      if ("grantId" in t) {
+        const grant = byGrantId.get(t.grantId);
+        if (!grant || grant.revokedAt) fail(UserErrorCode.NOT_FOUND, "Portal access not found (it may have been removed).", "grantId");
+        return grant!;
       }
-      account.lastInviteSentAt = now;
-      await tx.save(PortalAccount, account);
-      await refreshPortalStatus(tx, [...(await patientsFollowingAccount(tx, account.id)), ...(grant.accessType === AccessType.SELF ? [patient.id] : [])]);
-      await audit(tx, {
-        action: "portal_invite.sent",
-        targetType: "PortalAccount",
-        targetId: account.id,
-        patientId: patient.id,
-        after: { grantId: grant.id, accessType: grant.accessType, loginEmail: account.email, method, expiresAt: inviteExpiresAt.toISOString(), resent, language: account.language },
-      });
-      await emitWebhookEvent(tx.manager, tx.organizationId, WebhookEventType.PORTAL_INVITE_SENT, {
-        patientId: String(patient.id),
-        grantId: String(grant.id),
-        accountId: String(account.id),
-        accessType: grant.accessType,
-        method,
-        resent,
-        expiresAt: inviteExpiresAt.toISOString(),
-      });
-      return {
+      if (!patients.has(t.patientId)) fail(UserErrorCode.NOT_FOUND, "Patient not found.", "patientId");
+      return bySelfPatient.get(t.patientId) ?? fail(UserErrorCode.NO_ACCESS, "Enable portal access for this patient before sending an invite.", "patientId");
+    };
+    const grants = items.map((i) => attempt(() => grantOf(i.target)));
+    const accountIds = [...new Set(grants.flatMap((g) => (g instanceof UserFacingError ? [] : [g.accountId])))];
+    // Locks the accounts (in id order): two concurrent sends cannot both pass the cooldown.
+    const accounts = new Map((accountIds.length ? await tx.findForUpdate(PortalAccount, { id: In(accountIds) }) : []).map((a) => [a.id, a]));
+    const contactIds = [...new Set(grants.flatMap((g) => (g instanceof UserFacingError || !g.contactId ? [] : [g.contactId])))];
+    const contacts = new Map((contactIds.length ? await tx.find(Contact, { where: { id: In(contactIds) } }) : []).map((c) => [c.id, c]));
+
+    const now = new Date();
+    const inviteExpiresAt = new Date(now.getTime() + org.inviteLinkTtlHours * 3600_000);
+    const method = org.inviteMethod;
+    const results: (SendInviteResult | UserFacingError | undefined)[] = items.map(() => undefined);
+    const later: number[] = [];
+    const thisRound = new Set<number>();
+    const sends: { index: number; grant: PortalGrant; account: PortalAccount; patient: Patient; token: string; resent: boolean; email: QueuedEmail }[] = [];
+    items.forEach((item, index) => {
+      const grant = grants[index];
+      if (grant instanceof UserFacingError) return void (results[index] = grant);
+      const account = accounts.get(grant.accountId)!;
+      // A second row of the same account waits for the next round, which sees this one's invite.
+      if (thisRound.has(account.id)) return void later.push(index);
+      const patient = patients.get(grant.patientId)!;
+      const checked = attempt(() => this.checkInvitable(org, account, patient, fieldOf(item.target), now));
+      if (checked instanceof UserFacingError) return void (results[index] = checked);
+      thisRound.add(account.id);
+      const token = randomToken(32);
+      const contact = grant.contactId ? contacts.get(grant.contactId) : null;
+      sends.push({
+        index,
         grant,
         account,
-        patient: (await tx.findOneBy(Patient, { id: patient.id }))!,
-        method,
-        inviteExpiresAt,
-        resent,
-        queued: true,
-      };
+        patient,
+        token,
+        resent: account.lastInviteSentAt !== null,
+        email: {
+          kind: method === InviteMethod.TEMPORARY_PASSWORD ? EmailKind.INVITE_TEMPORARY_PASSWORD : EmailKind.INVITE_LINK,
+          to: account.email,
+          language: account.language,
+          accountId: account.id,
+          patientId: patient.id,
+          variables: {
+            organizationName: org.name,
+            recipientName: contact ? contact.firstName : patient.firstName,
+            patientName: `${patient.firstName} ${patient.lastName}`,
+            accessType: grant.accessType,
+            expiresAt: inviteExpiresAt.toISOString(),
+            signInUrl: this.link("/portal/login"),
+          },
+          // The temporary-password email carries no link token: the forced change completes sign-up.
+          secrets: item.temporary ? { temporaryPassword: item.temporary.password } : { link: this.link(invitePath(token)) },
+          dedupeKey: item.dedupeKey ?? null,
+        },
+      });
     });
+
+    if (sends.length) {
+      try {
+        // A savepoint: a dedupe key taken concurrently (unique index) undoes this step, and the rows are redone one by one.
+        const done = await tx.manager.transaction((inner) =>
+          this.writeInvites(new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor), sends, items, { now, method, inviteExpiresAt }),
+        );
+        for (const r of done) results[r.index] = r.result;
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        for (const send of sends) {
+          const item = items[send.index];
+          results[send.index] =
+            sends.length > 1
+              ? (await this.sendRound(tx, org, [item]))[0]
+              : { grant: send.grant, account: send.account, patient: send.patient, method, inviteExpiresAt: send.account.lastInviteSentAt ?? now, resent: send.resent, queued: false };
+        }
+      }
+    }
+    if (later.length) {
+      const next = await this.sendRound(tx, org, later.map((i) => items[i]));
+      later.forEach((index, k) => (results[index] = next[k]));
+    }
+    return results as (SendInviteResult | UserFacingError)[];
+  }
+
+  /** The writes of one round of invites, in multi-row statements. */
+  private async writeInvites(
+    tx: OrgScope,
+    sends: { index: number; grant: PortalGrant; account: PortalAccount; patient: Patient; token: string; resent: boolean; email: QueuedEmail }[],
+    items: InviteItem[],
+    { now, method, inviteExpiresAt }: { now: Date; method: InviteMethod; inviteExpiresAt: Date },
+  ): Promise<{ index: number; result: SendInviteResult }[]> {
+    const queued = await this.emailQueue.queueMany(tx, sends.map((s) => s.email));
+    // A dedupe key used already: nothing is sent or changed for that row.
+    const sent = sends.filter((_, i) => queued[i]);
+    const skipped = sends.filter((_, i) => !queued[i]);
+    if (sent.length) {
+      const accountIds = sent.map((s) => s.account.id);
+      await voidPendingTokens(tx, accountIds, "INVITE");
+      await tx.insertMany(
+        PortalToken,
+        sent.map((s) => ({
+          accountId: s.account.id,
+          patientId: s.patient.id,
+          kind: "INVITE" as const,
+          method,
+          tokenHash: sha256(s.token),
+          expiresAt: inviteExpiresAt,
+          createdByStaffId: tx.actor.staffId,
+        })),
+      );
+      const linkSent = sent.filter((s) => !items[s.index].temporary);
+      // An earlier temporary password stops working once a link replaces it (none of these accounts has signed in).
+      if (linkSent.length) {
+        await tx.update(PortalAccount, { id: In(linkSent.map((s) => s.account.id)) }, { lastInviteSentAt: now, passwordHash: null, version: () => "version + 1" } as never);
+      }
+      for (const s of sent.filter((x) => items[x.index].temporary)) {
+        await tx.update(PortalAccount, { id: s.account.id }, { lastInviteSentAt: now, passwordHash: items[s.index].temporary!.hash, mustChangePassword: true, version: () => "version + 1" } as never);
+      }
+      for (const s of sent) {
+        const temporary = items[s.index].temporary;
+        Object.assign(s.account, { lastInviteSentAt: now, passwordHash: temporary ? temporary.hash : null, mustChangePassword: temporary ? true : s.account.mustChangePassword, version: s.account.version + 1 });
+      }
+      await refreshPortalStatus(tx, [...(await patientsFollowingAccount(tx, accountIds)), ...sent.filter((s) => s.grant.accessType === AccessType.SELF).map((s) => s.patient.id)]);
+      await audit(
+        tx,
+        sent.map((s) => ({
+          action: "portal_invite.sent",
+          targetType: "PortalAccount",
+          targetId: s.account.id,
+          patientId: s.patient.id,
+          after: { grantId: s.grant.id, accessType: s.grant.accessType, loginEmail: s.account.email, method, expiresAt: inviteExpiresAt.toISOString(), resent: s.resent, language: s.account.language },
+        })),
+      );
+      await emitWebhookEvents(
+        tx.manager,
+        tx.organizationId,
+        sent.map((s) => ({
+          type: WebhookEventType.PORTAL_INVITE_SENT,
+          data: {
+            patientId: String(s.patient.id),
+            grantId: String(s.grant.id),
+            accountId: String(s.account.id),
+            accessType: s.grant.accessType,
+            method,
+            resent: s.resent,
+            expiresAt: inviteExpiresAt.toISOString(),
+          },
+        })),
+      );
+    }
+    const fresh = new Map((sent.length ? await tx.find(Patient, { where: { id: In(sent.map((s) => s.patient.id)) } }) : []).map((p) => [p.id, p]));
+    return [
+      ...sent.map((s) => ({ index: s.index, result: { grant: s.grant, account: s.account, patient: fresh.get(s.patient.id)!, method, inviteExpiresAt, resent: s.resent, queued: true } })),
+      ...skipped.map((s) => ({ index: s.index, result: { grant: s.grant, account: s.account, patient: s.patient, method, inviteExpiresAt: s.account.lastInviteSentAt ?? now, resent: s.resent, queued: false } })),
+    ];
   }
 
   /** enablePortalAccess with `sendInvite: true`: one action, one transaction (both or neither). */

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { IsNull } from "typeorm";
+import { In, IsNull } from "typeorm";
 import type { OrgScope } from "../../db/org-scope";
 import { randomToken, sha256 } from "../../auth/tokens";
 import { PortalToken, type PortalTokenKind, type PortalTokenMethod } from "./portal-token.entity";
@@ -34,8 +34,8 @@ export async function issueToken(
 }
 
 /** Voids the account's pending tokens (of one kind, or all): a newer invite or a login email change replaces them. */
-export async function voidPendingTokens(tx: OrgScope, accountId: number, kind?: PortalTokenKind): Promise<number> {
-  return tx.update(PortalToken, { accountId, usedAt: IsNull(), voidedAt: IsNull(), ...(kind ? { kind } : {}) }, { voidedAt: new Date() });
+export async function voidPendingTokens(tx: OrgScope, accountId: number | number[], kind?: PortalTokenKind): Promise<number> {
+  return tx.update(PortalToken, { accountId: Array.isArray(accountId) ? In(accountId) : accountId, usedAt: IsNull(), voidedAt: IsNull(), ...(kind ? { kind } : {}) }, { voidedAt: new Date() });
 }
 
 /** Finds a token by its raw value, in any organization (the token itself says which). */

@@ -1,8 +1,8 @@
 import { In, IsNull, Not } from "typeorm";
 import { AccessType, isValidEmail, normalizeEmail, UserErrorCode } from "@portal/schema";
-import type { OrgScope } from "../../db/org-scope";
+import { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation, violatedIndex } from "../../db/transaction";
-import { fail } from "../../graphql/user-error";
+import { attempt, fail, UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { Organization } from "../organizations/organization.entity";
 import { Contact } from "../patients/contact.entity";
@@ -20,8 +20,29 @@ export interface GrantResult {
 }
 
 /** Hooks that later capabilities (invites, partner webhooks) attach to access changes. */
+export interface AccessChange {
+  action: string;
+  grant: PortalGrant;
+  account: PortalAccount;
+}
+
+/** Hooks that later capabilities (invites, partner webhooks) attach to access changes, given all changes of a step at once. */
 export interface AccessChangeListener {
-  onAccessChanged?(tx: OrgScope, change: { action: string; grant: PortalGrant; account: PortalAccount }): Promise<void>;
+  onAccessChanged?(tx: OrgScope, changes: AccessChange[]): Promise<void>;
+}
+
+/** One patient to enable: the email on file, unless staff typed another one. */
+export interface EnableRequest {
+  patientId: number;
+  email?: string | null;
+}
+
+/** What enabling will build on, known before anything is written: callers may add their own guard on it. */
+export interface EnableFacts {
+  patient: Patient;
+  /** The account the patient held before (re-enabling), or null when a new one will be created. */
+  account: PortalAccount | null;
+  email: string;
 }
 
 
@@ -38,8 +59,9 @@ export class PortalAccessService {
     this.listeners.push(listener);
   }
 
-  private async notify(tx: OrgScope, action: string, grant: PortalGrant, account: PortalAccount) {
-    for (const l of this.listeners) await l.onAccessChanged?.(tx, { action, grant, account });
+  private async notify(tx: OrgScope, changes: AccessChange[]) {
+    if (changes.length === 0) return;
+    for (const l of this.listeners) await l.onAccessChanged?.(tx, changes);
   }
 
   async requirePatient(tx: OrgScope, patientId: number, field = "patientId"): Promise<Patient> {
@@ -119,30 +141,136 @@ export class PortalAccessService {
     if (!patient.active) fail(UserErrorCode.PATIENT_INACTIVE, "This patient's record is inactive.", "patientId");
   }
 
-  /** Rules 1, 2, 5: give a patient access to their own profile. */
-  async enablePortalAccess(scope: OrgScope, input: { patientId: number; portalRoleId: number | null; email?: string | null }): Promise<GrantResult> {
+  /** Rules 1, 2, 5: give a patient access to their own profile (the set-based path, for one patient). */
+  async enablePortalAccess(scope: OrgScope, input: EnableRequest & { portalRoleId: number | null }): Promise<GrantResult> {
+    const [result] = await this.enableMany(scope, [input], input.portalRoleId);
+    if (result instanceof UserFacingError) throw result;
+    return result;
+  }
+
+  /**
+   * Rules 1, 2, 5 for many patients at once (bulk onboarding; the single mutation is the case of
+   * one). The facts of every row are read in a few statements, each row is decided by the same
+   * guards, and the rows that pass are written in multi-row statements. A row that cannot be done
+   * gets its UserFacingError in the result; the others are done. `guard` lets a caller refuse a row
+   * on the same facts before anything is written (bulk enable-and-invite refuses rows it could not
+   * invite).
+   */
+  async enableMany(
+    scope: OrgScope,
+    requests: EnableRequest[],
+    portalRoleId: number | null,
+    guard: (facts: EnableFacts) => void = () => undefined,
+  ): Promise<(GrantResult | UserFacingError)[]> {
     return scope.transaction(async (tx) => {
-      const patient = await this.requirePatient(tx, input.patientId);
-      this.requireActivePatient(patient);
-      if (await tx.count(PortalGrant, { patientId: patient.id, accessType: AccessType.SELF, revokedAt: IsNull() })) {
-        fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
+      const role = await this.requireRole(tx, portalRoleId, AccessType.SELF);
+      const ids = [...new Set(requests.map((r) => r.patientId))];
+      const patients = new Map((await tx.find(Patient, { where: { id: In(ids) } })).map((p) => [p.id, p]));
+      // Every SELF grant of these patients, newest first: an active one refuses the row, the latest
+      // revoked one names the account a re-enabled patient keeps (rule 1).
+      const selfGrants = await tx.find(PortalGrant, {
+        where: { patientId: In(ids), accessType: AccessType.SELF },
+        select: { id: true, patientId: true, accountId: true, revokedAt: true },
+        order: { id: "DESC" },
+      });
+      const hasAccess = new Set(selfGrants.filter((g) => !g.revokedAt).map((g) => g.patientId));
+      const previousAccountId = new Map<number, number>();
+      for (const g of selfGrants) if (!previousAccountId.has(g.patientId)) previousAccountId.set(g.patientId, g.accountId);
+      const previousIds = [...new Set(previousAccountId.values())];
+      const previous = new Map((previousIds.length ? await tx.find(PortalAccount, { where: { id: In(previousIds) } }) : []).map((a) => [a.id, a]));
+
+      const decisions = requests.map((request) =>
+        attempt((): EnableFacts => {
+          const patient = patients.get(request.patientId) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", "patientId");
+          this.requireActivePatient(patient);
+          if (hasAccess.has(patient.id)) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
+          const account = previous.get(previousAccountId.get(patient.id) ?? 0) ?? null;
+          const facts = { patient, account, email: this.chooseEmail(account, request.email, patient.email) };
+          guard(facts);
+          hasAccess.add(patient.id); // the same patient twice in one request: the second is refused
+          return facts;
+        }),
+      );
+      // Rule 2: a new account needs an email no account uses, nor another row of this request.
+      const wanted = decisions.flatMap((d) => (d instanceof UserFacingError || d.account ? [] : [normalizeEmail(d.email)]));
+      const taken = new Set(
+        wanted.length ? (await tx.find(PortalAccount, { where: { emailNormalized: In([...new Set(wanted)]) }, select: { id: true, emailNormalized: true } })).map((a) => a.emailNormalized) : [],
+      );
+      for (let i = 0; i < decisions.length; i++) {
+        const d = decisions[i];
+        if (d instanceof UserFacingError || d.account) continue;
+        const normalized = normalizeEmail(d.email);
+        if (taken.has(normalized)) decisions[i] = new UserFacingError(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email");
+        taken.add(normalized);
       }
-      const role = await this.requireRole(tx, input.portalRoleId, AccessType.SELF);
-      const previous = await this.previousAccount(tx, { patientId: patient.id, accessType: AccessType.SELF });
-      const email = this.chooseEmail(previous, input.email, patient.email);
-      const account = previous ?? (await this.createAccount(tx, email, patient.language));
-      const grant = await this.insertGrant(tx, { accountId: account.id, patientId: patient.id, accessType: AccessType.SELF, portalRoleId: role.id });
-      await refreshPortalStatus(tx, [patient.id]);
-      await audit(tx, {
+      const todo = decisions.filter((d): d is EnableFacts => !(d instanceof UserFacingError));
+      if (todo.length === 0) return decisions as UserFacingError[];
+
+      let done: Map<number, GrantResult>;
+      try {
+        // A savepoint: when a concurrent request took an email or a patient first (a unique index
+        // refuses the multi-row insert), nothing of this step stays and each row is redone alone.
+        done = await tx.manager.transaction((inner) => this.writeEnabled(new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor), todo, role));
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        if (requests.length > 1) {
+          const results: (GrantResult | UserFacingError)[] = [];
+          for (const request of requests) results.push(...(await this.enableMany(tx, [request], role.id, guard)));
+          return results;
+        }
+        const self = /selfKey|uq_portal_grants_self|activeKey|uq_portal_grants_active/.test(violatedIndex(err));
+        return [
+          self
+            ? new UserFacingError(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId")
+            : new UserFacingError(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email"),
+        ];
+      }
+      return decisions.map((d) => (d instanceof UserFacingError ? d : done.get(d.patient.id)!));
+    });
+  }
+
+  /** The writes of enableMany for rows that passed every guard: accounts, grants, status, audit, listeners. */
+  private async writeEnabled(tx: OrgScope, todo: EnableFacts[], role: PortalRole): Promise<Map<number, GrantResult>> {
+    const fresh = todo.filter((d) => !d.account);
+    if (fresh.length) {
+      await tx.insertMany(
+        PortalAccount,
+        fresh.map((d) => ({ email: d.email, emailNormalized: normalizeEmail(d.email), language: d.patient.language })),
+      );
+      const created = new Map(
+        (await tx.find(PortalAccount, { where: { emailNormalized: In(fresh.map((d) => normalizeEmail(d.email))) } })).map((a) => [a.emailNormalized, a]),
+      );
+      for (const d of fresh) d.account = created.get(normalizeEmail(d.email))!;
+    }
+    const patientIds = todo.map((d) => d.patient.id);
+    await tx.insertMany(
+      PortalGrant,
+      todo.map((d) => ({
+        accountId: d.account!.id,
+        patientId: d.patient.id,
+        accessType: AccessType.SELF,
+        portalRoleId: role.id,
+        grantedByStaffId: tx.actor.staffId,
+        activeKey: PortalGrant.activeKeyOf(d.account!.id, d.patient.id),
+        selfKey: d.patient.id,
+      })),
+    );
+    const grants = new Map((await tx.find(PortalGrant, { where: { patientId: In(patientIds), accessType: AccessType.SELF, revokedAt: IsNull() } })).map((g) => [g.patientId, g]));
+    await refreshPortalStatus(tx, patientIds);
+    const reused = new Set(todo.filter((d) => !fresh.includes(d)).map((d) => d.patient.id));
+    await audit(
+      tx,
+      todo.map((d) => ({
         action: "portal_access.enabled",
         targetType: "PortalGrant",
-        targetId: grant.id,
-        patientId: patient.id,
-        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.SELF, portalRoleId: role.id, reusedAccount: Boolean(previous) },
-      });
-      await this.notify(tx, "portal_access.enabled", grant, account);
-      return { grant, account, patient: (await tx.findOneBy(Patient, { id: patient.id }))! };
-    });
+        targetId: grants.get(d.patient.id)!.id,
+        patientId: d.patient.id,
+        after: { accountId: d.account!.id, loginEmail: d.account!.email, accessType: AccessType.SELF, portalRoleId: role.id, reusedAccount: reused.has(d.patient.id) },
+      })),
+    );
+    await this.notify(tx, todo.map((d) => ({ action: "portal_access.enabled", grant: grants.get(d.patient.id)!, account: d.account! })));
+    const patients = new Map((await tx.find(Patient, { where: { id: In(patientIds) } })).map((p) => [p.id, p]));
+    return new Map(todo.map((d) => [d.patient.id, { grant: grants.get(d.patient.id)!, account: d.account!, patient: patients.get(d.patient.id)! }]));
   }
 
   /** Rules 1–3, 5: give a contact on the patient's record proxy access to that patient. */
@@ -179,7 +307,7 @@ export class PortalAccessService {
         patientId: patient.id,
         after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id },
       });
-      await this.notify(tx, "portal_access.enabled", grant, account);
+      await this.notify(tx, [{ action: "portal_access.enabled", grant, account }]);
       return { grant, account, patient };
     });
   }
@@ -206,7 +334,7 @@ export class PortalAccessService {
         patientId: patient.id,
         after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.SELF, portalRoleId: role.id },
       });
-      await this.notify(tx, "portal_access.linked", grant, account);
+      await this.notify(tx, [{ action: "portal_access.linked", grant, account }]);
       return { grant, account, patient: (await tx.findOneBy(Patient, { id: patient.id }))! };
     });
   }
@@ -261,6 +389,7 @@ export class PortalAccessService {
     );
     // An account left with no profile has nothing to sign in to: its sessions end now.
     const accountIds = [...new Set(grants.map((g) => g.accountId))];
+    const changes: AccessChange[] = [];
     for (const accountId of accountIds) {
       if ((await tx.count(PortalGrant, { accountId, revokedAt: IsNull() })) === 0) {
         await this.sessions.destroyAllFor("PORTAL", accountId, tx.manager);
@@ -268,9 +397,10 @@ export class PortalAccessService {
       const account = await tx.findOneBy(PortalAccount, { id: accountId });
       for (const g of grants.filter((x) => x.accountId === accountId)) {
         Object.assign(g, { revokedAt: now, activeKey: null, selfKey: null });
-        if (account) await this.notify(tx, "portal_access.revoked", g, account);
+        if (account) changes.push({ action: "portal_access.revoked", grant: g, account });
       }
     }
+    await this.notify(tx, changes);
   }
 
   /** Rule 10: remove one grant. */
@@ -316,7 +446,7 @@ export class PortalAccessService {
           after: { disabled: input.disabled },
         });
         const [grant] = await tx.find(PortalGrant, { where: { accountId: account.id }, order: { id: "DESC" }, take: 1 });
-        if (grant && input.disabled) await this.notify(tx, "portal_account.disabled", grant, account);
+        if (grant && input.disabled) await this.notify(tx, [{ action: "portal_account.disabled", grant, account }]);
       }
       return { account };
     });

@@ -68,10 +68,10 @@ export async function refreshPortalStatus(scope: OrgScope, patientIds: number[])
   await deltas.apply(scope.manager, scope.organizationId);
 }
 
-/** The patients whose colour follows this account (its active SELF grants). */
-export async function patientsFollowingAccount(scope: OrgScope, accountId: number): Promise<number[]> {
+/** The patients whose colour follows these accounts (their active SELF grants). */
+export async function patientsFollowingAccount(scope: OrgScope, accountId: number | number[]): Promise<number[]> {
   const grants = await scope.find(PortalGrant, {
-    where: { accountId, accessType: AccessType.SELF, revokedAt: IsNull() },
+    where: { accountId: Array.isArray(accountId) ? In(accountId) : accountId, accessType: AccessType.SELF, revokedAt: IsNull() },
     select: { patientId: true },
   });
   return grants.map((g) => g.patientId);

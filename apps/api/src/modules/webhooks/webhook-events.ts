@@ -23,28 +23,49 @@ export async function emitWebhookEvent(
   data: WebhookData,
   onlySubscriptionId?: number,
 ): Promise<string | null> {
+  const [eventId] = await emitWebhookEvents(manager, organizationId, [{ type, data }], onlySubscriptionId);
+  return eventId;
+}
+
+/**
+ * The same for many events at once (bulk changes): the subscriptions are read once and every
+ * event's rows are written in multi-row statements. Returns each event's id (null: nobody wants it).
+ */
+export async function emitWebhookEvents(
+  manager: EntityManager,
+  organizationId: number,
+  events: { type: WebhookEventType; data: WebhookData }[],
+  onlySubscriptionId?: number,
+): Promise<(string | null)[]> {
+  if (events.length === 0) return [];
   const subscriptions = await manager.find(WebhookSubscription, {
     where: onlySubscriptionId ? { organizationId, id: onlySubscriptionId } : { organizationId, active: true },
   });
-  const targets = onlySubscriptionId ? subscriptions : subscriptions.filter((s) => s.events.includes(type));
-  if (targets.length === 0) return null;
-  const eventId = `evt_${crypto.randomBytes(12).toString("hex")}`;
-  const body = JSON.stringify({ id: eventId, type, createdAt: new Date().toISOString(), organizationId: String(organizationId), data });
   const now = new Date();
-  await manager.insert(
-    OutboxMessage,
-    targets.map((s) => ({
-      organizationId,
-      channel: WEBHOOK_CHANNEL,
-      kind: type,
-      toAddress: `webhook:${s.id}`,
-      language: "en",
-      variables: { subscriptionId: String(s.id), eventId, body },
-      status: "PENDING" as const,
-      nextAttemptAt: now,
-    })),
-  );
-  return eventId;
+  const rows: Partial<OutboxMessage>[] = [];
+  const ids = events.map(({ type, data }) => {
+    const targets = onlySubscriptionId ? subscriptions : subscriptions.filter((s) => s.events.includes(type));
+    if (targets.length === 0) return null;
+    const eventId = `evt_${crypto.randomBytes(12).toString("hex")}`;
+    const body = JSON.stringify({ id: eventId, type, createdAt: now.toISOString(), organizationId: String(organizationId), data });
+    for (const s of targets) {
+      rows.push({
+        organizationId,
+        channel: WEBHOOK_CHANNEL,
+        kind: type,
+        toAddress: `webhook:${s.id}`,
+        language: "en",
+        variables: { subscriptionId: String(s.id), eventId, body },
+        status: "PENDING" as const,
+        nextAttemptAt: now,
+      });
+    }
+    return eventId;
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows.slice(i, i + 500) as never).updateEntity(false).execute();
+  }
+  return ids;
 }
 
 const ACCESS_EVENTS: Record<string, WebhookEventType> = {
@@ -57,15 +78,19 @@ const ACCESS_EVENTS: Record<string, WebhookEventType> = {
 
 /** Turns PortalAccessService's access changes into webhook events, in the same transaction. */
 export const webhookAccessListener: AccessChangeListener = {
-  async onAccessChanged(tx: OrgScope, { action, grant, account }) {
-    const type = ACCESS_EVENTS[action];
-    if (!type) return;
-    await emitWebhookEvent(tx.manager, tx.organizationId, type, {
-      patientId: String(grant.patientId),
-      grantId: String(grant.id),
-      accountId: String(account.id),
-      accessType: grant.accessType,
-      contactId: grant.contactId ? String(grant.contactId) : null,
+  async onAccessChanged(tx: OrgScope, changes) {
+    const events = changes.flatMap(({ action, grant, account }) => {
+      const type = ACCESS_EVENTS[action];
+      if (!type) return [];
+      const data: WebhookData = {
+        patientId: String(grant.patientId),
+        grantId: String(grant.id),
+        accountId: String(account.id),
+        accessType: grant.accessType,
+        contactId: grant.contactId ? String(grant.contactId) : null,
+      };
+      return [{ type, data }];
     });
+    await emitWebhookEvents(tx.manager, tx.organizationId, events);
   },
 };
