@@ -266,7 +266,9 @@ async function main() {
   const fake = await startFakeMailgun({ domains: ["bench.example"] });
   const base = `http://127.0.0.1:${args.port}`;
   const apiMain = path.resolve(__dirname, "../main.js");
-  const child: ChildProcess = spawn(process.execPath, [apiMain], {
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under the benchmark's load.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, apiMain], {
     env: {
       ...process.env,
       NODE_ENV: "production",

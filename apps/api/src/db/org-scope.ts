@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { ActorType } from "@portal/schema";
 import { isMysql } from "./data-source";
+import { insertRows } from "./insert-rows";
 import { runInTransaction } from "./transaction";
 
 /** Who is acting, for permission decisions already made and for the audit log. */
@@ -71,10 +72,7 @@ export class OrgScope {
    * caller selects what it needs by a natural key): set-based writes for bulk work.
    */
   async insertMany<T extends OrgOwned>(entity: EntityTarget<T>, rows: Omit<Partial<T>, "organizationId">[], perStatement = 500): Promise<void> {
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const values = rows.slice(i, i + perStatement).map((r) => ({ ...r, organizationId: this.organizationId }));
-      await this.manager.createQueryBuilder().insert().into(entity).values(values as never).updateEntity(false).execute();
-    }
+    await insertRows(this.manager, entity, rows.map((r) => ({ ...r, organizationId: this.organizationId }) as unknown as Partial<T>), perStatement);
   }
 
   /** Saves a row that was read through this scope. */

@@ -1,4 +1,5 @@
 import { In } from "typeorm";
+import { insertRows } from "../db/insert-rows";
 import type { OrgScope } from "../db/org-scope";
 import { isUniqueViolation } from "../db/transaction";
 import type { QueuedEmail } from "./email.types";
@@ -59,10 +60,7 @@ export class EmailQueue {
       used.add(r.dedupeKey);
       return true;
     });
-    const toInsert = rows.filter((_, i) => queued[i]);
-    for (let i = 0; i < toInsert.length; i += 500) {
-      await tx.manager.createQueryBuilder().insert().into(OutboxMessage).values(toInsert.slice(i, i + 500)).updateEntity(false).execute();
-    }
+    await insertRows(tx.manager, OutboxMessage, rows.filter((_, i) => queued[i]));
     return queued;
   }
 

@@ -36,6 +36,79 @@ export function createRateLimiter(dataSource: DataSource, options: LimiterOption
   });
 }
 
+/** What the middleware needs of a limiter. */
+export interface Limiter {
+  readonly keyPrefix: string;
+  readonly points: number;
+  /** Resolves with the counter after this request; rejects with a RateLimiterRes when over the limit. */
+  consume(key: string): Promise<RateLimiterRes>;
+}
+
+/**
+ * A per-IP limiter for every /graphql request. Writing the shared counter on each request makes all
+ * requests from one address (a clinic behind one NAT, a load test) queue on one row lock. Instead,
+ * each process counts in memory and adds its count to the shared row every `flushMs`, learning the
+ * total of all processes in return: a process alone is exact, and several processes together can
+ * exceed the limit by at most what they admit in one flush interval. Sign-in and token limits, which
+ * guard secrets, keep writing through on every attempt (createRateLimiter).
+ */
+export class BufferedSharedLimiter implements Limiter {
+  readonly keyPrefix: string;
+  readonly points: number;
+  private readonly counts = new Map<string, { pending: number; shared: number; resetAt: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly shared: RateLimiterAbstract,
+    private readonly onError: (err: unknown) => void,
+    private readonly flushMs = 250,
+  ) {
+    this.keyPrefix = shared.keyPrefix;
+    this.points = shared.points;
+  }
+
+  consume(key: string): Promise<RateLimiterRes> {
+    const now = Date.now();
+    let entry = this.counts.get(key);
+    if (!entry || entry.resetAt <= now) {
+      entry = { pending: 0, shared: 0, resetAt: now + this.shared.duration * 1000 };
+      this.counts.set(key, entry);
+    }
+    const used = entry.shared + entry.pending;
+    if (used >= this.points) return Promise.reject(new RateLimiterRes(0, entry.resetAt - now, used + 1, false));
+    entry.pending++;
+    this.timer ??= setTimeout(() => void this.flush(), this.flushMs).unref();
+    return Promise.resolve(new RateLimiterRes(this.points - used - 1, entry.resetAt - now, used + 1, false));
+  }
+
+  /** Adds every pending count to the shared counters and reads their totals back. */
+  async flush(): Promise<void> {
+    if (this.flushing) await this.flushing;
+    this.timer = null;
+    const work = async () => {
+      for (const [key, entry] of this.counts) {
+        if (entry.pending === 0) {
+          if (entry.resetAt <= Date.now()) this.counts.delete(key);
+          continue;
+        }
+        const n = entry.pending;
+        entry.pending = 0;
+        try {
+          const res = await this.shared.penalty(key, n);
+          entry.shared = res.consumedPoints;
+          entry.resetAt = Date.now() + res.msBeforeNext;
+        } catch (err) {
+          entry.pending += n;
+          this.onError(err);
+        }
+      }
+    };
+    this.flushing = work().finally(() => (this.flushing = null));
+    await this.flushing;
+  }
+}
+
 /** Seconds until a refused caller may retry, for the Retry-After header (at least 1). */
 export function retryAfterSeconds(res: RateLimiterRes): number {
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -46,7 +119,7 @@ export function retryAfterSeconds(res: RateLimiterRes): number {
  * limited here). Over the limit: 429 with Retry-After and a GraphQL-shaped RATE_LIMITED error. If the
  * store itself fails the request goes on (logged): a database hiccup must not lock everyone out.
  */
-export function rateLimitMiddleware(limiter: RateLimiterAbstract, keyOf: (req: Request, res: Response) => string | null, logger: Logger): RequestHandler {
+export function rateLimitMiddleware(limiter: Limiter, keyOf: (req: Request, res: Response) => string | null, logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const key = keyOf(req, res);
     if (!key) return next();

@@ -1,4 +1,4 @@
-import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import { insertRows } from "../../db/insert-rows";
 import type { OrgScope } from "../../db/org-scope";
 import { AuditEvent } from "./audit-event.entity";
 
@@ -19,7 +19,8 @@ export async function audit(scope: OrgScope, entry: AuditEntry | AuditEntry[]): 
   const entries = Array.isArray(entry) ? entry : [entry];
   if (entries.length === 0) return;
   const { actor } = scope;
-  await scope.manager.insert(
+  await insertRows(
+    scope.manager,
     AuditEvent,
     entries.map((e) => ({
       organizationId: scope.organizationId,
@@ -34,6 +35,6 @@ export async function audit(scope: OrgScope, entry: AuditEntry | AuditEntry[]): 
       after: e.after ?? null,
       ip: actor.ip,
       requestId: actor.requestId,
-    })) as QueryDeepPartialEntity<AuditEvent>[],
+    })),
   );
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { WebhookEventType } from "@portal/schema";
+import { insertRows } from "../../db/insert-rows";
 import type { OrgScope } from "../../db/org-scope";
 import { OutboxMessage } from "../../email/outbox-message.entity";
 import type { AccessChangeListener } from "../portal-access/portal-access.service";
@@ -62,9 +63,7 @@ export async function emitWebhookEvents(
     }
     return eventId;
   });
-  for (let i = 0; i < rows.length; i += 500) {
-    await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows.slice(i, i + 500) as never).updateEntity(false).execute();
-  }
+  await insertRows(manager, OutboxMessage, rows);
   return ids;
 }
 
