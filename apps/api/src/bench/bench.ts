@@ -281,7 +281,7 @@ async function main() {
       MAILGUN_DOMAIN: "bench.example",
       MAILGUN_URL: fake.url,
       MAIL_FROM: "Bench <no-reply@bench.example>",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? "warn",
       SQL_STATEMENT_COUNT: "true",
       DEMO_DATA: "false",
       // One client drives thousands of requests a minute from one address: the per-IP GraphQL limit

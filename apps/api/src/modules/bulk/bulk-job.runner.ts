@@ -156,6 +156,7 @@ export class BulkJobRunner {
       try {
         // Reading the next rows, deciding them, and recording their outcomes form one transaction
         // (on SQLite, whose single connection is shared, every write must go through the queue).
+        const started = performance.now();
         finished = await runInTransaction(this.dataSource, async (manager) => {
           const pending = await manager.find(BulkJobItem, { where: { jobId: job.id, outcome: BulkJobOutcome.PENDING }, order: { id: "ASC" }, take: this.chunkSize, select: { id: true, patientId: true } });
           if (pending.length === 0) {
@@ -165,8 +166,10 @@ export class BulkJobRunner {
           const tx = new OrgScope(this.dataSource, manager, scope.organizationId, scope.actor);
           const results = await this.service.processChunkSafely(tx, job, pending, (err) => this.logger.error({ err, jobId: job.id }, "bulk job row failed"));
           await this.service.recordChunk(tx, job, results, this.id);
+          this.logger.debug({ jobId: job.id, rows: pending.length, decidedMs: Math.round(performance.now() - started) }, "bulk job chunk decided");
           return false;
         });
+        if (!finished) this.logger.debug({ jobId: job.id, committedMs: Math.round(performance.now() - started) }, "bulk job chunk committed");
       } catch (err) {
         this.logger.error({ err, jobId: job.id }, "bulk job chunk failed");
         await runInTransaction(this.dataSource, (m) => m.update(BulkJob, { id: job.id, runnerId: this.id }, { state: BulkJobState.FAILED, finishedAt: new Date() }));
