@@ -61,7 +61,7 @@ describe("front desk, bulk onboarding", () => {
     // A page of 50 red patients (the default page size), some without an email or a date of birth.
     // Select once the filtered page has replaced the unfiltered one (only red blocks left), until the selection holds.
     await page.waitForFunction(() => {
-      const blocks = [...document.querySelectorAll('[role="grid"] [role="img"]')].map((e) => e.getAttribute("aria-label") ?? "");
+      const blocks = Array.from(document.querySelectorAll('[role="grid"] [role="img"]')).map((e) => e.getAttribute("aria-label") ?? "");
       return blocks.length > 0 && blocks.every((label) => /red/i.test(label));
     });
     await page.waitForLoadState("networkidle");
