@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { useQuery } from "@apollo/client/react";
 import Box from "@mui/material/Box";
 import Card from "@mui/material/Card";
@@ -33,7 +34,9 @@ export const DevMailboxDocument = graphql(`
 export function MailboxPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [to, setTo] = useState("");
+  // ?to= opens the mailbox filtered (the email templates' "Send me a sample" links here).
+  const [params] = useSearchParams();
+  const [to, setTo] = useState(params.get("to") ?? "");
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, loading, error, refetch } = useQuery(DevMailboxDocument, { variables: { to: to.trim() || undefined } });
   const disabled = error?.message.includes("DEV_MAILBOX_DISABLED") || JSON.stringify(error ?? "").includes("DEV_MAILBOX_DISABLED");

@@ -23,11 +23,12 @@ import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { useFormat } from "../../shared/format";
 import { useNotify } from "../../shared/Notifier";
 import { useRunner } from "../../shared/useRunner";
-import { useViewer } from "../auth/viewer";
+import { useCan, useViewer } from "../auth/viewer";
 import { LinkPatientToPortalAccountDocument } from "../access/access.documents";
 import { AddPortalAccessDialog } from "../access/AddPortalAccessDialog";
 import { GrantActions } from "../access/GrantActions";
 import { StatusBlock } from "../onboarding/StatusBlock";
+import { ChangeLoginEmailDialog } from "./ChangeLoginEmailDialog";
 
 type PatientData = NonNullable<PatientPageQuery["patient"]>;
 
@@ -57,10 +58,12 @@ export function PortalTab({
   const { t } = useTranslation();
   const fmt = useFormat();
   const viewer = useViewer();
+  const can = useCan();
   const notify = useNotify();
   const run = useRunner();
   const [adding, setAdding] = useState(false);
   const [linking, setLinking] = useState(false);
+  const [changingEmail, setChangingEmail] = useState(false);
   const [link] = useMutation(LinkPatientToPortalAccountDocument);
   const name = `${patient.firstName} ${patient.lastName}`;
   const grant = patient.portalAccess;
@@ -158,6 +161,13 @@ export function PortalTab({
                 </IconButton>
               </Tooltip>
             </Box>
+            {can("MANAGE_PORTAL_ACCESS") ? (
+              <Box component="span" sx={{ display: "block" }}>
+                <Button size="small" onClick={() => setChangingEmail(true)} sx={{ px: 0.5, minWidth: 0 }}>
+                  {t("loginEmail.change")}
+                </Button>
+              </Box>
+            ) : null}
           </Fact>
           <Fact label={t("portal.status")}>
             <StatusBlock status={patient.portalStatus ?? "NO_ACCESS"} name={name} />
@@ -181,6 +191,17 @@ export function PortalTab({
           </Alert>
         ) : null}
         <GrantActions grant={grant} patientName={name} roles={roleOptions} onChanged={onChanged} />
+        {can("MANAGE_PORTAL_ACCESS") ? (
+          <ChangeLoginEmailDialog
+            open={changingEmail}
+            onClose={() => setChangingEmail(false)}
+            account={account}
+            onChanged={(email) => {
+              notify(t("loginEmail.changed", { email }));
+              return onChanged();
+            }}
+          />
+        ) : null}
         <Divider sx={{ my: 3 }} />
         <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
           {t("portal.otherProfiles")}

@@ -119,3 +119,19 @@ export const UpdateContactDocument = graphql(`
     }
   }
 `);
+
+export const ChangePortalLoginEmailDocument = graphql(`
+  mutation ChangePortalLoginEmail($input: ChangePortalLoginEmailInput!) {
+    changePortalLoginEmail(input: $input) {
+      account {
+        id
+        email
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

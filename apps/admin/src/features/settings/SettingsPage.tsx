@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "@apollo/client/react";
 import Box from "@mui/material/Box";
@@ -19,6 +20,10 @@ import {
   UpdatePortalRoleDocument,
   UpdateStaffRoleDocument,
 } from "./settings.documents";
+
+// Each tab's code loads when the tab is opened: most visitors of Settings open one tab.
+const EmailTemplatesSettings = lazy(() => import("./EmailTemplatesSettings").then((m) => ({ default: m.EmailTemplatesSettings })));
+const ApiKeysSettings = lazy(() => import("./ApiKeysSettings").then((m) => ({ default: m.ApiKeysSettings })));
 
 const PORTAL_PERMISSIONS: PortalPermission[] = [
   "VIEW_DEMOGRAPHICS",
@@ -103,7 +108,7 @@ function StaffRoles() {
   );
 }
 
-type TabName = "organization" | "portalRoles" | "staffRoles";
+type TabName = "organization" | "portalRoles" | "staffRoles" | "emailTemplates" | "apiKeys";
 
 /** Administrators' settings; each tab needs its own permission (rule 12). */
 export function SettingsPage() {
@@ -115,6 +120,8 @@ export function SettingsPage() {
     ...(can("MANAGE_SETTINGS") ? (["organization"] as const) : []),
     ...(can("CONFIGURE_PORTAL_ROLES") ? (["portalRoles"] as const) : []),
     ...(can("MANAGE_STAFF") ? (["staffRoles"] as const) : []),
+    ...(can("CONFIGURE_EMAIL_TEMPLATES") ? (["emailTemplates"] as const) : []),
+    ...(can("MANAGE_API_KEYS") ? (["apiKeys"] as const) : []),
   ];
   const current = tabs.includes(tab as TabName) ? (tab as TabName) : tabs[0];
   return (
@@ -143,6 +150,10 @@ export function SettingsPage() {
             {current === "organization" ? <OrganizationSettings /> : null}
             {current === "portalRoles" ? <PortalRoles /> : null}
             {current === "staffRoles" ? <StaffRoles /> : null}
+            <Suspense fallback={<Loading />}>
+              {current === "emailTemplates" ? <EmailTemplatesSettings /> : null}
+              {current === "apiKeys" ? <ApiKeysSettings /> : null}
+            </Suspense>
           </Box>
         </>
       ) : null}

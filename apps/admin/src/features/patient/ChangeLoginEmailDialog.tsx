@@ -1,0 +1,102 @@
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { useMutation } from "@apollo/client/react";
+import Alert from "@mui/material/Alert";
+import Button from "@mui/material/Button";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogContentText from "@mui/material/DialogContentText";
+import DialogTitle from "@mui/material/DialogTitle";
+import Stack from "@mui/material/Stack";
+import TextField from "@mui/material/TextField";
+import { useTranslation } from "react-i18next";
+import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
+import { ChangePortalLoginEmailDocument } from "./patient.documents";
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  account: { id: string; email: string };
+  onChanged: (email: string) => unknown;
+}
+
+/**
+ * Changes a portal account's login (rule 14), which is not the email on the patient's record: the
+ * old address is told, pending invite and reset links stop working, and the account's sessions end.
+ */
+export function ChangeLoginEmailDialog({ open, onClose, account, onChanged }: Props) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [email, setEmail] = useState("");
+  const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [change] = useMutation(ChangePortalLoginEmailDocument);
+
+  useEffect(() => {
+    if (open) {
+      setEmail("");
+      setErrors([]);
+      setFailure(null);
+    }
+  }, [open]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    setFailure(null);
+    try {
+      const payload = (await change({ variables: { input: { accountId: account.id, email: email.trim() } } })).data?.changePortalLoginEmail;
+      if (payload?.userErrors.length) {
+        setErrors(payload.userErrors);
+        return;
+      }
+      await onChanged(payload?.account?.email ?? email.trim());
+      onClose();
+    } catch (e) {
+      setFailure(failureMessage(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const { byField, general } = splitUserErrors(t, errors, ["email"]);
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <DialogTitle id={titleId}>{t("loginEmail.title")}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2.5}>
+            <DialogContentText>{t("loginEmail.current", { email: account.email })}</DialogContentText>
+            {general.map((text) => (
+              <Alert key={text} severity="error">
+                {text}
+              </Alert>
+            ))}
+            {failure ? <Alert severity="error">{failure}</Alert> : null}
+            <TextField
+              label={t("loginEmail.newEmail")}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+              autoFocus
+              error={!!byField.email}
+              helperText={byField.email}
+            />
+            <Alert severity="info">{t("loginEmail.warning")}</Alert>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            {t("app.cancel")}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy || !email.trim()}>
+            {t("loginEmail.submit")}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

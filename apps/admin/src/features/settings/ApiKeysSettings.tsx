@@ -1,0 +1,289 @@
+import { useId, useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Card from "@mui/material/Card";
+import Checkbox from "@mui/material/Checkbox";
+import Chip from "@mui/material/Chip";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogTitle from "@mui/material/DialogTitle";
+import FormControl from "@mui/material/FormControl";
+import FormControlLabel from "@mui/material/FormControlLabel";
+import FormGroup from "@mui/material/FormGroup";
+import FormHelperText from "@mui/material/FormHelperText";
+import FormLabel from "@mui/material/FormLabel";
+import IconButton from "@mui/material/IconButton";
+import InputAdornment from "@mui/material/InputAdornment";
+import Stack from "@mui/material/Stack";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import TextField from "@mui/material/TextField";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import ContentCopyIcon from "@mui/icons-material/ContentCopy";
+import { useTranslation } from "react-i18next";
+import type { ApiKeyScope, ApiKeysQuery } from "../../gql/graphql";
+import { ConfirmDialog } from "../../shared/ConfirmDialog";
+import { useFormat } from "../../shared/format";
+import { Empty, LoadError, Loading } from "../../shared/QueryState";
+import { useRunner } from "../../shared/useRunner";
+import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
+import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from "./api-keys.documents";
+
+type ApiKeyRow = ApiKeysQuery["apiKeys"]["edges"][number]["node"];
+
+const SCOPES: ApiKeyScope[] = ["PATIENTS_READ", "PATIENTS_WRITE", "PORTAL_ACCESS_READ", "PORTAL_ACCESS_WRITE", "AUDIT_READ"];
+const FIELDS = ["name", "scopes"] as const;
+const mono = { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" };
+
+/** The secret, once: a warning, the value, a copy button. Closing forgets it for good. */
+function SecretStep({ secret, onDone }: { secret: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied("yes");
+    } catch {
+      setCopied("failed");
+    }
+  };
+  return (
+    <>
+      <DialogContent>
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {t("settings.apiKeys.secretWarning")}
+        </Alert>
+        <TextField
+          label={t("settings.apiKeys.secretLabel")}
+          value={secret}
+          fullWidth
+          onFocus={(e) => e.target.select()}
+          slotProps={{
+            htmlInput: { readOnly: true, spellCheck: false, style: mono },
+            input: {
+              endAdornment: (
+                <InputAdornment position="end">
+                  <Tooltip title={t("settings.apiKeys.copy")}>
+                    <IconButton aria-label={t("settings.apiKeys.copy")} onClick={() => void copy()} edge="end">
+                      <ContentCopyIcon />
+                    </IconButton>
+                  </Tooltip>
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+        <Box role="status" sx={{ minHeight: 24, mt: 1 }}>
+          {copied === "yes" ? <Typography color="success.main">{t("settings.apiKeys.copied")}</Typography> : null}
+          {copied === "failed" ? <Typography color="error">{t("settings.apiKeys.copyFailed")}</Typography> : null}
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" onClick={onDone}>
+          {t("settings.apiKeys.done")}
+        </Button>
+      </DialogActions>
+    </>
+  );
+}
+
+function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => unknown }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
+  const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [create] = useMutation(CreateApiKeyDocument);
+
+  const close = () => {
+    // The secret is dropped with the dialog: it exists nowhere else.
+    setSecret(null);
+    setName("");
+    setScopes([]);
+    setErrors([]);
+    setFailure(null);
+    onClose();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    setFailure(null);
+    try {
+      const payload = (await create({ variables: { input: { name: name.trim(), scopes } } })).data?.createApiKey;
+      if (payload?.userErrors.length) setErrors(payload.userErrors);
+      else if (payload?.secret) {
+        setSecret(payload.secret);
+        await onCreated();
+      }
+    } catch (e) {
+      setFailure(failureMessage(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const { byField, general } = splitUserErrors(t, errors, FIELDS);
+  const toggle = (scope: ApiKeyScope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
+
+  return (
+    <Dialog open={open} onClose={busy || secret ? undefined : close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <DialogTitle id={titleId}>{secret ? t("settings.apiKeys.secretTitle") : t("settings.apiKeys.newTitle")}</DialogTitle>
+      {secret ? (
+        <SecretStep secret={secret} onDone={close} />
+      ) : (
+        <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
+          <DialogContent>
+            {[...general, ...(failure ? [failure] : [])].map((text) => (
+              <Alert key={text} severity="error" sx={{ mb: 2 }}>
+                {text}
+              </Alert>
+            ))}
+            <TextField
+              label={t("settings.apiKeys.name")}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              error={!!byField.name}
+              helperText={byField.name ?? t("settings.apiKeys.nameHint")}
+              fullWidth
+              autoFocus
+              slotProps={{ htmlInput: { maxLength: 100 } }}
+              sx={{ mt: 1, mb: 2 }}
+            />
+            <FormControl component="fieldset" error={!!byField.scopes} variant="standard">
+              <FormLabel component="legend">{t("settings.apiKeys.scopes")}</FormLabel>
+              <FormGroup>
+                {SCOPES.map((scope) => (
+                  <FormControlLabel
+                    key={scope}
+                    control={<Checkbox checked={scopes.includes(scope)} onChange={() => toggle(scope)} />}
+                    label={t(`settings.apiKeys.scope.${scope}`)}
+                  />
+                ))}
+              </FormGroup>
+              {byField.scopes ? <FormHelperText>{byField.scopes}</FormHelperText> : null}
+            </FormControl>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close} disabled={busy}>
+              {t("app.cancel")}
+            </Button>
+            <Button type="submit" variant="contained" disabled={busy}>
+              {t("settings.apiKeys.create")}
+            </Button>
+          </DialogActions>
+        </Box>
+      )}
+    </Dialog>
+  );
+}
+
+/** Partner apps' API keys: list, create (the secret is shown once), revoke. Needs MANAGE_API_KEYS. */
+export function ApiKeysSettings() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const run = useRunner();
+  const { data, loading, error, refetch } = useQuery(ApiKeysDocument, { fetchPolicy: "cache-and-network" });
+  const [revoke] = useMutation(RevokeApiKeyDocument);
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <LoadError onRetry={() => void refetch()} />;
+  const keys = data?.apiKeys.edges.map((e) => e.node) ?? [];
+  const status = (key: ApiKeyRow) =>
+    key.revokedAt ? (
+      <Chip size="small" color="error" variant="outlined" label={t("settings.apiKeys.revoked", { date: fmt.dateTime(key.revokedAt) })} />
+    ) : key.active ? (
+      <Chip size="small" color="success" label={t("settings.apiKeys.active")} />
+    ) : (
+      <Chip size="small" label={t("settings.apiKeys.expired")} />
+    );
+  return (
+    <Box>
+      <Stack direction={{ xs: "column", sm: "row" }} spacing={2} sx={{ mb: 2, justifyContent: "space-between", alignItems: { sm: "center" } }}>
+        <Typography color="text.secondary">{t("settings.apiKeys.intro")}</Typography>
+        <Button variant="contained" onClick={() => setCreating(true)} sx={{ flexShrink: 0 }}>
+          {t("settings.apiKeys.add")}
+        </Button>
+      </Stack>
+      {keys.length ? (
+        <Card variant="outlined">
+          <TableContainer>
+            <Table size="small" aria-label={t("settings.tabs.apiKeys")}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t("settings.apiKeys.name")}</TableCell>
+                  <TableCell>{t("settings.apiKeys.scopes")}</TableCell>
+                  <TableCell>{t("settings.apiKeys.prefix")}</TableCell>
+                  <TableCell>{t("settings.apiKeys.createdAt")}</TableCell>
+                  <TableCell>{t("settings.apiKeys.lastUsedAt")}</TableCell>
+                  <TableCell>{t("settings.apiKeys.status")}</TableCell>
+                  <TableCell>
+                    <Box component="span" sx={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+                      {t("app.actions")}
+                    </Box>
+                  </TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {keys.map((key) => (
+                  <TableRow key={key.id} sx={{ opacity: key.active ? 1 : 0.7 }}>
+                    <TableCell sx={{ fontWeight: 500 }}>{key.name}</TableCell>
+                    <TableCell>
+                      <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: "wrap" }}>
+                        {key.scopes.map((s) => (
+                          <Chip key={s} size="small" variant="outlined" label={t(`settings.apiKeys.scope.${s}`).split(" — ")[0]} title={t(`settings.apiKeys.scope.${s}`)} />
+                        ))}
+                      </Stack>
+                    </TableCell>
+                    <TableCell sx={{ ...mono, whiteSpace: "nowrap" }}>{key.prefix}…</TableCell>
+                    <TableCell sx={{ whiteSpace: "nowrap" }}>{fmt.dateTime(key.createdAt)}</TableCell>
+                    <TableCell sx={{ whiteSpace: "nowrap" }}>{fmt.dateTime(key.lastUsedAt)}</TableCell>
+                    <TableCell>{status(key)}</TableCell>
+                    <TableCell align="right">
+                      {key.active ? (
+                        <Button size="small" color="error" onClick={() => setRevoking(key)} aria-label={t("settings.apiKeys.revokeLabel", { name: key.name })}>
+                          {t("settings.apiKeys.revoke")}
+                        </Button>
+                      ) : null}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        </Card>
+      ) : (
+        <Empty>{t("settings.apiKeys.empty")}</Empty>
+      )}
+      <CreateKeyDialog open={creating} onClose={() => setCreating(false)} onCreated={() => refetch()} />
+      <ConfirmDialog
+        open={!!revoking}
+        title={t("settings.apiKeys.confirmRevokeTitle")}
+        confirmLabel={t("settings.apiKeys.revoke")}
+        destructive
+        onClose={() => setRevoking(null)}
+        onConfirm={() =>
+          run(
+            async () => (await revoke({ variables: { input: { id: revoking!.id } } })).data?.revokeApiKey.userErrors,
+            t("settings.apiKeys.revokedDone", { name: revoking!.name }),
+            () => refetch(),
+          )
+        }
+      >
+        {revoking ? t("settings.apiKeys.confirmRevoke", { name: revoking.name, prefix: revoking.prefix }) : null}
+      </ConfirmDialog>
+    </Box>
+  );
+}
