@@ -15,7 +15,8 @@ export default defineConfig({
   },
   build: {
     outDir: "dist",
-    sourcemap: true,
+    // No source maps in the production build: they would publish the source next to the app.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries that every page needs get their own long-cached chunks. MUI, the data grid and

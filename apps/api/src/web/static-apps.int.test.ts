@@ -15,6 +15,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(portalDist, "assets"), { recursive: true });
   fs.writeFileSync(path.join(portalDist, "index.html"), '<!doctype html><div id="root"></div><script type="module" src="/portal/assets/index-abc123.js"></script>');
   fs.writeFileSync(path.join(portalDist, "assets", "index-abc123.js"), "console.log('portal')");
+  // A build made with source maps (a local debugging build): the server must still not publish them.
+  fs.writeFileSync(path.join(portalDist, "assets", "index-abc123.js.map"), '{"version":3,"sources":["../src/secret.ts"]}');
   fs.writeFileSync(path.join(portalDist, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
   t = await startTestApp({ PORTAL_DIST_DIR: portalDist, ADMIN_DIST_DIR: adminDist });
 });
@@ -44,6 +46,14 @@ describe("the built portal served by the API", () => {
     const res = await request(t.app).get("/portal/assets/gone-000.js");
     expect(res.status).toBe(404);
     expect(res.text).not.toContain('<div id="root">');
+  });
+
+  it("never serves source maps, even when the build folder holds some", async () => {
+    const res = await request(t.app).get("/portal/assets/index-abc123.js.map");
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain("sources");
+    const upper = await request(t.app).get("/portal/assets/index-abc123.JS.MAP");
+    expect(upper.status).toBe(404);
   });
 
   it("redirects the bare prefix to the trailing-slash URL, keeping the query", async () => {

@@ -45,6 +45,15 @@ export function serveWebApps(app: Express, webApps: WebApp[], logger: Logger): v
     const present = fs.existsSync(index);
     if (!present) logger.warn({ app: web.label, dist: web.dist }, "web app not built; its pages answer 503 until `pnpm build`");
 
+    // Source maps would publish the apps' source; the builds do not emit them, and should a local
+    // build have some, they are still not served.
+    app.use(web.mount, (req: Request, res: Response, next: NextFunction) => {
+      if (req.path.toLowerCase().endsWith(".map")) {
+        res.status(404).type("text").send("Not found");
+        return;
+      }
+      next();
+    });
     app.use(
       web.mount,
       express.static(web.dist, {

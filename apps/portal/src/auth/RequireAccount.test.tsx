@@ -2,16 +2,17 @@ import { screen } from "@testing-library/react";
 import { GraphQLError } from "graphql";
 import { renderPage } from "../../test/render";
 import { PortalViewerQuery } from "../features/viewer.graphql";
+import { LANGUAGE_STORAGE_KEY } from "../i18n/i18n";
 import { RequireAccount } from "./RequireAccount";
 
-const viewer = (mustChangePassword: boolean) => ({
+const viewer = (mustChangePassword: boolean, language = "EN") => ({
   request: { query: PortalViewerQuery },
   result: {
     data: {
       portalViewer: {
         __typename: "PortalViewer",
         organizationName: "Riverside Clinic",
-        account: { __typename: "PortalSelf", id: "7", email: "a@example.com", language: "EN", mustChangePassword, needsDateOfBirth: false },
+        account: { __typename: "PortalSelf", id: "7", email: "a@example.com", language, mustChangePassword, needsDateOfBirth: false },
         profiles: [],
       },
     },
@@ -36,5 +37,24 @@ describe("RequireAccount", () => {
     renderPage(page, { mocks: [viewer(false)] });
     expect(await screen.findByText("profiles of a@example.com")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
+  });
+
+  describe("language", () => {
+    afterEach(() => window.localStorage.clear());
+
+    it("speaks the account's preferred language once signed in", async () => {
+      const { i18n } = renderPage(page, { mocks: [viewer(false, "FR")], language: "en" });
+      expect(await screen.findByRole("button", { name: "Se déconnecter" })).toBeInTheDocument();
+      expect(i18n.language).toBe("fr");
+      expect(document.documentElement.lang).toBe("fr");
+    });
+
+    it("keeps the language this browser's user chose with the switch", async () => {
+      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, "en");
+      const { i18n } = renderPage(page, { mocks: [viewer(false, "FR")], language: "en" });
+      expect(await screen.findByText("profiles of a@example.com")).toBeInTheDocument();
+      expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
+      expect(i18n.language).toBe("en");
+    });
   });
 });

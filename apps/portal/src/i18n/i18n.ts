@@ -25,6 +25,22 @@ export function initialLanguage(): PortalLanguage {
   return isLanguage(browser) ? browser : "en";
 }
 
+/** The language this browser's user chose with the switch, if any (a choice wins over the account's). */
+export function rememberedLanguage(): PortalLanguage | null {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The portal language of an account's preference (the API's EN / FR), if the portal speaks it. */
+export function accountLanguage(language: string | null | undefined): PortalLanguage | null {
+  const lower = language?.toLowerCase();
+  return isLanguage(lower) ? lower : null;
+}
+
 export function rememberLanguage(language: PortalLanguage): void {
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
