@@ -403,7 +403,7 @@ export const en = {
       lastUsedAt: "Last used",
       status: "Status",
       active: "Active",
-      revoked: "Revoked {{date}}",
+      revokedChip: "Revoked",
       expired: "Expired",
       empty: "No API key yet.",
       newTitle: "New API key",

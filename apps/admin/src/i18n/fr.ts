@@ -405,7 +405,7 @@ export const fr: AdminMessages = {
       lastUsedAt: "Dernière utilisation",
       status: "Statut",
       active: "Active",
-      revoked: "Révoquée le {{date}}",
+      revokedChip: "Révoquée",
       expired: "Expirée",
       empty: "Aucune clé d'API pour l'instant.",
       newTitle: "Nouvelle clé d'API",

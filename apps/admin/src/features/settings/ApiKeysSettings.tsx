@@ -203,7 +203,12 @@ export function ApiKeysSettings() {
   const keys = data?.apiKeys.edges.map((e) => e.node) ?? [];
   const status = (key: ApiKeyRow) =>
     key.revokedAt ? (
-      <Chip size="small" color="error" variant="outlined" label={t("settings.apiKeys.revoked", { date: fmt.dateTime(key.revokedAt) })} />
+      <Box>
+        <Chip size="small" color="error" variant="outlined" label={t("settings.apiKeys.revokedChip")} />
+        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: "nowrap", mt: 0.5 }}>
+          {fmt.dateTime(key.revokedAt)}
+        </Typography>
+      </Box>
     ) : key.active ? (
       <Chip size="small" color="success" label={t("settings.apiKeys.active")} />
     ) : (
@@ -230,7 +235,10 @@ export function ApiKeysSettings() {
                   <TableCell>{t("settings.apiKeys.lastUsedAt")}</TableCell>
                   <TableCell>{t("settings.apiKeys.status")}</TableCell>
                   <TableCell>
-                    <Box component="span" sx={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+                    <Box
+                      component="span"
+                      sx={{ position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" }}
+                    >
                       {t("app.actions")}
                     </Box>
                   </TableCell>
@@ -238,7 +246,7 @@ export function ApiKeysSettings() {
               </TableHead>
               <TableBody>
                 {keys.map((key) => (
-                  <TableRow key={key.id} sx={{ opacity: key.active ? 1 : 0.7 }}>
+                  <TableRow key={key.id}>
                     <TableCell sx={{ fontWeight: 500 }}>{key.name}</TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: "wrap" }}>

@@ -193,7 +193,7 @@ function TemplateEditor({ template, onChanged }: { template: Template; onChanged
   const mono = { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontSize: 13 };
 
   return (
-    <Box sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", lg: "1fr 1fr" }, gap: 2, alignItems: "start" }}>
+    <Box sx={{ display: "grid", gridTemplateColumns: { xs: "minmax(0, 1fr)", lg: "minmax(0, 5fr) minmax(0, 7fr)" }, gap: 2, alignItems: "start" }}>
       <Card variant="outlined">
         <CardContent component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={`${kindLabel} — ${t(`language.${language}`)}`}>
           <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: "wrap", alignItems: "center" }} useFlexGap>
@@ -207,7 +207,9 @@ function TemplateEditor({ template, onChanged }: { template: Template; onChanged
                 {t("settings.templates.updatedAt", { date: fmt.dateTime(template.updatedAt) })}
               </Typography>
             ) : null}
-            {dirty ? <Chip size="small" color="warning" variant="outlined" label={t("settings.templates.unsaved")} /> : null}
+            {dirty ? (
+              <Chip size="small" variant="outlined" sx={{ borderColor: "warning.main", color: "text.primary" }} label={t("settings.templates.unsaved")} />
+            ) : null}
           </Stack>
           {failure ? (
             <Alert severity="error" sx={{ mb: 2 }}>
@@ -280,7 +282,8 @@ function TemplateEditor({ template, onChanged }: { template: Template; onChanged
           </Stack>
         </CardContent>
       </Card>
-      <Stack spacing={2}>
+      {/* The preview stays in view while a long HTML version scrolls by. */}
+      <Stack spacing={2} sx={{ position: { lg: "sticky" }, top: { lg: 80 } }}>
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" component="h3" gutterBottom>
