@@ -3,7 +3,8 @@ import { expectAccessible } from "../src/axe";
 import { launchBrowser, openPage, screenshot, type TrackedPage } from "../src/browser";
 import { baseUrl } from "../src/env";
 import { latestEmailTo } from "../src/mailbox";
-import { signInAsStaff } from "../src/staff";
+import { enableAndInvite, findInvitablePatient } from "../src/patients";
+import { signInAsStaff, StaffClient } from "../src/staff";
 
 const ADMIN = "admin@demo.clinic";
 
@@ -119,6 +120,36 @@ describe("administrator settings", () => {
     expect((await callWithKey(secret)).status).toBe(401);
     await expectAccessible(page, "admin API keys with a revoked key");
     await screenshot(page, "admin-api-keys-revoked");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("portal login email", () => {
+  it("changes an account's login email from the Portal tab; the old address is told", async () => {
+    const { page, problems } = tab;
+    const staff = await StaffClient.signIn(ADMIN);
+    const patient = await findInvitablePatient(staff);
+    await enableAndInvite(staff, patient.id);
+    const newEmail = `moved-${Date.now().toString(36)}@example.com`;
+    await signInAsStaff(tab.context, ADMIN);
+    await page.goto(`/admin/patients/${patient.id}`);
+    await page.getByRole("heading", { name: "Patient portal access" }).waitFor();
+    await page.getByRole("button", { name: "Change login email" }).click();
+    const dialog = page.getByRole("dialog", { name: "Change the login email" });
+    const field = dialog.getByRole("textbox", { name: "New login email" });
+    await field.fill("not-an-email");
+    await dialog.getByRole("button", { name: "Change login email" }).click();
+    await dialog.getByText("This is not a valid email address.").waitFor();
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "admin change login email dialog");
+    await screenshot(page, "admin-change-login-email");
+
+    await field.fill(newEmail);
+    await dialog.getByRole("button", { name: "Change login email" }).click();
+    await page.getByText(`The login email is now ${newEmail}.`).waitFor();
+    await page.getByText(newEmail, { exact: true }).waitFor();
+    const notice = await latestEmailTo(patient.email, (e) => /login email was changed/.test(e.subject ?? ""));
+    expect(notice.to.toLowerCase()).toBe(patient.email.toLowerCase());
     expect(problems).toEqual([]);
   });
 });

@@ -224,8 +224,9 @@ export function ApiKeysSettings() {
       </Stack>
       {keys.length ? (
         <Card variant="outlined">
-          <TableContainer>
-            <Table size="small" aria-label={t("settings.tabs.apiKeys")}>
+          {/* Scrolls sideways on narrow screens: focusable so the keyboard can scroll it too. */}
+          <TableContainer tabIndex={0} role="region" aria-label={t("settings.tabs.apiKeys")}>
+            <Table size="small">
               <TableHead>
                 <TableRow>
                   <TableCell>{t("settings.apiKeys.name")}</TableCell>
