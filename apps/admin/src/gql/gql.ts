@@ -57,6 +57,10 @@ type Documents = {
     "\n  mutation CreateStaffRole($input: CreateStaffRoleInput!) {\n    createStaffRole(input: $input) {\n      staffRole {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateStaffRoleDocument,
     "\n  mutation UpdateStaffRole($input: UpdateStaffRoleInput!) {\n    updateStaffRole(input: $input) {\n      staffRole {\n        id\n        name\n        permissions\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UpdateStaffRoleDocument,
     "\n  mutation DeleteStaffRole($input: DeleteStaffRoleInput!) {\n    deleteStaffRole(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.DeleteStaffRoleDocument,
+    "\n  query Webhooks {\n    webhookSubscriptions {\n      id\n      url\n      description\n      events\n      active\n      createdAt\n    }\n    webhookDeliveries(first: 20) {\n      edges {\n        node {\n          id\n          at\n          subscriptionId\n          eventType\n          attempt\n          success\n          statusCode\n          error\n        }\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      signingSecret\n      subscription {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateWebhookSubscriptionDocument,
+    "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionIdInput!) {\n    deleteWebhookSubscription(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.DeleteWebhookSubscriptionDocument,
+    "\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.SendTestWebhookEventDocument,
 };
 const documents: Documents = {
     "\n  mutation EnablePortalAccess($input: EnablePortalAccessInput!) {\n    enablePortalAccess(input: $input) {\n      grant {\n        id\n      }\n      account {\n        id\n        email\n      }\n      patient {\n        id\n        portalStatus\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.EnablePortalAccessDocument,
@@ -102,6 +106,10 @@ const documents: Documents = {
     "\n  mutation CreateStaffRole($input: CreateStaffRoleInput!) {\n    createStaffRole(input: $input) {\n      staffRole {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CreateStaffRoleDocument,
     "\n  mutation UpdateStaffRole($input: UpdateStaffRoleInput!) {\n    updateStaffRole(input: $input) {\n      staffRole {\n        id\n        name\n        permissions\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UpdateStaffRoleDocument,
     "\n  mutation DeleteStaffRole($input: DeleteStaffRoleInput!) {\n    deleteStaffRole(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.DeleteStaffRoleDocument,
+    "\n  query Webhooks {\n    webhookSubscriptions {\n      id\n      url\n      description\n      events\n      active\n      createdAt\n    }\n    webhookDeliveries(first: 20) {\n      edges {\n        node {\n          id\n          at\n          subscriptionId\n          eventType\n          attempt\n          success\n          statusCode\n          error\n        }\n      }\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      signingSecret\n      subscription {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CreateWebhookSubscriptionDocument,
+    "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionIdInput!) {\n    deleteWebhookSubscription(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.DeleteWebhookSubscriptionDocument,
+    "\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.SendTestWebhookEventDocument,
 };
 
 /**
@@ -290,6 +298,22 @@ export function graphql(source: "\n  mutation UpdateStaffRole($input: UpdateStaf
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteStaffRole($input: DeleteStaffRoleInput!) {\n    deleteStaffRole(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteStaffRole($input: DeleteStaffRoleInput!) {\n    deleteStaffRole(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhookSubscriptions {\n      id\n      url\n      description\n      events\n      active\n      createdAt\n    }\n    webhookDeliveries(first: 20) {\n      edges {\n        node {\n          id\n          at\n          subscriptionId\n          eventType\n          attempt\n          success\n          statusCode\n          error\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhookSubscriptions {\n      id\n      url\n      description\n      events\n      active\n      createdAt\n    }\n    webhookDeliveries(first: 20) {\n      edges {\n        node {\n          id\n          at\n          subscriptionId\n          eventType\n          attempt\n          success\n          statusCode\n          error\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      signingSecret\n      subscription {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      signingSecret\n      subscription {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionIdInput!) {\n    deleteWebhookSubscription(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionIdInput!) {\n    deleteWebhookSubscription(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

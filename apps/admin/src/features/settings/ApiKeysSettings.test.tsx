@@ -5,6 +5,7 @@ import { renderPage } from "../../../test/render";
 import type { ApiKeysQuery } from "../../gql/graphql";
 import { ApiKeysSettings } from "./ApiKeysSettings";
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from "./api-keys.documents";
+import { WebhooksDocument } from "./webhooks.documents";
 
 type ApiKeyRow = ApiKeysQuery["apiKeys"]["edges"][number]["node"];
 
@@ -31,6 +32,12 @@ const list = (...keys: ApiKeyRow[]): MockLink.MockedResponse => ({
   result: { data: { apiKeys: { __typename: "ApiKeyConnection", edges: keys.map((node) => ({ __typename: "ApiKeyEdge", node })) } } },
 });
 
+// The webhooks section of the same screen, empty here (WebhooksSettings.test.tsx covers it).
+const noWebhooks: MockLink.MockedResponse = {
+  request: { query: WebhooksDocument },
+  result: { data: { webhookSubscriptions: [], webhookDeliveries: { __typename: "WebhookDeliveryConnection", edges: [] } } },
+};
+
 const billing = key("1", "Billing sync", { scopes: ["PATIENTS_READ", "PORTAL_ACCESS_READ"], lastUsedAt: "2026-11-20T08:00:00.000Z" });
 const old = key("2", "Old EHR bridge", { active: false, revokedAt: "2026-10-01T09:00:00.000Z" });
 
@@ -42,6 +49,7 @@ describe("ApiKeysSettings", () => {
     renderPage(<ApiKeysSettings />, {
       mocks: [
         list(billing, old),
+        noWebhooks,
         {
           request: { query: CreateApiKeyDocument, variables: { input: { name: "", scopes: [] } } },
           result: {
@@ -112,6 +120,7 @@ describe("ApiKeysSettings", () => {
     renderPage(<ApiKeysSettings />, {
       mocks: [
         list(billing),
+        noWebhooks,
         {
           request: { query: RevokeApiKeyDocument, variables: { input: { id: "1" } } },
           result: {

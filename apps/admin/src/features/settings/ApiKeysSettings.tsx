@@ -15,8 +15,6 @@ import FormControlLabel from "@mui/material/FormControlLabel";
 import FormGroup from "@mui/material/FormGroup";
 import FormHelperText from "@mui/material/FormHelperText";
 import FormLabel from "@mui/material/FormLabel";
-import IconButton from "@mui/material/IconButton";
-import InputAdornment from "@mui/material/InputAdornment";
 import Stack from "@mui/material/Stack";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -25,9 +23,7 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
-import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
-import ContentCopyIcon from "@mui/icons-material/ContentCopy";
 import { useTranslation } from "react-i18next";
 import type { ApiKeyScope, ApiKeysQuery } from "../../gql/graphql";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
@@ -36,64 +32,14 @@ import { Empty, LoadError, Loading } from "../../shared/QueryState";
 import { useRunner } from "../../shared/useRunner";
 import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from "./api-keys.documents";
+import { monospace, OneTimeSecret } from "./OneTimeSecret";
+import { WebhooksSettings } from "./WebhooksSettings";
 
 type ApiKeyRow = ApiKeysQuery["apiKeys"]["edges"][number]["node"];
 
 const SCOPES: ApiKeyScope[] = ["PATIENTS_READ", "PATIENTS_WRITE", "PORTAL_ACCESS_READ", "PORTAL_ACCESS_WRITE", "AUDIT_READ"];
 const FIELDS = ["name", "scopes"] as const;
-const mono = { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" };
 
-/** The secret, once: a warning, the value, a copy button. Closing forgets it for good. */
-function SecretStep({ secret, onDone }: { secret: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied("yes");
-    } catch {
-      setCopied("failed");
-    }
-  };
-  return (
-    <>
-      <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {t("settings.apiKeys.secretWarning")}
-        </Alert>
-        <TextField
-          label={t("settings.apiKeys.secretLabel")}
-          value={secret}
-          fullWidth
-          onFocus={(e) => e.target.select()}
-          slotProps={{
-            htmlInput: { readOnly: true, spellCheck: false, style: mono },
-            input: {
-              endAdornment: (
-                <InputAdornment position="end">
-                  <Tooltip title={t("settings.apiKeys.copy")}>
-                    <IconButton aria-label={t("settings.apiKeys.copy")} onClick={() => void copy()} edge="end">
-                      <ContentCopyIcon />
-                    </IconButton>
-                  </Tooltip>
-                </InputAdornment>
-              ),
-            },
-          }}
-        />
-        <Box role="status" sx={{ minHeight: 24, mt: 1 }}>
-          {copied === "yes" ? <Typography color="success.main">{t("settings.apiKeys.copied")}</Typography> : null}
-          {copied === "failed" ? <Typography color="error">{t("settings.apiKeys.copyFailed")}</Typography> : null}
-        </Box>
-      </DialogContent>
-      <DialogActions>
-        <Button variant="contained" onClick={onDone}>
-          {t("settings.apiKeys.done")}
-        </Button>
-      </DialogActions>
-    </>
-  );
-}
 
 function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => unknown }) {
   const { t } = useTranslation();
@@ -141,7 +87,7 @@ function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose:
     <Dialog open={open} onClose={busy || secret ? undefined : close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <DialogTitle id={titleId}>{secret ? t("settings.apiKeys.secretTitle") : t("settings.apiKeys.newTitle")}</DialogTitle>
       {secret ? (
-        <SecretStep secret={secret} onDone={close} />
+        <OneTimeSecret secret={secret} label={t("settings.apiKeys.secretLabel")} warning={t("settings.apiKeys.secretWarning")} onDone={close} />
       ) : (
         <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
           <DialogContent>
@@ -256,7 +202,7 @@ export function ApiKeysSettings() {
                         ))}
                       </Stack>
                     </TableCell>
-                    <TableCell sx={{ ...mono, whiteSpace: "nowrap" }}>{key.prefix}…</TableCell>
+                    <TableCell sx={{ ...monospace, whiteSpace: "nowrap" }}>{key.prefix}…</TableCell>
                     <TableCell sx={{ whiteSpace: "nowrap" }}>{fmt.dateTime(key.createdAt)}</TableCell>
                     <TableCell sx={{ whiteSpace: "nowrap" }}>{fmt.dateTime(key.lastUsedAt)}</TableCell>
                     <TableCell>{status(key)}</TableCell>
@@ -276,6 +222,7 @@ export function ApiKeysSettings() {
       ) : (
         <Empty>{t("settings.apiKeys.empty")}</Empty>
       )}
+      <WebhooksSettings />
       <CreateKeyDialog open={creating} onClose={() => setCreating(false)} onCreated={() => refetch()} />
       <ConfirmDialog
         open={!!revoking}
