@@ -120,6 +120,19 @@ describe("administrator settings", () => {
     expect((await callWithKey(secret)).status).toBe(401);
     await expectAccessible(page, "admin API keys with a revoked key");
     await screenshot(page, "admin-api-keys-revoked");
+
+    // Webhooks live on the same screen; an internal address is refused at its field (no request leaves the test).
+    await page.getByRole("heading", { name: "Webhooks" }).waitFor();
+    await page.getByRole("button", { name: "New webhook" }).click();
+    const hook = page.getByRole("dialog", { name: "New webhook" });
+    await hook.getByRole("textbox", { name: "Endpoint URL" }).fill("http://127.0.0.1:9/hook");
+    await hook.getByRole("checkbox", { name: /^portal_invite\.sent/ }).check();
+    await hook.getByRole("button", { name: "Subscribe" }).click();
+    await hook.getByText(/This address cannot receive webhooks\./).waitFor();
+    expect(await hook.getByRole("textbox", { name: "Endpoint URL" }).getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "admin new webhook dialog");
+    await screenshot(page, "admin-webhook-refused");
+    await hook.getByRole("button", { name: "Cancel" }).click();
     expect(problems).toEqual([]);
   });
 });
