@@ -32,10 +32,13 @@ export async function fillInvite(page: Page, labels: InviteFormLabels, dob: stri
   await page.getByRole("button", { name: labels.submit }).click();
 }
 
-/** A patient opens the invite link, gives the right date of birth and a password, and lands on their profiles (English). */
+/**
+ * A patient opens the invite link (English: the browser's language), gives the right date of birth and
+ * a password, and lands on their profiles — in the account's preferred language once signed in.
+ */
 export async function acceptInvite(page: Page, link: string, dateOfBirth: string): Promise<void> {
   await page.goto(link);
   await page.getByRole("heading", { name: "Set up your portal account" }).waitFor();
   await fillInvite(page, INVITE_FORM_EN, dateOfBirth);
-  await page.getByRole("heading", { name: "My profiles" }).waitFor();
+  await page.getByRole("heading", { name: /^(My profiles|Mes profils)$/ }).waitFor();
 }
