@@ -4,17 +4,11 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Card from "@mui/material/Card";
-import Checkbox from "@mui/material/Checkbox";
 import Chip from "@mui/material/Chip";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
-import FormControl from "@mui/material/FormControl";
-import FormControlLabel from "@mui/material/FormControlLabel";
-import FormGroup from "@mui/material/FormGroup";
-import FormHelperText from "@mui/material/FormHelperText";
-import FormLabel from "@mui/material/FormLabel";
 import Stack from "@mui/material/Stack";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -26,6 +20,7 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useTranslation } from "react-i18next";
 import type { ApiKeyScope, ApiKeysQuery } from "../../gql/graphql";
+import { CheckboxGroupField } from "../../shared/CheckboxGroupField";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { useFormat } from "../../shared/format";
 import { Empty, LoadError, Loading } from "../../shared/QueryState";
@@ -81,7 +76,6 @@ function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose:
     }
   };
   const { byField, general } = splitUserErrors(t, errors, FIELDS);
-  const toggle = (scope: ApiKeyScope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
 
   return (
     <Dialog open={open} onClose={busy || secret ? undefined : close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
@@ -107,19 +101,14 @@ function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose:
               slotProps={{ htmlInput: { maxLength: 100 } }}
               sx={{ mt: 1, mb: 2 }}
             />
-            <FormControl component="fieldset" error={!!byField.scopes} variant="standard">
-              <FormLabel component="legend">{t("settings.apiKeys.scopes")}</FormLabel>
-              <FormGroup>
-                {SCOPES.map((scope) => (
-                  <FormControlLabel
-                    key={scope}
-                    control={<Checkbox checked={scopes.includes(scope)} onChange={() => toggle(scope)} />}
-                    label={t(`settings.apiKeys.scope.${scope}`)}
-                  />
-                ))}
-              </FormGroup>
-              {byField.scopes ? <FormHelperText>{byField.scopes}</FormHelperText> : null}
-            </FormControl>
+            <CheckboxGroupField
+              legend={t("settings.apiKeys.scopes")}
+              options={SCOPES}
+              labelOf={(o) => t(`settings.apiKeys.scope.${o}`)}
+              value={scopes}
+              onChange={setScopes}
+              error={byField.scopes}
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={close} disabled={busy}>

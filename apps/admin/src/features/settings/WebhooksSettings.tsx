@@ -4,17 +4,11 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Card from "@mui/material/Card";
-import Checkbox from "@mui/material/Checkbox";
 import Chip from "@mui/material/Chip";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
-import FormControl from "@mui/material/FormControl";
-import FormControlLabel from "@mui/material/FormControlLabel";
-import FormGroup from "@mui/material/FormGroup";
-import FormHelperText from "@mui/material/FormHelperText";
-import FormLabel from "@mui/material/FormLabel";
 import Stack from "@mui/material/Stack";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -26,6 +20,7 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useTranslation } from "react-i18next";
 import type { WebhookEventType, WebhooksQuery } from "../../gql/graphql";
+import { CheckboxGroupField } from "../../shared/CheckboxGroupField";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { useFormat } from "../../shared/format";
 import { useNotify } from "../../shared/Notifier";
@@ -96,7 +91,6 @@ function CreateSubscriptionDialog({ open, onClose, onCreated }: { open: boolean;
   // WEBHOOK_URL_REFUSED says why (private address, bad scheme…): the server's words are the useful part.
   const { byField, general } = splitUserErrors(t, errors, FIELDS);
   const urlError = errors.find((e) => e.field === "url" && e.code === "WEBHOOK_URL_REFUSED");
-  const toggle = (e: WebhookEventType) => setEvents((s) => (s.includes(e) ? s.filter((x) => x !== e) : [...s, e]));
   return (
     <Dialog open={open} onClose={busy || secret ? undefined : close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <DialogTitle id={titleId}>{secret ? t("settings.webhooks.secretTitle") : t("settings.webhooks.newTitle")}</DialogTitle>
@@ -131,19 +125,14 @@ function CreateSubscriptionDialog({ open, onClose, onCreated }: { open: boolean;
               slotProps={{ htmlInput: { maxLength: 500 } }}
               sx={{ mb: 2 }}
             />
-            <FormControl component="fieldset" error={!!byField.events} variant="standard">
-              <FormLabel component="legend">{t("settings.webhooks.events")}</FormLabel>
-              <FormGroup>
-                {EVENTS.map((e) => (
-                  <FormControlLabel
-                    key={e}
-                    control={<Checkbox checked={events.includes(e)} onChange={() => toggle(e)} />}
-                    label={t(`settings.webhooks.event.${e}`)}
-                  />
-                ))}
-              </FormGroup>
-              {byField.events ? <FormHelperText>{byField.events}</FormHelperText> : null}
-            </FormControl>
+            <CheckboxGroupField
+              legend={t("settings.webhooks.events")}
+              options={EVENTS}
+              labelOf={(o) => t(`settings.webhooks.event.${o}`)}
+              value={events}
+              onChange={setEvents}
+              error={byField.events}
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={close} disabled={busy}>

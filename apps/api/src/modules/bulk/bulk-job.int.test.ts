@@ -104,6 +104,18 @@ describe("bulkEnablePortalAccess", () => {
     expect(skipped).toHaveLength(7);
   });
 
+  it("takes the full 10,000 ids of a selection, large ids included", async () => {
+    const { staff } = await setup();
+    const ids = Array.from({ length: 10_000 }, (_, i) => String(1_000_000 + i));
+    const res = await staff.gql(BULK_ENABLE, { input: { patientIds: ids } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.bulkEnablePortalAccess).toMatchObject({ userErrors: [], job: { state: "QUEUED", total: 10_000 } });
+    // No such patient in this organization: every row is skipped as NOT_FOUND.
+    await drain();
+    const job = await jobOf(staff, res.data!.bulkEnablePortalAccess.job.id);
+    expect(job).toMatchObject({ state: "DONE", processed: 10_000, skipped: 10_000 });
+  });
+
   it("acts on every patient matching the grid filter", async () => {
     const { org, staff } = await setup();
     const tag = unique("Bulk");

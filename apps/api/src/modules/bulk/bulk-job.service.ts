@@ -58,7 +58,9 @@ export class BulkJobService {
         const role = await this.access.requireRole(tx, request.portalRoleId ?? null, AccessType.SELF);
         request = { ...request, portalRoleId: role.id };
       }
-      const job = await tx.create(BulkJob, { kind, request, requestedByStaffId: tx.actor.staffId, state: BulkJobState.QUEUED });
+      // The selected ids live in the job's rows, not in its request (10,000 ids would not fit a column).
+      const { patientIds: _ids, ...stored } = request;
+      const job = await tx.create(BulkJob, { kind, request: stored, requestedByStaffId: tx.actor.staffId, state: BulkJobState.QUEUED });
       let total: number;
       if (request.patientIds) {
         // Ids of another organization are kept as rows: the runner skips them as NOT_FOUND, like the
