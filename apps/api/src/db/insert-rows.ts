@@ -15,6 +15,9 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
   const present = new Set<string>();
   for (const row of rows) for (const [key, value] of Object.entries(row)) if (value !== undefined) present.add(key);
   const columns = metadata.columns.filter((c) => present.has(c.propertyName) || (c.isVersion && !c.isGenerated));
+  // Values go to the driver as they are: a column transformer would be skipped silently.
+  const transformed = columns.find((c) => c.transformer);
+  if (transformed) throw new Error(`insertRows: ${metadata.tableName}.${transformed.propertyName} has a transformer; use the repository instead`);
   const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(", ")}) VALUES `;
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += perStatement) {
