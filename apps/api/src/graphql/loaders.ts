@@ -9,6 +9,7 @@ import { Patient } from "../modules/patients/patient.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
 import { PortalGrant } from "../modules/portal-access/portal-grant.entity";
 import { StaffRole } from "../modules/staff/staff-role.entity";
+import { StaffUser } from "../modules/staff/staff-user.entity";
 import { PortalRole } from "../modules/portal-roles/portal-role.entity";
 
 type Row = ObjectLiteral & { id: number; organizationId: number };
@@ -64,6 +65,7 @@ export function createLoaders(scope: OrgScope) {
     portalRole: byId(scope, PortalRole),
     portalAccount: byId(scope, PortalAccount),
     staffRole: byId(scope, StaffRole),
+    staffUser: byId(scope, StaffUser),
     activeGrantsByPatient: groupedBy(scope, PortalGrant, "patientId", { revokedAt: IsNull() }),
     activeGrantsByAccount: groupedBy(scope, PortalGrant, "accountId", { revokedAt: IsNull() }),
     activeGrantsByContact: groupedBy(scope, PortalGrant, "contactId", { revokedAt: IsNull() }),

@@ -345,3 +345,50 @@ describe("results CSV", () => {
     expect(["=1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=b", "", null].map(csvSafe)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "a=b", "", ""]);
   });
 });
+
+describe("bulkJobs", () => {
+  const JOBS = `query($first: Int, $after: String) {
+    bulkJobs(first: $first, after: $after) { edges { cursor node { id kind state total processed succeeded skipped requestedByName resultsCsvUrl } } pageInfo { hasNextPage endCursor } }
+  }`;
+
+  it("lists the organization's jobs newest first, page by page, with who started them", async () => {
+    const { org, staff, user } = await setup();
+    const patient = await buildPatient(t.dataSource, org.id);
+    const first = (await staff.gql(BULK_ENABLE, { input: { patientIds: [String(patient.id)] } })).data!.bulkEnablePortalAccess.job.id;
+    await drain();
+    const second = (await staff.gql(BULK_INVITE, { input: { patientIds: [String(patient.id)] } })).data!.bulkSendPortalInvites.job.id;
+    // A job of another organization never shows up.
+    const { org: other } = await buildOrg(t.dataSource);
+    const { client: stranger } = await buildStaff(t.dataSource, t.app, other.id, [MANAGE_PORTAL_ACCESS, VIEW_PATIENTS]);
+    const foreign = await buildPatient(t.dataSource, other.id);
+    const foreignJob = (await stranger.gql(BULK_INVITE, { input: { patientIds: [String(foreign.id)] } })).data!.bulkSendPortalInvites.job.id;
+
+    const all = await staff.gql(JOBS, {});
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.bulkJobs.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([second, first]);
+    expect(all.data!.bulkJobs.edges[0].node).toMatchObject({ kind: "SEND_PORTAL_INVITES", state: "QUEUED", total: 1, requestedByName: user.name, resultsCsvUrl: `/bulk-jobs/${second}/results.csv` });
+    expect(all.data!.bulkJobs.edges[1].node).toMatchObject({ kind: "ENABLE_PORTAL_ACCESS", state: "DONE", total: 1, processed: 1, succeeded: 1 });
+    expect(all.data!.bulkJobs.pageInfo.hasNextPage).toBe(false);
+
+    const page1 = (await staff.gql(JOBS, { first: 1 })).data!.bulkJobs;
+    expect(page1.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([second]);
+    expect(page1.pageInfo).toEqual({ hasNextPage: true, endCursor: page1.edges[0].cursor });
+    const page2 = (await staff.gql(JOBS, { first: 1, after: page1.pageInfo.endCursor })).data!.bulkJobs;
+    expect(page2.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([first]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+
+    const theirs = (await stranger.gql(JOBS, {})).data!.bulkJobs.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(theirs).toEqual([foreignJob]);
+    await drain();
+  });
+
+  it("refuses anonymous callers, staff without the permission, and a bad cursor", async () => {
+    const { org, staff } = await setup();
+    expect(errorCode(await new TestClient(t.app).gql(JOBS, {}))).toBe("UNAUTHENTICATED");
+    const { client: viewer } = await buildStaff(t.dataSource, t.app, org.id, [VIEW_PATIENTS]);
+    expect(errorCode(await viewer.gql(JOBS, {}))).toBe("FORBIDDEN");
+    expect(errorCode(await staff.gql(JOBS, { after: "nonsense" }))).toBe("BAD_USER_INPUT");
+    // A new organization has no jobs yet.
+    expect((await staff.gql(JOBS, {})).data!.bulkJobs).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+});

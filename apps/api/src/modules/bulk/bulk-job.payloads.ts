@@ -32,3 +32,21 @@ export class BulkJobItemConnection {
   @Field(() => PageInfo, { description: "Pagination." })
   pageInfo: PageInfo;
 }
+
+@ObjectType({ description: "An edge of BulkJobConnection." })
+export class BulkJobEdge {
+  @Field({ description: "Cursor of this edge." })
+  cursor: string;
+
+  @Field(() => BulkJob, { description: "The job." })
+  node: BulkJob;
+}
+
+@ObjectType({ description: "A page of the organization's bulk jobs, newest first." })
+export class BulkJobConnection {
+  @Field(() => [BulkJobEdge], { description: "The jobs of this page." })
+  edges: BulkJobEdge[];
+
+  @Field(() => PageInfo, { description: "Pagination." })
+  pageInfo: PageInfo;
+}

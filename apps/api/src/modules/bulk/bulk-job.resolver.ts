@@ -1,13 +1,13 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BulkJobKind, BulkJobOutcome, StaffPermission, UserErrorCode } from "@portal/schema";
 import type { Context } from "../../graphql/context";
-import { PageInfo, pageSize } from "../../graphql/connection";
+import { PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId, UserFacingError } from "../../graphql/user-error";
 import { Patient } from "../patients/patient.entity";
 import type { PatientFilterInput } from "../portal-access/portal-access.inputs";
 import { BulkJob, BulkJobItem } from "./bulk-job.entity";
 import { BulkEnablePortalAccessInput, BulkSendPortalInvitesInput } from "./bulk-job.inputs";
-import { BulkEnablePortalAccessPayload, BulkJobItemConnection, BulkSendPortalInvitesPayload } from "./bulk-job.payloads";
+import { BulkEnablePortalAccessPayload, BulkJobConnection, BulkJobItemConnection, BulkSendPortalInvitesPayload } from "./bulk-job.payloads";
 
 const MANAGE = StaffPermission.MANAGE_PORTAL_ACCESS;
 
@@ -32,6 +32,15 @@ class BulkJobItemsArgs {
 
   @Field(() => BulkJobOutcome, { nullable: true, description: "Only rows with this outcome." })
   outcome?: BulkJobOutcome | null;
+}
+
+@ArgsType()
+class BulkJobsArgs {
+  @Field(() => Int, { nullable: true, description: "Page size (default 50, at most 500)." })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor to continue after (pageInfo.endCursor)." })
+  after?: string | null;
 }
 
 @Resolver(() => BulkJob)
@@ -60,6 +69,19 @@ export class BulkJobResolver {
   bulkJob(@Arg("id", () => ID, { description: "The job (from the bulk mutation's payload)." }) id: string, @Ctx() ctx: Context) {
     if (!/^\d{1,10}$/.test(id)) return null;
     return ctx.services.bulkJobs.get(ctx.scope(), Number(id));
+  }
+
+  @Authorized(MANAGE)
+  @Query(() => BulkJobConnection, { description: "Your organization's bulk jobs, newest first." })
+  async bulkJobs(@Args(() => BulkJobsArgs) { first, after }: BulkJobsArgs, @Ctx() ctx: Context): Promise<BulkJobConnection> {
+    const limit = pageSize(first);
+    return toConnection(await ctx.services.bulkJobs.list(ctx.scope(), limit, after ?? null), limit, (job) => [job.id]);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Name of the staff user who started the job (null when started otherwise or the user is gone)." })
+  async requestedByName(@Root() job: BulkJob, @Ctx() ctx: Context) {
+    if (job.requestedByStaffId == null) return null;
+    return (await ctx.loaders().staffUser.load(job.requestedByStaffId))?.name ?? null;
   }
 
   @FieldResolver(() => BulkJobItemConnection, { description: "The job's rows and their outcomes, in processing order." })

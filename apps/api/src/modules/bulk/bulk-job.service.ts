@@ -1,4 +1,4 @@
-import { In, MoreThan } from "typeorm";
+import { In, LessThan, MoreThan } from "typeorm";
 import { AccessType, BulkJobKind, BulkJobOutcome, BulkJobState, UserErrorCode } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { decodeCursor, encodeCursor } from "../../graphql/connection";
@@ -95,6 +95,13 @@ export class BulkJobService {
 
   get(scope: OrgScope, id: number): Promise<BulkJob | null> {
     return scope.findOneBy(BulkJob, { id });
+  }
+
+  /** A page of the organization's jobs, newest first (`first + 1` rows, for toConnection). */
+  list(scope: OrgScope, first: number, after: string | null): Promise<BulkJob[]> {
+    if (first === 0) return Promise.resolve([]);
+    const beforeId = after ? Number(decodeCursor(after, 1)[0]) || 0 : 0;
+    return scope.find(BulkJob, { where: beforeId ? { id: LessThan(beforeId) } : {}, order: { id: "DESC" }, take: first + 1 });
   }
 
   /** A page of a job's rows in processing order, optionally of one outcome. */
