@@ -27,6 +27,7 @@ import { EnablePortalAccessDocument, RevokePortalAccessDocument } from "../acces
 import { StatusBlock } from "./StatusBlock";
 import { RowAction } from "./RowAction";
 import { BulkBar, type Selection } from "./BulkBar";
+import { RecentBulkJobs } from "./RecentBulkJobs";
 
 export type OnboardingRow = OnboardingPatientsQuery["patients"]["edges"][number]["node"];
 
@@ -259,7 +260,7 @@ export function OnboardingPage() {
 
   return (
     <Box>
-      <PageHeader title={t("onboarding.title")} subtitle={t("onboarding.subtitle")} />
+      <PageHeader title={t("onboarding.title")} subtitle={t("onboarding.subtitle")} actions={canManage ? <RecentBulkJobs /> : undefined} />
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
           <TextField

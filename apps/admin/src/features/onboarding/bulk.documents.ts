@@ -81,3 +81,20 @@ export const BulkJobItemsDocument = graphql(`
     }
   }
 `);
+
+export const RecentBulkJobsDocument = graphql(`
+  query RecentBulkJobs($first: Int!) {
+    bulkJobs(first: $first) {
+      edges {
+        node {
+          ...BulkJobProgress
+          createdAt
+          requestedByName
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
