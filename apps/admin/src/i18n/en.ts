@@ -387,6 +387,8 @@ export const en = {
       updatedAt: "Changed {{date}}",
       unsaved: "Unsaved changes",
       discard: "Discard changes",
+      discardTitle: "Discard your unsaved changes?",
+      discardBody: "Your changes to “{{kind}}” ({{language}}) have not been saved and will be lost.",
       resetDefault: "Back to the default text",
       confirmResetTitle: "Go back to the default text?",
       confirmReset: "Your organization's wording of “{{kind}}” in {{language}} will be deleted and the built-in text used again.",

@@ -389,6 +389,8 @@ export const fr: AdminMessages = {
       updatedAt: "Modifié le {{date}}",
       unsaved: "Modifications non enregistrées",
       discard: "Annuler les modifications",
+      discardTitle: "Abandonner vos modifications non enregistrées ?",
+      discardBody: "Vos modifications de « {{kind}} » ({{language}}) n'ont pas été enregistrées et seront perdues.",
       resetDefault: "Revenir au texte par défaut",
       confirmResetTitle: "Revenir au texte par défaut ?",
       confirmReset: "Le texte de votre organisation pour « {{kind}} » en {{language}} sera supprimé et le texte intégré sera de nouveau utilisé.",

@@ -176,4 +176,47 @@ describe("EmailTemplatesSettings", () => {
     await waitFor(() => expect(screen.getByRole("textbox", { name: "Subject" })).toHaveValue(en.subject));
     expect(await screen.findByText("The default text is in force again.")).toBeInTheDocument();
   });
+
+  it("asks before switching email or language drops unsaved changes, and keeps them on cancel", async () => {
+    const edited = "Welcome to {{organizationName}}";
+    const revoked = { ...template("EN"), kind: "ACCESS_REVOKED" as const, subject: "Your access to {{organizationName}} ended" };
+    const user = userEvent.setup();
+    renderPage(<EmailTemplatesSettings />, {
+      mocks: [
+        templatesMock([en, fr, revoked]),
+        previewMock({ language: "EN", subject: en.subject, html: en.html, text: en.text }, renderedEn),
+        previewMock({ language: "EN", subject: edited, html: en.html, text: en.text }, renderedEn),
+        previewMock({ language: "FR", subject: fr.subject, html: fr.html, text: fr.text }, renderedEn),
+        previewMock({ kind: "ACCESS_REVOKED", language: "EN", subject: revoked.subject, html: revoked.html, text: revoked.text }, renderedEn),
+      ],
+    });
+    await screen.findByTestId("preview-subject");
+    const subject = screen.getByRole("textbox", { name: "Subject" });
+    await user.clear(subject);
+    await user.paste(edited);
+
+    // Cancel: nothing switches and the draft is kept.
+    await user.click(screen.getByRole("combobox", { name: "Language" }));
+    await user.click(screen.getByRole("option", { name: "Français" }));
+    let dialog = await screen.findByRole("dialog", { name: "Discard your unsaved changes?" });
+    expect(dialog).toHaveTextContent("Your changes to “Invitation (link)” (English) have not been saved");
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(screen.getByRole("combobox", { name: "Language" })).toHaveTextContent("English");
+    expect(screen.getByRole("textbox", { name: "Subject" })).toHaveValue(edited);
+
+    // The email kind asks too; discarding switches to the other email's saved wording.
+    await user.click(screen.getByRole("combobox", { name: "Email" }));
+    await user.click(screen.getByRole("option", { name: /Access removed/ }));
+    dialog = await screen.findByRole("dialog", { name: "Discard your unsaved changes?" });
+    await user.click(within(dialog).getByRole("button", { name: "Discard changes" }));
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Subject" })).toHaveValue(revoked.subject));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+    // Without unsaved changes, switching does not ask.
+    await user.click(screen.getByRole("combobox", { name: "Email" }));
+    await user.click(screen.getByRole("option", { name: /^Invitation \(link\)/ }));
+    expect(screen.getByRole("textbox", { name: "Subject" })).toHaveValue(en.subject);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
 });

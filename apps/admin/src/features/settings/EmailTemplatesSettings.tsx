@@ -115,7 +115,16 @@ function usePreview(kind: EmailKind, language: Language, draft: Draft) {
   return { preview, errors, failed, loading };
 }
 
-function TemplateEditor({ template, onChanged }: { template: Template; onChanged: () => unknown }) {
+function TemplateEditor({
+  template,
+  onChanged,
+  onDirtyChange,
+}: {
+  template: Template;
+  onChanged: () => unknown;
+  /** Told whether the draft differs from the saved wording, so that switching templates can ask first. */
+  onDirtyChange: (dirty: boolean) => void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const notify = useNotify();
@@ -134,6 +143,7 @@ function TemplateEditor({ template, onChanged }: { template: Template; onChanged
   const { preview, errors: previewErrors, failed: previewFailed, loading: previewLoading } = usePreview(kind, language, draft);
   const dirty = FIELDS.some((f) => draft[f] !== saved[f]);
   const kindLabel = t(`settings.templates.kinds.${kind}`);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   const set = (field: keyof Draft) => (e: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [field]: e.target.value }));
@@ -375,6 +385,17 @@ export function EmailTemplatesSettings() {
   const { data, loading, error, refetch } = useQuery(EmailTemplatesDocument);
   const [kind, setKind] = useState<EmailKind>("INVITE_LINK");
   const [language, setLanguage] = useState<Language>(i18n.language === "fr" ? "FR" : "EN");
+  const [dirty, setDirty] = useState(false);
+  // A switch of email or language waiting for the staff member to discard the unsaved draft.
+  const [pending, setPending] = useState<{ kind: EmailKind; language: Language } | null>(null);
+  const switchTo = (next: { kind: EmailKind; language: Language }) => {
+    if (next.kind === kind && next.language === language) return;
+    if (dirty) setPending(next);
+    else {
+      setKind(next.kind);
+      setLanguage(next.language);
+    }
+  };
   if (loading && !data) return <Loading />;
   if (error && !data) return <LoadError onRetry={() => void refetch()} />;
   const templates = data?.emailTemplates ?? [];
@@ -390,7 +411,7 @@ export function EmailTemplatesSettings() {
           select
           label={t("settings.templates.kind")}
           value={kind}
-          onChange={(e) => setKind(e.target.value as EmailKind)}
+          onChange={(e) => switchTo({ kind: e.target.value as EmailKind, language })}
           sx={{ minWidth: 320 }}
         >
           {kinds.map((k) => (
@@ -404,7 +425,7 @@ export function EmailTemplatesSettings() {
           select
           label={t("settings.templates.language")}
           value={language}
-          onChange={(e) => setLanguage(e.target.value as Language)}
+          onChange={(e) => switchTo({ kind, language: e.target.value as Language })}
           sx={{ minWidth: 180 }}
         >
           {LANGUAGES.map((l) => (
@@ -416,10 +437,25 @@ export function EmailTemplatesSettings() {
       </Stack>
       {template ? (
         // A new key per template: switching email or language starts from its saved wording.
-        <TemplateEditor key={`${template.kind}:${template.language}`} template={template} onChanged={() => refetch()} />
+        <TemplateEditor key={`${template.kind}:${template.language}`} template={template} onChanged={() => refetch()} onDirtyChange={setDirty} />
       ) : (
         <Empty>{t("app.notFound")}</Empty>
       )}
+      <ConfirmDialog
+        open={pending !== null}
+        title={t("settings.templates.discardTitle")}
+        confirmLabel={t("settings.templates.discard")}
+        destructive
+        onClose={() => setPending(null)}
+        onConfirm={() => {
+          if (!pending) return;
+          setKind(pending.kind);
+          setLanguage(pending.language);
+          setDirty(false);
+        }}
+      >
+        {t("settings.templates.discardBody", { kind: t(`settings.templates.kinds.${kind}`), language: t(`language.${language}`) })}
+      </ConfirmDialog>
     </Box>
   );
 }
