@@ -5,7 +5,13 @@ import type { BulkJobKind, BulkJobState } from "../../gql/graphql";
 import { RecentBulkJobs } from "./RecentBulkJobs";
 import { BulkJobDocument, BulkJobItemsDocument, RecentBulkJobsDocument } from "./bulk.documents";
 
-function job(id: string, kind: BulkJobKind, state: BulkJobState, counts: { succeeded: number; skipped: number }, requestedByName: string | null) {
+function job(
+  id: string,
+  kind: BulkJobKind,
+  state: BulkJobState,
+  counts: { succeeded: number; skipped: number },
+  requestedByName: string | null,
+) {
   const total = counts.succeeded + counts.skipped;
   return {
     __typename: "BulkJob" as const,
@@ -43,7 +49,11 @@ function listMock(jobs: ReturnType<typeof job>[], hasNextPage = false) {
 }
 
 const { createdAt: _c, requestedByName: _r, ...progress } = invites;
-const jobMock = { request: { query: BulkJobDocument, variables: { id: "12" } }, result: { data: { bulkJob: progress } }, maxUsageCount: Number.POSITIVE_INFINITY };
+const jobMock = {
+  request: { query: BulkJobDocument, variables: { id: "12" } },
+  result: { data: { bulkJob: progress } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
 const itemsMock = {
   request: { query: BulkJobItemsDocument, variables: { id: "12", outcome: "SKIPPED", first: 10, after: null } },
   result: {
@@ -114,7 +124,9 @@ describe("RecentBulkJobs", () => {
 
   it("shows a load error with a retry", async () => {
     const user = userEvent.setup();
-    renderPage(<RecentBulkJobs />, { mocks: [{ request: { query: RecentBulkJobsDocument, variables: { first: 20 } }, error: new Error("boom") }] });
+    renderPage(<RecentBulkJobs />, {
+      mocks: [{ request: { query: RecentBulkJobsDocument, variables: { first: 20 } }, error: new Error("boom") }],
+    });
     await user.click(screen.getByRole("button", { name: "Recent bulk actions" }));
     expect(await screen.findByRole("button", { name: "Retry" })).toBeInTheDocument();
   });

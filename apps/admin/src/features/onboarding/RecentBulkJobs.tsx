@@ -66,7 +66,10 @@ export function RecentBulkJobs({ pollMs = 1000 }: { pollMs?: number }) {
 function JobList({ onChoose }: { onChoose: (id: string) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { data, loading, error, refetch } = useQuery(RecentBulkJobsDocument, { variables: { first: RECENT }, fetchPolicy: "cache-and-network" });
+  const { data, loading, error, refetch } = useQuery(RecentBulkJobsDocument, {
+    variables: { first: RECENT },
+    fetchPolicy: "cache-and-network",
+  });
   const jobs = data?.bulkJobs.edges.map((e) => e.node) ?? [];
   if (!data && loading) return <CircularProgress aria-label={t("app.loading")} />;
   if (!data && error)

@@ -20,7 +20,9 @@ function template(language: "EN" | "FR", overrides: Partial<{ subject: string; h
     kind: "INVITE_LINK" as const,
     language,
     subject: fr ? "Votre invitation au portail de {{organizationName}}" : "Your invitation to the {{organizationName}} portal",
-    html: fr ? "<p>Bonjour {{recipientName}}, <a href=\"{{link}}\">acceptez</a></p>" : "<p>Hello {{recipientName}}, <a href=\"{{link}}\">accept</a></p>",
+    html: fr
+      ? '<p>Bonjour {{recipientName}}, <a href="{{link}}">acceptez</a></p>'
+      : '<p>Hello {{recipientName}}, <a href="{{link}}">accept</a></p>',
     text: fr ? "Bonjour {{recipientName}}, acceptez : {{link}}" : "Hello {{recipientName}}, accept: {{link}}",
     isCustomized: false,
     placeholders: PLACEHOLDERS,
@@ -29,7 +31,9 @@ function template(language: "EN" | "FR", overrides: Partial<{ subject: string; h
   };
 }
 
-const templatesMock = (list = [template("EN"), template("FR")]): MockLink.MockedResponse => ({
+const templatesMock = (
+  list: (Omit<ReturnType<typeof template>, "kind"> & { kind: string })[] = [template("EN"), template("FR")],
+): MockLink.MockedResponse => ({
   request: { query: EmailTemplatesDocument },
   result: { data: { emailTemplates: list } },
 });
@@ -70,7 +74,10 @@ describe("EmailTemplatesSettings", () => {
       mocks: [
         templatesMock(),
         previewMock({ language: "EN", subject: en.subject, html: en.html, text: en.text }, renderedEn),
-        previewMock({ language: "FR", subject: fr.subject, html: fr.html, text: fr.text }, { ...renderedEn, subject: "Votre invitation au portail de Demo Clinic" }),
+        previewMock(
+          { language: "FR", subject: fr.subject, html: fr.html, text: fr.text },
+          { ...renderedEn, subject: "Votre invitation au portail de Demo Clinic" },
+        ),
         previewMock(
           { language: "FR", subject: newSubject, html: fr.html, text: fr.text },
           { ...renderedEn, subject: "Bienvenue sur le portail de Demo Clinic" },
@@ -106,13 +113,18 @@ describe("EmailTemplatesSettings", () => {
         previewMock({ language: "FR", subject: fr.subject, html: fr.html, text: fr.text }, renderedEn),
         previewMock({ language: "FR", subject: fr.subject, html, text: fr.text }, renderedEn),
         {
-          request: { query: UpdateEmailTemplateDocument, variables: { input: { kind: "INVITE_LINK", language: "FR", subject: fr.subject, html, text: fr.text } } },
+          request: {
+            query: UpdateEmailTemplateDocument,
+            variables: { input: { kind: "INVITE_LINK", language: "FR", subject: fr.subject, html, text: fr.text } },
+          },
           result: {
             data: {
               updateEmailTemplate: {
                 __typename: "UpdateEmailTemplatePayload",
                 emailTemplate: null,
-                userErrors: [{ __typename: "UserError", code: "MISSING_PLACEHOLDER", field: "html", message: "This email must contain {{link}}." }],
+                userErrors: [
+                  { __typename: "UserError", code: "MISSING_PLACEHOLDER", field: "html", message: "This email must contain {{link}}." },
+                ],
               },
             },
           },
@@ -142,10 +154,9 @@ describe("EmailTemplatesSettings", () => {
     });
     await userEvent.click(await screen.findByRole("button", { name: "Send me a sample" }));
     const done = await screen.findByText(/A sample was sent to frontdesk@demo\.clinic\./);
-    expect(within(done.closest('[role="status"]') as HTMLElement).getByRole("link", { name: "Open it in the dev mailbox" })).toHaveAttribute(
-      "href",
-      "/mailbox?to=frontdesk%40demo.clinic",
-    );
+    expect(
+      within(done.closest('[role="status"]') as HTMLElement).getByRole("link", { name: "Open it in the dev mailbox" }),
+    ).toHaveAttribute("href", "/mailbox?to=frontdesk%40demo.clinic");
   });
 
   it("goes back to the default text only after confirmation", async () => {
@@ -187,7 +198,10 @@ describe("EmailTemplatesSettings", () => {
         previewMock({ language: "EN", subject: en.subject, html: en.html, text: en.text }, renderedEn),
         previewMock({ language: "EN", subject: edited, html: en.html, text: en.text }, renderedEn),
         previewMock({ language: "FR", subject: fr.subject, html: fr.html, text: fr.text }, renderedEn),
-        previewMock({ kind: "ACCESS_REVOKED", language: "EN", subject: revoked.subject, html: revoked.html, text: revoked.text }, renderedEn),
+        previewMock(
+          { kind: "ACCESS_REVOKED", language: "EN", subject: revoked.subject, html: revoked.html, text: revoked.text },
+          renderedEn,
+        ),
       ],
     });
     await screen.findByTestId("preview-subject");
