@@ -70,7 +70,10 @@ describe("front desk, bulk onboarding", () => {
       const held = await page
         .getByRole("region", { name: "50 selected" })
         .waitFor({ timeout: 2_000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (held) break;
       if (attempt === 2) throw new Error("selecting the page of 50 did not hold");
     }
@@ -119,6 +122,23 @@ describe("front desk, bulk onboarding", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
     await dialog.waitFor({ state: "hidden" });
     expect(await page.getByRole("region", { name: "50 selected" }).count()).toBe(0);
+
+    // The report can be read again later, from the recent bulk actions.
+    await page.getByRole("button", { name: "Recent bulk actions" }).click();
+    const recent = page.getByRole("dialog");
+    const listed = recent.getByRole("table", { name: "Recent bulk actions" }).getByRole("row").nth(1);
+    await listed.waitFor();
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    expect(await listed.textContent()).toMatch(/Enable portal access.*Done/);
+    await screenshot(page, "bulk-recent-list");
+    await expectAccessible(page, "recent bulk actions");
+    await listed.getByRole("button", { name: /View the report/ }).click();
+    const again = recent.getByRole("region", { name: "Bulk action result" });
+    expect(await again.getByRole("link", { name: "Download CSV report" }).getAttribute("href")).toBe(href);
+    await again.getByRole("table", { name: "Skipped and failed rows" }).getByRole("row").nth(1).waitFor();
+    await screenshot(page, "bulk-recent-report");
+    await recent.getByRole("button", { name: "Close" }).click();
+    await recent.waitFor({ state: "hidden" });
 
     // An invite reached the dev mailbox; the patient accepts it in the portal.
     const [done] = await jobRows(staff, jobId, "SUCCEEDED");

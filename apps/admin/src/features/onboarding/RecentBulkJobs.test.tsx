@@ -105,6 +105,7 @@ describe("RecentBulkJobs", () => {
     expect(await within(report).findByText("Lopez, Ana")).toBeInTheDocument();
     expect(within(report).getByText("An email address is required.")).toBeInTheDocument();
 
+    expect(screen.getByRole("dialog", { name: /^Send portal invites · / })).toBe(dialog);
     await user.click(within(dialog).getByRole("button", { name: "Back to the list" }));
     expect(await within(dialog).findByRole("table", { name: "Recent bulk actions" })).toBeInTheDocument();
   });

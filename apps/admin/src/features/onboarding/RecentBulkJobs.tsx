@@ -32,7 +32,8 @@ export const kindLabelKey = (kind: BulkJobKind) => (kind === "SEND_PORTAL_INVITE
 export function RecentBulkJobs({ pollMs = 1000 }: { pollMs?: number }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<{ id: string; kind: BulkJobKind; createdAt: string } | null>(null);
+  const fmt = useFormat();
   const titleId = useId();
   const close = () => setOpen(false);
   return (
@@ -40,20 +41,22 @@ export function RecentBulkJobs({ pollMs = 1000 }: { pollMs?: number }) {
       <Button
         startIcon={<HistoryIcon />}
         onClick={() => {
-          setJobId(null);
+          setChosen(null);
           setOpen(true);
         }}
       >
         {t("bulkHistory.open")}
       </Button>
       <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="md" fullWidth>
-        <DialogTitle id={titleId}>{t("bulkHistory.title")}</DialogTitle>
+        <DialogTitle id={titleId}>
+          {chosen ? `${t(kindLabelKey(chosen.kind))} · ${fmt.dateTime(chosen.createdAt)}` : t("bulkHistory.title")}
+        </DialogTitle>
         <DialogContent>
-          {open && jobId ? <JobProgress key={jobId} jobId={jobId} pollMs={pollMs} onFinished={() => undefined} /> : null}
-          {open && !jobId ? <JobList onChoose={setJobId} /> : null}
+          {open && chosen ? <JobProgress key={chosen.id} jobId={chosen.id} pollMs={pollMs} onFinished={() => undefined} /> : null}
+          {open && !chosen ? <JobList onChoose={setChosen} /> : null}
         </DialogContent>
         <DialogActions>
-          {jobId ? <Button onClick={() => setJobId(null)}>{t("bulkHistory.back")}</Button> : null}
+          {chosen ? <Button onClick={() => setChosen(null)}>{t("bulkHistory.back")}</Button> : null}
           <Button onClick={close} variant="contained">
             {t("app.close")}
           </Button>
@@ -63,7 +66,7 @@ export function RecentBulkJobs({ pollMs = 1000 }: { pollMs?: number }) {
   );
 }
 
-function JobList({ onChoose }: { onChoose: (id: string) => void }) {
+function JobList({ onChoose }: { onChoose: (job: { id: string; kind: BulkJobKind; createdAt: string }) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { data, loading, error, refetch } = useQuery(RecentBulkJobsDocument, {
@@ -122,7 +125,7 @@ function JobList({ onChoose }: { onChoose: (id: string) => void }) {
               <TableCell align="right">
                 <Button
                   size="small"
-                  onClick={() => onChoose(job.id)}
+                  onClick={() => onChoose(job)}
                   aria-label={t("bulkHistory.viewLabel", { action: t(kindLabelKey(job.kind)), when: fmt.dateTime(job.createdAt) })}
                 >
                   {t("bulkHistory.view")}
