@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
@@ -96,6 +96,9 @@ export async function createApp(services: Services) {
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     formatError: formatError(),
     plugins: [
+      // No response is cacheable (every answer depends on who asks; the /graphql route sends
+      // no-store itself), and without this plugin Apollo does not wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(logger),
       queryLimitsPlugin(),
       ...(config.SQL_STATEMENT_COUNT
@@ -122,6 +125,11 @@ export async function createApp(services: Services) {
   const keyLimiter = createRateLimiter(services.dataSource, { keyPrefix: "gql_key", points: config.GRAPHQL_RATE_LIMIT_PER_KEY, durationSec: 60 });
   app.use(
     "/graphql",
+    (_req: Request, res: Response, next: NextFunction) => {
+      // Answers carry patient data: never stored by a browser or a proxy.
+      res.setHeader("Cache-Control", "no-store");
+      next();
+    },
     rateLimitMiddleware(ipLimiter, (req) => clientIp(req) ?? "unknown", logger),
     apiKeyAuthentication(passport),
     rateLimitMiddleware(keyLimiter, (_req, res) => (res.locals.apiKey ? String((res.locals.apiKey as { id: number }).id) : null), logger),

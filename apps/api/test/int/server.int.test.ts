@@ -86,5 +86,9 @@ describe("HTTP surface", () => {
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-security-policy"]).toBeDefined();
     expect(res.headers["x-powered-by"]).toBeUndefined();
+    // GraphQL answers carry patient data: never stored by a browser or a proxy.
+    const gql = await request(t.app).post("/graphql").set("content-type", "application/json").send({ query: "{ viewer { user { id } } }" });
+    expect(gql.status).toBe(200);
+    expect(gql.headers["cache-control"]).toBe("no-store");
   });
 });
