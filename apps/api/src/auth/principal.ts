@@ -3,8 +3,7 @@ import type { DataSource } from "typeorm";
 import { StaffPermission, type ApiKeyScope } from "@portal/schema";
 import type { ApiKey } from "../modules/api-keys/api-key.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
-import { StaffRole } from "../modules/staff/staff-role.entity";
-import { StaffUser } from "../modules/staff/staff-user.entity";
+import type { StaffUser } from "../modules/staff/staff-user.entity";
 import { PORTAL_COOKIE, STAFF_COOKIE, type SessionService } from "./session.service";
 
 export interface StaffPrincipal {
@@ -48,17 +47,13 @@ export function readCookie(req: Request, name: string): string | undefined {
  */
 export async function loadPrincipals(req: Request, dataSource: DataSource, sessions: SessionService, apiKey?: ApiKey | null): Promise<Principals> {
   if (apiKey) return { staff: null, portal: null, apiKey: { key: apiKey, organizationId: apiKey.organizationId, scopes: new Set(apiKey.scopes) } };
-  const [staffSession, portalSession] = await Promise.all([
-    sessions.find("STAFF", readCookie(req, STAFF_COOKIE)),
+  const [staffFound, portalSession] = await Promise.all([
+    sessions.findStaff(readCookie(req, STAFF_COOKIE)),
     sessions.find("PORTAL", readCookie(req, PORTAL_COOKIE)),
   ]);
   let staff: StaffPrincipal | null = null;
-  if (staffSession) {
-    const user = await dataSource.getRepository(StaffUser).findOneBy({ id: staffSession.principalId });
-    if (user && !user.disabled) {
-      const role = await dataSource.getRepository(StaffRole).findOneBy({ id: user.staffRoleId, organizationId: user.organizationId });
-      staff = { user, organizationId: user.organizationId, permissions: new Set(role?.permissions ?? []) };
-    }
+  if (staffFound && !staffFound.user.disabled) {
+    staff = { user: staffFound.user, organizationId: staffFound.user.organizationId, permissions: new Set(staffFound.permissions) };
   }
   let portal: PortalPrincipal | null = null;
   if (portalSession) {

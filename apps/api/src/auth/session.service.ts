@@ -1,5 +1,8 @@
 import type { DataSource } from "typeorm";
 import { LessThan } from "typeorm";
+import type { StaffPermission } from "@portal/schema";
+import { StaffRole } from "../modules/staff/staff-role.entity";
+import { StaffUser } from "../modules/staff/staff-user.entity";
 import { Session, type SessionKind } from "./session.entity";
 import { hmacSha256, randomToken } from "./tokens";
 
@@ -34,6 +37,31 @@ export class SessionService {
     const session = await this.dataSource.getRepository(Session).findOneBy({ idHash: this.idHash(token), kind });
     if (!session || session.expiresAt.getTime() <= Date.now()) return null;
     return session;
+  }
+
+  /**
+   * The staff user of a live staff session and the permissions of their role, in one statement:
+   * it runs on every staff request.
+   */
+  async findStaff(token: string | undefined): Promise<{ user: StaffUser; permissions: StaffPermission[] } | null> {
+    if (!token || token.length > 100) return null;
+    const expiresAt = this.dataSource.getMetadata(Session).findColumnWithPropertyName("expiresAt")!;
+    const { entities, raw } = await this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder("u")
+      .innerJoin(Session, "s", "s.principalId = u.id AND s.kind = :kind AND s.idHash = :idHash AND s.expiresAt > :now", {
+        kind: "STAFF",
+        idHash: this.idHash(token),
+        // The driver's own form of a timestamp (a Date for MySQL, UTC text for SQLite).
+        now: this.dataSource.driver.preparePersistentValue(new Date(), expiresAt),
+      })
+      .leftJoin(StaffRole, "r", "r.id = u.staffRoleId AND r.organizationId = u.organizationId")
+      .addSelect("r.permissions", "rolePermissions")
+      .getRawAndEntities<{ rolePermissions: string | null }>();
+    const user = entities[0];
+    if (!user) return null;
+    const permissions = raw[0]?.rolePermissions;
+    return { user, permissions: permissions ? (JSON.parse(permissions) as StaffPermission[]) : [] };
   }
 
   async destroy(token: string | undefined): Promise<void> {

@@ -67,6 +67,19 @@ describe("HTTP surface", () => {
     expect((await client.gql("{ viewer { user { id } } }")).data!.viewer).toBeNull();
   });
 
+  it("a staff session ends at its expiry, and carries the permissions of the user's role", async () => {
+    const { org } = await buildOrg(t.dataSource);
+    const { user, client } = await buildStaff(t.dataSource, t.app, org.id, [StaffPermission.VIEW_PATIENTS]);
+    const viewer = async () => (await client.gql("{ viewer { user { id } permissions } }")).data!.viewer;
+    expect(await viewer()).toEqual({ user: { id: String(user.id) }, permissions: [StaffPermission.VIEW_PATIENTS] });
+    // A second before its end it still works; a second after, it does not.
+    const sessions = t.dataSource.getRepository(Session);
+    await sessions.update({ principalId: user.id, kind: "STAFF" }, { expiresAt: new Date(Date.now() + 1000) });
+    expect((await viewer())?.user).toEqual({ id: String(user.id) });
+    await sessions.update({ principalId: user.id, kind: "STAFF" }, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await viewer()).toBeNull();
+  });
+
   it("keeps Apollo's CSRF prevention on and answers malformed requests with 400, never 500", async () => {
     const csrf = await request(t.app).get("/graphql").query({ query: "{ viewer { user { id } } }" });
     expect(csrf.status).toBe(400);
