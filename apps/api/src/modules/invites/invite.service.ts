@@ -271,7 +271,8 @@ export class InviteService {
         const temporary = items[s.index].temporary;
         Object.assign(s.account, { lastInviteSentAt: now, passwordHash: temporary ? temporary.hash : null, mustChangePassword: temporary ? true : s.account.mustChangePassword, version: s.account.version + 1 });
       }
-      await refreshPortalStatus(tx, [...(await patientsFollowingAccount(tx, accountIds)), ...sent.filter((s) => s.grant.accessType === AccessType.SELF).map((s) => s.patient.id)]);
+      const refreshed = await refreshPortalStatus(tx, [...(await patientsFollowingAccount(tx, accountIds)), ...sent.filter((s) => s.grant.accessType === AccessType.SELF).map((s) => s.patient.id)]);
+      for (const s of sent) Object.assign(s.patient, refreshed.get(s.patient.id));
       await audit(
         tx,
         sent.map((s) => ({
@@ -299,9 +300,8 @@ export class InviteService {
         })),
       );
     }
-    const fresh = new Map((sent.length ? await tx.find(Patient, { where: { id: In(sent.map((s) => s.patient.id)) } }) : []).map((p) => [p.id, p]));
     return [
-      ...sent.map((s) => ({ index: s.index, result: { grant: s.grant, account: s.account, patient: fresh.get(s.patient.id)!, method, inviteExpiresAt, resent: s.resent, queued: true } })),
+      ...sent.map((s) => ({ index: s.index, result: { grant: s.grant, account: s.account, patient: s.patient, method, inviteExpiresAt, resent: s.resent, queued: true } })),
       ...skipped.map((s) => ({ index: s.index, result: { grant: s.grant, account: s.account, patient: s.patient, method, inviteExpiresAt: s.account.lastInviteSentAt ?? now, resent: s.resent, queued: false } })),
     ];
   }

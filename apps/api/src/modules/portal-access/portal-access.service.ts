@@ -256,7 +256,8 @@ export class PortalAccessService {
       })),
     );
     const grants = new Map((await tx.find(PortalGrant, { where: { patientId: In(patientIds), accessType: AccessType.SELF, revokedAt: IsNull() } })).map((g) => [g.patientId, g]));
-    await refreshPortalStatus(tx, patientIds);
+    const refreshed = await refreshPortalStatus(tx, patientIds);
+    for (const d of todo) Object.assign(d.patient, refreshed.get(d.patient.id));
     const reused = new Set(todo.filter((d) => !fresh.includes(d)).map((d) => d.patient.id));
     await audit(
       tx,
@@ -269,8 +270,7 @@ export class PortalAccessService {
       })),
     );
     await this.notify(tx, todo.map((d) => ({ action: "portal_access.enabled", grant: grants.get(d.patient.id)!, account: d.account! })));
-    const patients = new Map((await tx.find(Patient, { where: { id: In(patientIds) } })).map((p) => [p.id, p]));
-    return new Map(todo.map((d) => [d.patient.id, { grant: grants.get(d.patient.id)!, account: d.account!, patient: patients.get(d.patient.id)! }]));
+    return new Map(todo.map((d) => [d.patient.id, { grant: grants.get(d.patient.id)!, account: d.account!, patient: d.patient }]));
   }
 
   /** Rules 1–3, 5: give a contact on the patient's record proxy access to that patient. */

@@ -10,6 +10,9 @@ import { PortalGrant } from "./portal-grant.entity";
 const forUpdate = (scope: OrgScope) =>
   isMysql(scope.manager.connection) && scope.manager.queryRunner?.isTransactionActive ? { lock: { mode: "pessimistic_write" as const } } : {};
 
+/** What a refresh wrote on a patient: callers holding the patient update it without reading it again. */
+export type RefreshedFacts = Pick<Patient, "portalStatus" | "lastInviteSentAt" | "lastSignInAt">;
+
 type AccountFacts = Pick<PortalAccount, "signedUpAt" | "lastSignInAt" | "lastInviteSentAt">;
 
 /** The four colours of seed 002, from the patient's own (SELF) account, if any. */
@@ -25,11 +28,12 @@ export function derivePortalStatus(selfAccount: AccountFacts | null): PortalStat
  * active SELF grants. Called in the same transaction as every change that can move a colour.
  * Patients sharing an outcome are updated by one statement, so a bulk change stays cheap. The
  * per-status counters move by the difference between the old and the new statuses, in the same
- * transaction.
+ * transaction. Returns what was written, by patient id.
  */
-export async function refreshPortalStatus(scope: OrgScope, patientIds: number[]): Promise<void> {
+export async function refreshPortalStatus(scope: OrgScope, patientIds: number[]): Promise<Map<number, RefreshedFacts>> {
   const ids = [...new Set(patientIds)];
   const deltas = new CounterDeltas();
+  const refreshed = new Map<number, RefreshedFacts>();
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
     // A locking read: a concurrent refresh of the same patient waits, then sees this one's result,
@@ -57,6 +61,7 @@ export async function refreshPortalStatus(scope: OrgScope, patientIds: number[])
         lastSignInAt: account?.lastSignInAt ?? null,
       };
       deltas.move(old, { ...old, portalStatus: values.portalStatus });
+      refreshed.set(id, values);
       const key = `${values.portalStatus}|${values.lastInviteSentAt?.getTime()}|${values.lastSignInAt?.getTime()}`;
       if (!groups.has(key)) groups.set(key, { values, ids: [] });
       groups.get(key)!.ids.push(id);
@@ -66,6 +71,7 @@ export async function refreshPortalStatus(scope: OrgScope, patientIds: number[])
     }
   }
   await deltas.apply(scope.manager, scope.organizationId);
+  return refreshed;
 }
 
 /** The patients whose colour follows these accounts (their active SELF grants). */
