@@ -37,3 +37,23 @@ export function isIsoDate(value: string): boolean {
 
 /** The largest page a list query returns. */
 export const MAX_PAGE_SIZE = 500;
+
+/**
+ * Rule 7: when the next invite to an account may go out, given its last invite and the
+ * organization's resend cooldown; null when it may go out now. The API refuses with COOLDOWN on the
+ * same rule that the admin uses to hold its Resend button.
+ */
+export function resendAvailableAt(lastInviteSentAt: Date | string | null | undefined, cooldownMinutes: number, now: Date = new Date()): Date | null {
+  if (!lastInviteSentAt) return null;
+  const at = new Date(new Date(lastInviteSentAt).getTime() + cooldownMinutes * 60_000);
+  return at > now ? at : null;
+}
+
+/**
+ * A CSV cell a spreadsheet will not run as a formula: text starting with =, +, -, @, tab or CR gets
+ * a leading quote (OWASP CSV injection). Used by every CSV export, in the API and in the admin.
+ */
+export function spreadsheetSafe(value: unknown): string {
+  const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

@@ -3,6 +3,7 @@ import { useMutation } from "@apollo/client/react";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
 import Tooltip from "@mui/material/Tooltip";
+import { resendAvailableAt } from "@portal/schema";
 import { useTranslation } from "react-i18next";
 import type { GrantDetailsFragment } from "../../gql/graphql";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
@@ -19,7 +20,6 @@ import {
 } from "./access.documents";
 import { ChangeRoleDialog } from "./ChangeRoleDialog";
 import type { RoleOption } from "./AddPortalAccessDialog";
-import { resendAllowedAt } from "./cooldown";
 
 type Pending = "invite" | "reset" | "removeOne" | "removeAll" | "disable" | "force" | "role" | null;
 
@@ -49,7 +49,7 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
   const account = grant.account;
   const email = account.email;
   const close = () => setPending(null);
-  const waitUntil = resendAllowedAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
+  const waitUntil = resendAvailableAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
   const profiles = grant.otherProfiles.length + 1;
 
   const inviteButton = (

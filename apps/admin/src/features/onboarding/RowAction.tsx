@@ -3,10 +3,10 @@ import { useMutation } from "@apollo/client/react";
 import Button from "@mui/material/Button";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
+import { resendAvailableAt } from "@portal/schema";
 import { useTranslation } from "react-i18next";
 import { useViewer } from "../auth/viewer";
 import { ResetPortalPasswordDocument, SendPortalInviteDocument } from "../access/access.documents";
-import { resendAllowedAt } from "../access/cooldown";
 import { useNotify } from "../../shared/Notifier";
 import { failureMessage, userErrorMessage } from "../../shared/user-errors";
 import type { OnboardingRow } from "./OnboardingPage";
@@ -85,7 +85,7 @@ export function RowAction({ row, canManage, onDone }: Props) {
       </Typography>
     );
   const resend = !!account.lastInviteSentAt;
-  const waitUntil = resendAllowedAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
+  const waitUntil = resendAvailableAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
   const label = t(resend ? "onboarding.resendInviteTo" : "onboarding.sendInviteTo", { email: account.email });
   const button = (
     <Button

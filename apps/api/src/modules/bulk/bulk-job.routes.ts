@@ -1,21 +1,10 @@
 import { stringify } from "csv-stringify";
 import { Router } from "express";
-import { StaffPermission } from "@portal/schema";
+import { spreadsheetSafe, StaffPermission } from "@portal/schema";
 import { loadPrincipals } from "../../auth/principal";
 import { OrgScope } from "../../db/org-scope";
 import type { Services } from "../../services";
 import { BulkJob } from "./bulk-job.entity";
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * A cell a spreadsheet would read as a formula (OWASP "CSV injection") is prefixed with a quote, so
- * a patient named "=HYPERLINK(...)" stays text when the report is opened.
- */
-export function csvSafe(value: unknown): string {
-  const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 /** GET /bulk-jobs/:id/results.csv: the per-row report of a bulk job, streamed. */
 export function bulkJobRoutes(services: Services): Router {
@@ -52,7 +41,7 @@ export function bulkJobRoutes(services: Services): Router {
       csv.pipe(res);
       for await (const rows of services.bulkJobs.reportRows(scope, job.id)) {
         for (const { item, patient } of rows) {
-          const ok = csv.write([item.patientId, patient?.mrn, patient?.lastName, patient?.firstName, patient?.email, item.outcome, item.reason, item.message, item.processedAt].map(csvSafe));
+          const ok = csv.write([item.patientId, patient?.mrn, patient?.lastName, patient?.firstName, patient?.email, item.outcome, item.reason, item.message, item.processedAt].map(spreadsheetSafe));
           if (!ok) await new Promise((resolve) => csv.once("drain", resolve));
         }
       }

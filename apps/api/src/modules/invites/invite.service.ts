@@ -1,5 +1,5 @@
 import { In, IsNull } from "typeorm";
-import { AccessType, InviteMethod, isValidEmail, normalizeEmail, UserErrorCode, WebhookEventType } from "@portal/schema";
+import { AccessType, InviteMethod, isValidEmail, normalizeEmail, resendAvailableAt, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { hashPassword } from "../../auth/passwords";
@@ -104,16 +104,14 @@ export class InviteService {
     if (!patient.dateOfBirth) {
       fail(UserErrorCode.MISSING_DATE_OF_BIRTH, "The patient's date of birth must be on file: the invite asks for it before the account is created.", field);
     }
-    if (account?.lastInviteSentAt) {
-      const availableAt = new Date(account.lastInviteSentAt.getTime() + org.resendCooldownMinutes * 60_000);
-      if (availableAt > now) {
-        const minutes = Math.ceil((availableAt.getTime() - now.getTime()) / 60_000);
-        fail(
-          UserErrorCode.COOLDOWN,
-          `An invite was sent at ${formatUtc(account.lastInviteSentAt)}; another can be sent from ${formatUtc(availableAt)} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`,
-          field,
-        );
-      }
+    const availableAt = resendAvailableAt(account?.lastInviteSentAt, org.resendCooldownMinutes, now);
+    if (availableAt) {
+      const minutes = Math.ceil((availableAt.getTime() - now.getTime()) / 60_000);
+      fail(
+        UserErrorCode.COOLDOWN,
+        `An invite was sent at ${formatUtc(account!.lastInviteSentAt!)}; another can be sent from ${formatUtc(availableAt)} (in ${minutes} minute${minutes === 1 ? "" : "s"}).`,
+        field,
+      );
     }
   }
 
