@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { QueryFailedError } from "typeorm";
-import { createLogger } from "./logger";
+import { createLogger, redactUrl } from "./logger";
 
 describe("logger", () => {
   it("logs a failed query's error without its SQL, parameters or the duplicated value", () => {
@@ -19,5 +19,34 @@ describe("logger", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/jane\.doe|1990-04-01/);
     expect(JSON.parse(lines[0]).err).toMatchObject({ type: "QueryFailedError", message: expect.stringContaining("Duplicate entry [redacted] for key") });
+  });
+
+  it("redacts every segment after a token route, any token-like segment and every query value", () => {
+    const token = "IoeJnPfDc54p-MM9iSZPfqkyY2S0p2mJg06noLQxbyQ";
+    expect(redactUrl(`/portal/invite/${token}`)).toBe("/portal/invite/[redacted]");
+    expect(redactUrl(`/portal/reset/${token}?lang=fr`)).toBe("/portal/reset/[redacted]?lang=[redacted]");
+    expect(redactUrl("/portal/confirm-email/abc")).toBe("/portal/confirm-email/[redacted]");
+    expect(redactUrl("/portal/activate/ABCD-1234")).toBe("/portal/activate/[redacted]");
+    expect(redactUrl(`/anything/${token}/next`)).toBe("/anything/[redacted]/next");
+    expect(redactUrl(`/portal/?token=${token}&x`)).toBe("/portal/?token=[redacted]&x=[redacted]");
+    expect(redactUrl(`/portal/${encodeURIComponent(token + "%")}`)).toBe("/portal/[redacted]");
+    // Pages and assets stay readable.
+    expect(redactUrl("/portal/sign-in")).toBe("/portal/sign-in");
+    expect(redactUrl("/admin/assets/index-BkX3a9Qz.js")).toBe("/admin/assets/index-BkX3a9Qz.js");
+    expect(redactUrl("/imports/42/results.csv")).toBe("/imports/42/results.csv");
+    expect(redactUrl("/graphql")).toBe("/graphql");
+  });
+
+  it("censors secret-named keys a caller passes by mistake", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    createLogger("info", sink).info({ token: "t0ps3cr3t-token", input: { password: "hunter2-hunter2", newPassword: "other-pass-123" }, err: { code: "ER_DUP_ENTRY" } }, "oops");
+    expect(lines[0]).not.toMatch(/t0ps3cr3t|hunter2|other-pass/);
+    expect(lines[0]).toContain("ER_DUP_ENTRY");
   });
 });

@@ -9,19 +9,75 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: { service: "portal-access-api" },
     serializers: { err: serializeError },
-    redact: {
-      paths: [
-        "req.headers.cookie",
-        "req.headers.authorization",
-        'res.headers["set-cookie"]',
-        "*.password",
-        "*.token",
-        "*.dateOfBirth",
-      ],
-      censor: "[redacted]",
-    },
+    redact: { paths: REDACTED_PATHS, censor: REDACTED },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+const REDACTED = "[redacted]";
+
+// Keys that name a secret or personal data wherever they appear in a logged object (top level or
+// one level down), in case a caller passes one by mistake.
+const SECRET_KEYS = ["password", "currentPassword", "newPassword", "token", "secret", "secrets", "link", "activationCode", "otp", "recoveryCode", "recoveryCodes", "apiKey", "authorization", "cookie", "dateOfBirth"];
+const REDACTED_PATHS = [
+  "req.headers.cookie",
+  "req.headers.authorization",
+  'res.headers["set-cookie"]',
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
+];
+
+// A path segment after one of these words is a secret (an emailed link's token or code), whatever
+// the route: /portal/invite/<token>, /portal/reset/<token>, /portal/confirm-email/<token>,
+// /portal/activate/<code>, and routes added later that follow the same shape.
+const TOKEN_ROUTE = /^(invite|invites|invitation|reset|confirm[\w-]*|activat[\w-]*|verif[\w-]*|token|tokens|magic[\w-]*|unlock[\w-]*|unsubscribe|sign-in-link|login-link|mfa|otp|recovery[\w-]*)$/i;
+const TOKEN_ALPHABET = /^[A-Za-z0-9_~+=%-]+$/;
+
+/**
+ * Whether a path segment looks like a secret by itself: long and drawn from a token alphabet, with
+ * both letters and digits (a base64url token, a hex hash), or very long. Page names such as
+ * "sign-in" or hashed asset file names (with a dot) stay readable.
+ */
+export function looksLikeSecret(segment: string): boolean {
+  if (!TOKEN_ALPHABET.test(segment)) return false;
+  if (segment.length >= 32) return true;
+  return segment.length >= 16 && /[0-9]/.test(segment) && /[A-Za-z]/.test(segment);
+}
+
+/**
+ * A request URL as it may be logged: every segment after a token route word and every segment that
+ * looks like a secret are replaced, and every query value is replaced (query strings carry tokens,
+ * codes and search terms with names or emails); the parameter names stay, for debugging.
+ */
+export function redactUrl(url: string): string {
+  const [pathname, query] = url.split(/\?(.*)/s, 2);
+  let afterTokenRoute = false;
+  const segments = pathname.split("/").map((segment) => {
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      // A malformed escape is logged redacted below when it looks like a secret.
+    }
+    const secret = segment !== "" && (afterTokenRoute || looksLikeSecret(decoded) || looksLikeSecret(segment));
+    if (TOKEN_ROUTE.test(decoded)) afterTokenRoute = true;
+    return secret ? REDACTED : segment;
+  });
+  const path = segments.join("/");
+  if (query === undefined) return path;
+  const names = query
+    .split("&")
+    .filter(Boolean)
+    .map((pair) => `${pair.split("=")[0].slice(0, 40)}=${REDACTED}`);
+  return names.length ? `${path}?${names.join("&")}` : path;
+}
+
+/**
+ * What the request logger writes of a request: its id, method and redacted URL. Never headers (the
+ * Authorization header holds API keys, Cookie holds sessions) and never the body (patient data).
+ */
+export function serializeRequest(req: { id: string; method: string; url: string }): { id: string; method: string; path: string } {
+  return { id: req.id, method: req.method, path: redactUrl(String(req.url ?? "")) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { createContext, type Context } from "./graphql/context";
 import { errorLoggingPlugin, formatError } from "./graphql/format-error";
 import { QUERY_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import { getSchema } from "./graphql/schema";
+import { serializeRequest } from "./logger";
 import { BufferedSharedLimiter, createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
 import { mailgunWebhookRoutes } from "./email/mailgun-webhook.routes";
 import { bulkJobRoutes } from "./modules/bulk/bulk-job.routes";
@@ -42,9 +43,9 @@ export async function createApp(services: Services) {
         res.setHeader("x-request-id", id);
         return id;
       },
-      // Method, path and status only: query strings may carry tokens, bodies carry patient data.
+      // Method, redacted URL and status only: paths and query strings carry tokens, bodies patient data.
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+        req: serializeRequest,
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },

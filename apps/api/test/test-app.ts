@@ -2,6 +2,7 @@ import "reflect-metadata";
 import type { Express } from "express";
 import request from "supertest";
 import type { DataSource } from "typeorm";
+import type { DestinationStream } from "pino";
 import { loadConfig, type Config } from "../src/config";
 import { createLogger } from "../src/logger";
 import { createApp } from "../src/server";
@@ -16,8 +17,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real Express app (sessions, passport, Apollo) on a real database, for one test file. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real Express app (sessions, passport, Apollo) on a real database, for one test file.
+ * `logDestination` captures the app's log lines (set LOG_LEVEL in env to something other than silent).
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApp> {
   const dataSource = await openTestDatabase();
   const config = loadConfig({
     NODE_ENV: "test",
@@ -28,7 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     GRAPHQL_RATE_LIMIT_PER_KEY: "1000000",
     ...env,
   });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, options.logDestination);
   const services = createServices(dataSource, config, logger);
   const { app, apollo } = await createApp(services);
   return {
