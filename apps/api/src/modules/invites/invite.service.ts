@@ -1,5 +1,5 @@
 import { In, IsNull } from "typeorm";
-import { AccessType, InviteMethod, isValidEmail, normalizeEmail, resendAvailableAt, UserErrorCode, WebhookEventType } from "@portal/schema";
+import { AccessType, emailProblemMessage, InviteMethod, normalizeEmail, resendAvailableAt, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { hashPassword } from "../../auth/passwords";
@@ -367,7 +367,8 @@ export class InviteService {
     return scope.transaction(async (tx) => {
       const account = await this.portalAccess.requireAccount(tx, input.accountId);
       const email = input.email.trim();
-      if (!isValidEmail(email)) fail(UserErrorCode.INVALID_EMAIL, "This is not a valid email address.", "email");
+      const problem = emailProblemMessage(email);
+      if (problem) fail(UserErrorCode.INVALID_EMAIL, problem, "email");
       const emailNormalized = normalizeEmail(email);
       if (emailNormalized === account.emailNormalized && email === account.email) return { account };
       if (emailNormalized !== account.emailNormalized && (await tx.findOneBy(PortalAccount, { emailNormalized }))) {

@@ -1,4 +1,4 @@
-import { type ContactRelationship, isIsoDate, isValidEmail, type Language, normalizeEmail, PORTAL_STATUS_ORDER, PortalStatus, UserErrorCode } from "@portal/schema";
+import { type ContactRelationship, emailProblemMessage, isIsoDate, type Language, normalizeEmail, PORTAL_STATUS_ORDER, PortalStatus, UserErrorCode } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { PageInfo } from "../../graphql/connection";
@@ -45,7 +45,8 @@ function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { 
   }
   if (out.email !== undefined) {
     const email = out.email?.trim() || null;
-    if (email && !isValidEmail(email)) fail(UserErrorCode.INVALID_EMAIL, "This is not a valid email address.", "email");
+    const problem = email ? emailProblemMessage(email) : null;
+    if (problem) fail(UserErrorCode.INVALID_EMAIL, problem, "email");
     out.email = email;
     out.emailNormalized = email ? normalizeEmail(email) : null;
   }

@@ -1,5 +1,5 @@
 import { In, IsNull, Not } from "typeorm";
-import { AccessType, isValidEmail, normalizeEmail, UserErrorCode } from "@portal/schema";
+import { AccessType, emailProblemMessage, normalizeEmail, UserErrorCode } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation, violatedIndex } from "../../db/transaction";
 import { attempt, fail, UserFacingError } from "../../graphql/user-error";
@@ -96,7 +96,9 @@ export class PortalAccessService {
     }
     const email = (typed ?? onFile ?? "").trim();
     if (!email) fail(UserErrorCode.MISSING_EMAIL, "An email address is needed to grant portal access.", "email");
-    if (!isValidEmail(email)) fail(UserErrorCode.INVALID_EMAIL, "This is not a valid email address.", "email");
+    // Also refuses a record's email written before the equivalence rule (issue 11: x@dom., "x"@dom, soft hyphens).
+    const problem = emailProblemMessage(email);
+    if (problem) fail(UserErrorCode.INVALID_EMAIL, problem, "email");
     return email;
   }
 

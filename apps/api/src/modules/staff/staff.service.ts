@@ -1,4 +1,4 @@
-import { isValidEmail, Language, normalizeEmail, passwordProblem, StaffPermission, UserErrorCode } from "@portal/schema";
+import { emailProblemMessage, Language, normalizeEmail, passwordProblem, StaffPermission, UserErrorCode } from "@portal/schema";
 import { hashPassword } from "../../auth/passwords";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
@@ -70,7 +70,8 @@ export class StaffService {
 
   async createUser(scope: OrgScope, input: { email: string; name: string; password: string; staffRoleId: number; language?: Language | null }): Promise<{ staffUser: StaffUser }> {
     const email = input.email.trim();
-    if (!isValidEmail(email)) fail(UserErrorCode.INVALID_EMAIL, "This is not a valid email address.", "email");
+    const problem = emailProblemMessage(email);
+    if (problem) fail(UserErrorCode.INVALID_EMAIL, problem, "email");
     if (!input.name.trim()) fail(UserErrorCode.INVALID_INPUT, "A name is required.", "name");
     if (passwordProblem(input.password)) fail(UserErrorCode.WEAK_PASSWORD, "Passwords need 12 to 128 characters.", "password");
     const passwordHash = await hashPassword(input.password);
