@@ -27,6 +27,21 @@ const bad = (what) => {
 };
 const expect = (cond, what) => (cond ? ok(what) : bad(what));
 
+/** Waits for a process to exit; returns its exit code and everything it wrote. */
+function runToExit(child) {
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk) => (output += chunk));
+  return Promise.race([
+    new Promise((resolve) => child.once("exit", (code) => resolve({ code, output }))),
+    new Promise((resolve) =>
+      setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve({ code: "timeout", output });
+      }, 30_000),
+    ),
+  ]);
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, "apps/api/dist/src/main.js"))) throw new Error("run `pnpm build` first");
   console.log(`deploying the API with production dependencies into ${apiDir}`);
@@ -59,6 +74,8 @@ async function main() {
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
+    // No Mailgun here: production keeps emails in the dev mailbox only when told to, by name.
+    EMAIL_TRANSPORT: "dev-mailbox",
   };
   execFileSync("node", ["dist/src/cli/create-admin.js", "--org", "Smoke Test Clinic", "--email", email, "--name", "Smoke Admin"], {
     cwd: apiDir,
@@ -67,8 +84,20 @@ async function main() {
   });
   ok("create-admin made the first administrator");
 
+  // Without Mailgun and without EMAIL_TRANSPORT, production refuses to start (rule 16).
+  const { EMAIL_TRANSPORT: _transport, ...withoutTransport } = env;
+  const refused = await runToExit(spawn("node", ["dist/src/main.js"], { cwd: apiDir, env: withoutTransport, stdio: ["ignore", "pipe", "pipe"] }));
+  expect(refused.code === 78 && /EMAIL_TRANSPORT: production needs Mailgun/.test(refused.output), `production without Mailgun or EMAIL_TRANSPORT refused to start (exit ${refused.code})`);
+
   const started = Date.now();
-  server = spawn("node", ["dist/src/main.js"], { cwd: apiDir, env, stdio: ["ignore", "inherit", "inherit"] });
+  let serverOutput = "";
+  server = spawn("node", ["dist/src/main.js"], { cwd: apiDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.on("data", (chunk) => {
+      serverOutput += chunk;
+      process.stderr.write(chunk);
+    });
+  }
   const exited = new Promise((resolve) => server.once("exit", (code, signal) => resolve({ code, signal })));
   const base = `http://127.0.0.1:${port}`;
   let healthy = false;
@@ -78,6 +107,7 @@ async function main() {
   }
   expect(healthy, `GET /healthz answered 200 (${Date.now() - started} ms after start)`);
   if (!healthy) throw new Error("server did not become healthy");
+  expect(/EMAIL_TRANSPORT=dev-mailbox in production/.test(serverOutput), "the server warned at start that production keeps emails in the dev mailbox");
 
   const login = await fetch(`${base}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];

@@ -57,6 +57,8 @@ async function main() {
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
     ALLOW_PRIVATE_WEBHOOK_TARGETS: "true",
+    // The dev mailbox counts what was delivered; production uses it only when told to, by name.
+    EMAIL_TRANSPORT: "dev-mailbox",
     GRAPHQL_RATE_LIMIT_PER_IP: "100000",
     GRAPHQL_RATE_LIMIT_PER_KEY: "10",
   };

@@ -32,6 +32,9 @@ const schema = z.object({
   MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(1).optional(),
   MAILGUN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   MAIL_FROM: z.string().default("Portal Access <no-reply@portal.localhost>"),
+  // Which transport delivers email. Unset: Mailgun when configured, else the dev mailbox — except in
+  // production, where keeping emails (with their links) in the database must be asked for by name.
+  EMAIL_TRANSPORT: z.enum(["mailgun", "dev-mailbox"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: boolish.optional(),
   // Per-IP limits, `points/seconds`: failed sign-ins (staff and portal each), reset requests, and
@@ -59,12 +62,47 @@ export type Config = z.infer<typeof schema> & {
   publicUrl: string;
   sessionSecret: string;
   databaseKind: "mysql" | "sqlite";
+  /** The email transport in force (see chooseEmailTransport). */
+  emailTransport: EmailTransport;
   /** Folders of the built admin and portal (Vite output) that the API serves at /admin and /portal. */
   adminDist: string;
   portalDist: string;
 };
 
 export class ConfigError extends Error {}
+
+export type EmailTransport = "mailgun" | "dev-mailbox";
+
+/**
+ * Decides the email transport (SPEC rule 16): the dev mailbox keeps every email, links included, in
+ * the database, so production never falls back to it silently when Mailgun is missing.
+ */
+export function chooseEmailTransport(c: Pick<z.infer<typeof schema>, "NODE_ENV" | "EMAIL_TRANSPORT" | "MAILGUN_API_KEY" | "MAILGUN_DOMAIN">): EmailTransport {
+  const mailgun = Boolean(c.MAILGUN_API_KEY && c.MAILGUN_DOMAIN);
+  if (c.EMAIL_TRANSPORT === "mailgun" && !mailgun) {
+    throw new ConfigError("Invalid configuration:\n  EMAIL_TRANSPORT: mailgun needs MAILGUN_API_KEY and MAILGUN_DOMAIN");
+  }
+  if (c.EMAIL_TRANSPORT === "dev-mailbox" && mailgun) {
+    throw new ConfigError("Invalid configuration:\n  EMAIL_TRANSPORT: dev-mailbox while MAILGUN_API_KEY and MAILGUN_DOMAIN are set; choose one");
+  }
+  if (c.EMAIL_TRANSPORT) return c.EMAIL_TRANSPORT;
+  if (mailgun) return "mailgun";
+  if (c.NODE_ENV === "production") {
+    throw new ConfigError(
+      "Invalid configuration:\n  EMAIL_TRANSPORT: production needs Mailgun (MAILGUN_API_KEY and MAILGUN_DOMAIN); set EMAIL_TRANSPORT=dev-mailbox to keep emails in the database on purpose",
+    );
+  }
+  return "dev-mailbox";
+}
+
+/** Warnings the server logs at every start (main.ts): settings that work but should not last. */
+export function startupWarnings(config: Pick<Config, "NODE_ENV" | "emailTransport">): string[] {
+  const warnings: string[] = [];
+  if (config.NODE_ENV === "production" && config.emailTransport === "dev-mailbox") {
+    warnings.push("EMAIL_TRANSPORT=dev-mailbox in production: no email leaves this server; invites and resets are kept in the dev mailbox (development and demos only)");
+  }
+  return warnings;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset" (docker env files often carry `KEY=`).
@@ -87,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Development only: a fixed secret would let anyone forge cookies in production (refused above).
     sessionSecret: c.SESSION_SECRET ?? "development-only-session-secret-change-me!!",
     databaseKind: c.DATABASE_URL ? "mysql" : "sqlite",
+    emailTransport: chooseEmailTransport(c),
     adminDist: path.resolve(c.ADMIN_DIST_DIR ?? path.join(appsDir(), "admin", "dist")),
     portalDist: path.resolve(c.PORTAL_DIST_DIR ?? path.join(appsDir(), "portal", "dist")),
   };

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { Server } from "node:http";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, startupWarnings } from "./config";
 import { openDataSource, databaseOptionsFrom } from "./db/data-source";
 import { createDemoData, isEmptyDatabase } from "./db/demo-data";
 import { createLogger } from "./logger";
@@ -20,6 +20,8 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // At every start, not once: a setting meant for a demo must not be forgotten in production.
+  for (const warning of startupWarnings(config)) logger.warn(warning);
   const dataSource = await openDataSource(databaseOptionsFrom(config));
   const applied = await dataSource.runMigrations({ transaction: "each" });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");

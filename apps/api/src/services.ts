@@ -31,7 +31,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
   const portalAccess = new PortalAccessService(sessions);
   const box = new SecretBox(config.sessionSecret);
   const emailQueue = new EmailQueue(box);
-  const mailer = createMailer(dataSource, config);
+  const mailer = createMailer(dataSource, config, box);
   portalAccess.addListener(webhookAccessListener);
   const webhookSender = new WebhookSender({ dataSource, box, logger, allowPrivateTargets: config.ALLOW_PRIVATE_WEBHOOK_TARGETS });
   // Built here, started by main.ts once the server listens (tests drive it with runOnce/drain).
@@ -84,10 +84,10 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
 
 export type Services = ReturnType<typeof createServices>;
 
-/** Mailgun when MAILGUN_API_KEY and MAILGUN_DOMAIN are set; otherwise the dev mailbox (kept in the database). */
-export function createMailer(dataSource: DataSource, config: Config): Mailer {
-  if (config.MAILGUN_API_KEY && config.MAILGUN_DOMAIN) {
+/** The transport config.ts chose: Mailgun, or the dev mailbox (kept in the database, sealed). */
+export function createMailer(dataSource: DataSource, config: Config, box: SecretBox): Mailer {
+  if (config.emailTransport === "mailgun" && config.MAILGUN_API_KEY && config.MAILGUN_DOMAIN) {
     return new MailgunTransport({ apiKey: config.MAILGUN_API_KEY, domain: config.MAILGUN_DOMAIN, url: config.MAILGUN_URL, timeoutMs: config.MAILGUN_TIMEOUT_MS });
   }
-  return new DevMailboxTransport(dataSource);
+  return new DevMailboxTransport(dataSource, box);
 }

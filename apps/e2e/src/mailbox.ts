@@ -53,20 +53,29 @@ function toEmail(to: string, subject: string | null, text: string): ReceivedEmai
   return { to, subject, text, links: [...new Set(text.match(URL_PATTERN) ?? [])] };
 }
 
-/** Delivered mail: what the dev-mailbox transport stored, newest first. */
+/** The API's SecretBox, keyed with the run's session secret: the outbox and the dev mailbox seal with it. */
+async function secretBox(): Promise<{ open(sealed: string): Record<string, string> }> {
+  const { SecretBox } = (await import(path.join(API_DIR, "dist", "src", "email", "secret-box.js"))) as {
+    SecretBox: new (secret: string) => { open(sealed: string): Record<string, string> };
+  };
+  return new SecretBox(E2E_SESSION_SECRET);
+}
+
+/** Delivered mail: what the dev-mailbox transport stored (sealed at rest, opened here), newest first. */
 async function fromDevMailbox(address: string): Promise<ReceivedEmail[]> {
   if (!(await tableExists("dev_mailbox_messages"))) return [];
-  const rows = await query("SELECT toAddress, subject, text FROM dev_mailbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC", [address]);
-  return rows.map((r) => toEmail(String(r.toAddress), r.subject == null ? null : String(r.subject), String(r.text ?? "")));
+  const rows = await query("SELECT toAddress, contentSealed FROM dev_mailbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC", [address]);
+  const box = await secretBox();
+  return rows.map((r) => {
+    const content = box.open(String(r.contentSealed));
+    return toEmail(String(r.toAddress), content.subject ?? null, content.text ?? "");
+  });
 }
 
 /** Queued mail not delivered yet: the outbox row, its sealed secrets opened with the run's session secret. */
 async function fromOutbox(address: string): Promise<ReceivedEmail[]> {
   const rows = await query("SELECT toAddress, kind, secretsSealed FROM outbox_messages WHERE LOWER(toAddress) = LOWER(?) ORDER BY id DESC", [address]);
-  const { SecretBox } = (await import(path.join(API_DIR, "dist", "src", "email", "secret-box.js"))) as {
-    SecretBox: new (secret: string) => { open(sealed: string): Record<string, string> };
-  };
-  const box = new SecretBox(E2E_SESSION_SECRET);
+  const box = await secretBox();
   return rows
     .filter((r) => r.secretsSealed)
     .map((r) => toEmail(String(r.toAddress), String(r.kind), Object.values(box.open(String(r.secretsSealed))).join("\n")));

@@ -3,10 +3,12 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { CreatedAtColumn } from "../db/columns";
 
 /**
- * An email as it would have been sent, kept in the database when no Mailgun key is configured (the
- * dev mailbox). It holds the rendered link, so it is for development and demos only.
+ * An email as it would have been sent, kept in the database when the dev mailbox is the transport.
+ * Its subject and bodies carry working links (or a temporary password), so they are sealed at rest
+ * (`contentSealed`, AES-256-GCM like the outbox's secrets, rule 6) and opened only for the staff
+ * member reading them through the devMailbox query, which fills `subject`, `text` and `html`.
  */
-@ObjectType({ description: "An email kept in the dev mailbox instead of being sent (no Mailgun key configured)." })
+@ObjectType({ description: "An email kept in the dev mailbox instead of being sent (development and demos only)." })
 @Entity("dev_mailbox_messages")
 @Index("ix_dev_mailbox_org_id", ["organizationId", "id"])
 export class DevMailboxMessage {
@@ -37,16 +39,17 @@ export class DevMailboxMessage {
   @Column({ type: "varchar", length: 8 })
   language: string;
 
+  // SecretBox-sealed JSON of { subject, text, html }; never read in plain text from the database.
+  @Column({ type: "text" })
+  contentSealed: string;
+
   @Field({ description: "Subject line." })
-  @Column({ type: "varchar", length: 998 })
   subject: string;
 
   @Field({ description: "Plain-text body." })
-  @Column({ type: "text" })
   text: string;
 
   @Field({ description: "HTML body." })
-  @Column({ type: "text" })
   html: string;
 
   @Field({ description: "When the email was 'sent' to the dev mailbox." })

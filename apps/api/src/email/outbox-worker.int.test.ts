@@ -10,6 +10,7 @@ import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Patient } from "../modules/patients/patient.entity";
 import { PortalAccount } from "../modules/portal-access/portal-account.entity";
 import { DevMailboxMessage } from "./dev-mailbox-message.entity";
+import { openDevMailboxMessages } from "./dev-mailbox.transport";
 import { EmailKind } from "./email.types";
 import { OutboxMessage } from "./outbox-message.entity";
 
@@ -264,7 +265,7 @@ describe("outbox worker with the dev mailbox", () => {
       const invite = await patientWithInvite(dev, org.id);
       const [row] = await queueEmails(dev, org.id, [invite.email]);
       await testWorker(dev).drain({ organizationId: org.id });
-      const kept = await dev.dataSource.getRepository(DevMailboxMessage).findBy({ organizationId: org.id });
+      const kept = openDevMailboxMessages(dev.services.secretBox, await dev.dataSource.getRepository(DevMailboxMessage).findBy({ organizationId: org.id }));
       expect(kept).toHaveLength(1);
       expect(kept[0]).toMatchObject({ toAddress: invite.patient.email, kind: "INVITE_LINK", language: "en", outboxId: row!.id });
       expect(kept[0].text).toContain(invite.link);

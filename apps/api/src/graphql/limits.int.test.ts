@@ -145,7 +145,7 @@ describe("rate limits on /graphql (429 with Retry-After)", () => {
 
 describe("production mode", () => {
   it("turns introspection and field suggestions off", async () => {
-    const prod = await startTestApp({ NODE_ENV: "production" });
+    const prod = await startTestApp({ NODE_ENV: "production", EMAIL_TRANSPORT: "dev-mailbox" });
     try {
       const introspection = await post({ query: "{ __schema { types { name } } }" }, prod.app);
       expect(introspection.body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");

@@ -5,11 +5,12 @@ import { buildOrg, buildStaff } from "../../../test/factories";
 import { startFakeMailgun } from "../../../test/fake-mailgun";
 import { errorCode, startTestApp, TestClient, type TestApp } from "../../../test/test-app";
 import { DevMailboxMessage } from "../../email/dev-mailbox-message.entity";
+import { openDevMailboxMessages } from "../../email/dev-mailbox.transport";
 import { OutboxMessage } from "../../email/outbox-message.entity";
 import { AuditEvent } from "../audit/audit-event.entity";
 import { EmailTemplate } from "./email-template.entity";
 
-const { CONFIGURE_EMAIL_TEMPLATES, MANAGE_PORTAL_ACCESS, VIEW_PATIENTS } = StaffPermission;
+const { CONFIGURE_EMAIL_TEMPLATES, MANAGE_PORTAL_ACCESS, VIEW_PATIENTS, VIEW_DEV_MAILBOX } = StaffPermission;
 
 const LIST = `{ emailTemplates { kind language subject html text isCustomized placeholders updatedAt } }`;
 const UPDATE = `mutation($input: UpdateEmailTemplateInput!) { updateEmailTemplate(input: $input) { emailTemplate { kind language subject text isCustomized updatedAt } userErrors { code field message } } }`;
@@ -69,7 +70,7 @@ describe("updateEmailTemplate and resetEmailTemplate", () => {
     const invite = await patientWithInvite(t, org.id, { firstName: "Zoé", language: Language.FR });
     await queueEmails(t, org.id, [invite.email]);
     await testWorker(t).drain({ organizationId: org.id });
-    const [mail] = await t.dataSource.getRepository(DevMailboxMessage).findBy({ organizationId: org.id });
+    const [mail] = openDevMailboxMessages(t.services.secretBox, await t.dataSource.getRepository(DevMailboxMessage).findBy({ organizationId: org.id }));
     expect(mail.subject).toBe(`Invitation de ${org.name}`);
     expect(mail.text).toBe(`Bonjour Zoé, ouvrez ${invite.link}`);
 
@@ -151,7 +152,7 @@ describe("sendSampleEmail", () => {
     const res = await client.gql(SAMPLE, { input: { kind: "INVITE_LINK", language: "FR" } });
     expect(res.data!.sendSampleEmail).toEqual({ to: user.email, userErrors: [] });
     await testWorker(t).drain({ organizationId: org.id });
-    const [mail] = await t.dataSource.getRepository(DevMailboxMessage).findBy({ organizationId: org.id });
+    const [mail] = openDevMailboxMessages(t.services.secretBox, await t.dataSource.getRepository(DevMailboxMessage).findBy({ organizationId: org.id }));
     expect(mail.toAddress).toBe(user.email);
     expect(mail.subject).toBe(`Invitation de ${org.name}`);
     expect(mail.text).toBe(`Bonjour ${user.name}, ouvrez ${t.config.publicUrl}/portal/invite/SAMPLE-LINK-NOT-VALID`);
@@ -170,10 +171,10 @@ describe("sendSampleEmail", () => {
 
 describe("devMailbox", () => {
   it("shows the organization's kept emails newest first, filtered by address and paginated", async () => {
-    const { org, client } = await setup([MANAGE_PORTAL_ACCESS]);
+    const { org, client } = await setup([VIEW_DEV_MAILBOX]);
     const invites = [await patientWithInvite(t, org.id), await patientWithInvite(t, org.id), await patientWithInvite(t, org.id)];
     for (const invite of invites) await queueEmails(t, org.id, [invite.email]);
-    const other = await setup([MANAGE_PORTAL_ACCESS]);
+    const other = await setup([VIEW_DEV_MAILBOX]);
     await queueEmails(t, other.org.id, [(await patientWithInvite(t, other.org.id)).email]);
     await testWorker(t).drain();
 
@@ -191,11 +192,11 @@ describe("devMailbox", () => {
     expect(only[0].node.html).toContain(invites[1].link);
   });
 
-  it("refuses anonymous callers, staff without MANAGE_PORTAL_ACCESS and a bad cursor", async () => {
+  it("refuses anonymous callers, staff without VIEW_DEV_MAILBOX (even managing portal access) and a bad cursor", async () => {
     expect(errorCode(await new TestClient(t.app).gql(MAILBOX))).toBe("UNAUTHENTICATED");
-    const { client } = await setup([VIEW_PATIENTS, CONFIGURE_EMAIL_TEMPLATES]);
+    const { client } = await setup([VIEW_PATIENTS, CONFIGURE_EMAIL_TEMPLATES, MANAGE_PORTAL_ACCESS]);
     expect(errorCode(await client.gql(MAILBOX))).toBe("FORBIDDEN");
-    const allowed = await setup([MANAGE_PORTAL_ACCESS]);
+    const allowed = await setup([VIEW_DEV_MAILBOX]);
     expect(errorCode(await allowed.client.gql(MAILBOX, { after: "not-a-cursor" }))).toBe("BAD_USER_INPUT");
     expect(errorCode(await allowed.client.gql(MAILBOX, { first: 100000 }))).toBe("BAD_USER_INPUT");
   });
@@ -205,7 +206,7 @@ describe("devMailbox", () => {
     const mg = await startTestApp(mailgunEnv(fake));
     try {
       const { org } = await buildOrg(mg.dataSource);
-      const { client } = await buildStaff(mg.dataSource, mg.app, org.id, [MANAGE_PORTAL_ACCESS]);
+      const { client } = await buildStaff(mg.dataSource, mg.app, org.id, [VIEW_DEV_MAILBOX]);
       expect(errorCode(await client.gql(MAILBOX))).toBe("DEV_MAILBOX_DISABLED");
     } finally {
       await mg.close();

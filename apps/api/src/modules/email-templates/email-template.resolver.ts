@@ -6,6 +6,7 @@ import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload } from "../../graphql/user-error";
 import { DevMailboxMessage } from "../../email/dev-mailbox-message.entity";
+import { openDevMailboxMessages } from "../../email/dev-mailbox.transport";
 import { EmailKind } from "../../email/email.types";
 import { Payload } from "../portal-access/portal-access.payloads";
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from "./email-template.service";
@@ -209,7 +210,8 @@ export class EmailTemplateResolver {
     const qb = ctx.scope().qb(DevMailboxMessage, "m").orderBy("m.id", "DESC").take(limit + 1);
     if (to?.trim()) qb.andWhere("LOWER(m.toAddress) = :to", { to: normalizeEmail(to) });
     if (after) qb.andWhere("m.id < :cursor", { cursor: Number(decodeCursor(after, 1)[0]) || 0 });
-    const rows = limit === 0 ? [] : await qb.getMany();
+    // Sealed at rest (rule 6): opened here, for the staff member reading them, and nowhere else.
+    const rows = limit === 0 ? [] : openDevMailboxMessages(ctx.services.secretBox, await qb.getMany());
     return toConnection(rows, limit, (m) => [m.id]);
   }
 }

@@ -1,3 +1,4 @@
+import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
@@ -19,4 +20,5 @@ export const mysqlMigrations: Function[] = [
   BulkJobs1795336925291,
   EmailDelivery1795337244527,
   Webhooks1795338380763,
+  DevMailboxSealed1795340400000,
 ];

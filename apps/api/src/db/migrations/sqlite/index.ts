@@ -1,4 +1,5 @@
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
+import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
 import { GridIndexesOnRebuiltPatients1795339410734 } from "./1795339410734-GridIndexesOnRebuiltPatients";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
@@ -21,4 +22,5 @@ export const sqliteMigrations: Function[] = [
   EmailDelivery1795337244527,
   Webhooks1795338380763,
   GridIndexesOnRebuiltPatients1795339410734,
+  DevMailboxSealed1795340400000,
 ];
