@@ -15,7 +15,10 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": swc },
+  transform: { "^.+\\.ts$": swc, "/node_modules/.+\\.js$": swc },
+  // otplib's default plugins use @noble/hashes and @scure/base, published as ES modules only: jest
+  // (CommonJS here, and no require(esm) before Node 24) compiles those two, and nothing else, with swc.
+  transformIgnorePatterns: ["/node_modules/(?!\\.pnpm/|@noble/|@scure/)"],
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   globalSetup: "<rootDir>/test/global-setup.ts",
   reporters: require("../../tools/jest-reporters.cjs"),

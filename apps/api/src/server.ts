@@ -18,6 +18,7 @@ import { getSchema } from "./graphql/schema";
 import { serializeRequest } from "./logger";
 import { BufferedSharedLimiter, createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
 import { mailgunWebhookRoutes } from "./email/mailgun-webhook.routes";
+import { staffMfaRoutes } from "./auth/mfa/staff-mfa.routes";
 import { bulkJobRoutes } from "./modules/bulk/bulk-job.routes";
 import { statementCounter } from "./db/statement-counter";
 import type { Services } from "./services";
@@ -78,6 +79,7 @@ export async function createApp(services: Services) {
   });
 
   app.use(staffAuthRoutes(passport, services));
+  app.use(staffMfaRoutes(services));
   app.use(portalAuthRoutes(passport, services));
   app.use(mailgunWebhookRoutes(services));
   app.use(bulkJobRoutes(services));

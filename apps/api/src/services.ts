@@ -8,6 +8,7 @@ import { MailgunTransport } from "./email/mailgun.transport";
 import type { Mailer } from "./email/mailer";
 import { OutboxWorker } from "./email/outbox-worker";
 import { SecretBox } from "./email/secret-box";
+import { MfaService } from "./auth/mfa/mfa.service";
 import { ApiKeyService } from "./modules/api-keys/api-key.service";
 import { OnboardingStatsService } from "./modules/onboarding-stats/onboarding-stats.service";
 import { EmailTemplateService } from "./modules/email-templates/email-template.service";
@@ -60,6 +61,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     logger,
     sessions,
     secretBox: box,
+    mfa: new MfaService(dataSource, box, config.sessionSecret),
     emailQueue,
     mailer,
     outboxWorker,

@@ -36,6 +36,14 @@ export enum UserErrorCode {
   UNKNOWN_PLACEHOLDER = "UNKNOWN_PLACEHOLDER",
   MISSING_PLACEHOLDER = "MISSING_PLACEHOLDER",
   WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED",
+  /** Two-factor sign-in is already on (disable or reset it before enrolling again). */
+  MFA_ALREADY_ENABLED = "MFA_ALREADY_ENABLED",
+  /** Two-factor sign-in is not on for this person (or enrollment was not started). */
+  MFA_NOT_ENABLED = "MFA_NOT_ENABLED",
+  /** The authenticator code, emailed code or recovery code is wrong, expired or already used. */
+  MFA_CODE_INVALID = "MFA_CODE_INVALID",
+  /** The organization requires two-factor sign-in, so it cannot be turned off. */
+  MFA_REQUIRED = "MFA_REQUIRED",
 }
 
 /** Codes of GraphQL errors (the thrown tier) that clients may see in `errors[].extensions.code`. */

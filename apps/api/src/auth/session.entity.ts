@@ -32,4 +32,8 @@ export class Session {
 
   @Column({ type: "varchar", length: 64, nullable: true })
   ip: string | null;
+
+  // The second factor passed at sign-in (TOTP, RECOVERY_CODE, EMAIL), or null when none was asked.
+  @Column({ type: "varchar", length: 16, nullable: true })
+  secondFactor: string | null;
 }

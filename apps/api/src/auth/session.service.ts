@@ -25,10 +25,11 @@ export class SessionService {
     return hmacSha256(this.secret, token);
   }
 
-  async create(kind: SessionKind, principalId: number, organizationId: number, ip: string | null): Promise<{ token: string; expiresAt: Date }> {
+  /** `secondFactor`: what was proven after the password (TOTP, RECOVERY_CODE, EMAIL), recorded on the session. */
+  async create(kind: SessionKind, principalId: number, organizationId: number, ip: string | null, secondFactor: string | null = null): Promise<{ token: string; expiresAt: Date }> {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + this.ttlMs);
-    await this.dataSource.getRepository(Session).insert({ idHash: this.idHash(token), kind, principalId, organizationId, expiresAt, ip });
+    await this.dataSource.getRepository(Session).insert({ idHash: this.idHash(token), kind, principalId, organizationId, expiresAt, ip, secondFactor });
     return { token, expiresAt };
   }
 

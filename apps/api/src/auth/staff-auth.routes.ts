@@ -9,6 +9,7 @@ import { verifyPassword } from "./passwords";
 import { retryMessage } from "./rate-limits";
 import { readCookie } from "./principal";
 import { STAFF_COOKIE } from "./session.service";
+import { staffSecondStep } from "./mfa/staff-mfa.routes";
 
 export function sessionCookieOptions(req: Request, maxAgeMs: number) {
   return {
@@ -86,6 +87,8 @@ export function staffAuthRoutes(passport: PassportStatic, services: Services): R
           res.status(401).json({ error: "INVALID_CREDENTIALS", message: "Wrong email or password." });
           return;
         }
+        // A member with MFA (or required to enroll) gets a pending second step, not a session.
+        if (await staffSecondStep(services, req, res, user)) return;
         const { token } = await services.sessions.create("STAFF", user.id, user.organizationId, clientIp(req));
         await services.dataSource.getRepository(StaffUser).update({ id: user.id }, { lastSignInAt: new Date() });
         await auditSignIn(services, req, user, user.email, true);

@@ -9,6 +9,7 @@ import { WebhookSubscription } from "../modules/webhooks/webhook-subscription.en
 import { EmailTemplate } from "../modules/email-templates/email-template.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
+import { MfaChallenge, MfaFactor, MfaRecoveryCode } from "../auth/mfa/mfa.entities";
 import { BulkJob, BulkJobItem } from "../modules/bulk/bulk-job.entity";
 import { Organization } from "../modules/organizations/organization.entity";
 import { Contact } from "../modules/patients/contact.entity";
@@ -26,6 +27,9 @@ export const entities = [
   StaffRole,
   StaffUser,
   Session,
+  MfaFactor,
+  MfaRecoveryCode,
+  MfaChallenge,
   Patient,
   PatientStatusCount,
   Contact,

@@ -16,6 +16,7 @@ import { PortalRoleResolver } from "../modules/portal-roles/portal-role.resolver
 import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.resolver";
 import { ViewerResolver } from "../modules/viewer/viewer.resolver";
 import { BulkJobItemFieldsResolver, BulkJobResolver } from "../modules/bulk/bulk-job.resolver";
+import { MfaResolver, StaffUserMfaResolver, ViewerMfaResolver } from "../auth/mfa/mfa.resolver";
 import { authChecker } from "./auth-checker";
 
 /** Every resolver of the one schema served to staff, portal users and partner apps. */
@@ -40,6 +41,9 @@ export const resolvers = [
   WebhookResolver,
   BulkJobResolver,
   BulkJobItemFieldsResolver,
+  MfaResolver,
+  ViewerMfaResolver,
+  StaffUserMfaResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -34,6 +34,14 @@ export class Organization {
   @Column({ type: "varchar", length: 8, default: Language.EN })
   defaultLanguage: Language;
 
+  @Field({ description: "Staff must sign in with a second factor (TOTP); applies at each member's next sign-in." })
+  @Column({ type: "boolean", default: false })
+  requireStaffMfa: boolean;
+
+  @Field({ description: "Portal accounts holding proxy access must sign in with a second factor (emailed code or TOTP)." })
+  @Column({ type: "boolean", default: false })
+  requireProxyMfa: boolean;
+
   @Field({ description: "When the organization was created." })
   @CreatedAtColumn()
   createdAt: Date;

@@ -33,6 +33,12 @@ class UpdateOrganizationSettingsInput {
 
   @Field(() => Language, { nullable: true, description: "Default language of emails." })
   defaultLanguage?: Language | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Require a second factor (TOTP) of every staff member, from their next sign-in." })
+  requireStaffMfa?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Require a second factor of portal accounts holding proxy access, from their next sign-in." })
+  requireProxyMfa?: boolean | null;
 }
 
 @ObjectType({ description: "Result of updateOrganizationSettings." })

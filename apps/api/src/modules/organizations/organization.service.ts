@@ -13,6 +13,8 @@ export interface OrganizationSettings {
   resendCooldownMinutes?: number | null;
   defaultPortalRoleId?: number | null;
   defaultLanguage?: Language | null;
+  requireStaffMfa?: boolean | null;
+  requireProxyMfa?: boolean | null;
 }
 
 
@@ -46,6 +48,8 @@ export class OrganizationService {
         org.defaultPortalRoleId = input.defaultPortalRoleId;
       }
       if (input.defaultLanguage != null) org.defaultLanguage = input.defaultLanguage;
+      if (input.requireStaffMfa != null) org.requireStaffMfa = input.requireStaffMfa;
+      if (input.requireProxyMfa != null) org.requireProxyMfa = input.requireProxyMfa;
       await tx.manager.save(Organization, org);
       const changed = Object.fromEntries(Object.entries(org).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v));
       if (Object.keys(changed).length) {

@@ -1,3 +1,4 @@
+import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
@@ -21,4 +22,5 @@ export const mysqlMigrations: Function[] = [
   EmailDelivery1795337244527,
   Webhooks1795338380763,
   DevMailboxSealed1795340400000,
+  MultiFactorAuth1795340300000,
 ];

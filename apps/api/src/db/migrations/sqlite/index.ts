@@ -1,3 +1,4 @@
+import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
 import { GridIndexesOnRebuiltPatients1795339410734 } from "./1795339410734-GridIndexesOnRebuiltPatients";
@@ -23,4 +24,5 @@ export const sqliteMigrations: Function[] = [
   Webhooks1795338380763,
   GridIndexesOnRebuiltPatients1795339410734,
   DevMailboxSealed1795340400000,
+  MultiFactorAuth1795340300000,
 ];
