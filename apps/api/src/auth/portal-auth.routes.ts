@@ -7,7 +7,7 @@ import type { SignInOutcome } from "../modules/portal-auth/portal-auth.service";
 import { readCookie } from "./principal";
 import { retryMessage } from "./rate-limits";
 import { PORTAL_COOKIE } from "./session.service";
-import { clientIp, sessionCookieOptions } from "./staff-auth.routes";
+import { clientIp, locked, sessionCookieOptions } from "./staff-auth.routes";
 
 function organizationIdOf(body: { organizationId?: unknown }): number | null | undefined {
   const v = body.organizationId;
@@ -52,14 +52,12 @@ export function portalAuthRoutes(passport: PassportStatic, services: Services): 
           return;
         }
         switch (outcome?.kind) {
-          case "rate_limited":
           case "locked":
+            locked(services, req, res, outcome.retryAfterSeconds);
+            return;
+          case "rate_limited":
             res.setHeader("Retry-After", String(outcome.retryAfterSeconds));
-            res.status(429).json({
-              error: outcome.kind === "locked" ? "ACCOUNT_LOCKED" : "RATE_LIMITED",
-              message: outcome.kind === "locked" ? `Too many failed sign-ins. ${retryMessage(outcome.retryAfterSeconds).replace("Too many attempts. ", "")}` : retryMessage(outcome.retryAfterSeconds),
-              retryAfterSeconds: outcome.retryAfterSeconds,
-            });
+            res.status(429).json({ error: "RATE_LIMITED", message: retryMessage(outcome.retryAfterSeconds), retryAfterSeconds: outcome.retryAfterSeconds });
             return;
           case "disabled":
             res.status(403).json({ error: "ACCOUNT_DISABLED", message: "This portal account is disabled. Contact your clinic." });

@@ -1,9 +1,23 @@
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { DataSource } from "typeorm";
 import { createRateLimiter } from "../security/rate-limiter";
+import { createLockoutStore, type AttemptDecision, type LockoutState, type LockoutStore } from "../security/rate-limiter-lockout";
+import { sha256 } from "./tokens";
 
 /** Per-IP limits against guessing (portal and staff sign-in, reset requests, invite and reset tokens). */
 export type LimitName = "staffSignIn" | "portalSignIn" | "passwordReset" | "token";
+
+/**
+ * Per-subject locks (5 failures, then waits doubling from 1 minute to 1 hour): staff sign-in by
+ * email, portal sign-in by email (known or not, so a lock says nothing about who has an account),
+ * and a signed-in portal account's wrong current passwords.
+ */
+export type LockName = "staffSignIn" | "portalSignIn" | "portalPasswordChange";
+
+/** The outcome of counting one attempt on a lock. */
+export type LockAttempt =
+  | { allowed: true; failures: number; lockedUntil: Date | null }
+  | { allowed: false; retryAfterSeconds: number; failures: number; lockedUntil: Date };
 
 export interface LimitPolicy {
   points: number;
@@ -26,6 +40,9 @@ export function parseLimit(value: string): LimitPolicy | null {
  */
 export class RateLimits {
   private readonly limiters = new Map<LimitName, RateLimiterAbstract>();
+  private readonly lockouts: LockoutStore;
+  /** The clock of the locks; tests move it instead of waiting out a lock. */
+  now: () => number = Date.now;
 
   constructor(
     dataSource: DataSource,
@@ -34,6 +51,7 @@ export class RateLimits {
     for (const [name, policy] of Object.entries(policies) as [LimitName, LimitPolicy][]) {
       this.limiters.set(name, createRateLimiter(dataSource, { keyPrefix: name, points: policy.points, durationSec: policy.durationSeconds }));
     }
+    this.lockouts = createLockoutStore(dataSource);
   }
 
   private limiter(name: LimitName): RateLimiterAbstract {
@@ -51,12 +69,44 @@ export class RateLimits {
     }
   }
 
-  /** Whether the key is already over the limit, without counting (sign-in counts failures only). */
-  async blocked(name: LimitName, key: string): Promise<number | null> {
-    const res = await this.limiter(name).get(key);
-    if (res && res.consumedPoints >= this.policies[name].points) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-    return null;
+  /**
+   * Gives back the point of an attempt that succeeded: the per-IP budgets count failures, but they
+   * are spent before the secret is checked so that a burst cannot overtake them.
+   */
+  async refund(name: LimitName, key: string): Promise<void> {
+    await this.limiter(name).reward(key, 1);
   }
+
+  // Hashed: an email never sits in the limiter table, and every key has the same length.
+  private lockKey(name: LockName, subject: string): string {
+    return `lock:${name}:${sha256(subject)}`;
+  }
+
+  /**
+   * Counts one attempt on a lock before its secret is checked (see decideAttempt): refused while
+   * locked, otherwise counted as a failure until `unlock` says it succeeded.
+   */
+  async attempt(name: LockName, subject: string): Promise<LockAttempt> {
+    const now = this.now();
+    const decision: AttemptDecision = await this.lockouts.attempt(this.lockKey(name, subject), now);
+    if (decision.allowed) return { allowed: true, failures: decision.next.failures, lockedUntil: toDate(decision.next.lockedUntil) };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)), failures: decision.state.failures, lockedUntil: new Date(decision.state.lockedUntil!) };
+  }
+
+  /** The lock's state now (null: no failures remembered). */
+  async lockState(name: LockName, subject: string): Promise<{ failures: number; lockedUntil: Date | null } | null> {
+    const state: LockoutState | null = await this.lockouts.get(this.lockKey(name, subject), this.now());
+    return state && { failures: state.failures, lockedUntil: toDate(state.lockedUntil) };
+  }
+
+  /** Forgets every failure of the subject: a success, or staff unlocking the account. */
+  async unlock(name: LockName, subject: string): Promise<void> {
+    await this.lockouts.reset(this.lockKey(name, subject));
+  }
+}
+
+function toDate(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
 }
 
 /** Thrown where a limit is hit; HTTP routes answer 429, GraphQL mutations a RATE_LIMITED user error. */

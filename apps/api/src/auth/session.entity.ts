@@ -30,6 +30,11 @@ export class Session {
   @TimestampColumn()
   expiresAt: Date;
 
+  // The last request seen on this session, for the idle timeout. Written at most once a minute
+  // (SessionService.touch), so a request rarely costs a write; null on sessions older than the column.
+  @TimestampColumn({ nullable: true })
+  lastSeenAt: Date | null;
+
   @Column({ type: "varchar", length: 64, nullable: true })
   ip: string | null;
 

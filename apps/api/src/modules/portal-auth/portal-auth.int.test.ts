@@ -236,15 +236,21 @@ describe("POST /portal/auth/login", () => {
     expect(locked.body.error).toBe("ACCOUNT_LOCKED");
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(50);
     expect(Number(locked.headers["retry-after"])).toBeLessThanOrEqual(60);
-    // After the wait, one more failure doubles it.
-    await t.dataSource.getRepository(PortalAccount).update({ id: accountId }, { lockedUntil: new Date(Date.now() - 1000) });
-    expect((await portalLogin(portalClient(t.app), { email: patient.email!, password: "wrong again" })).status).toBe(401);
-    const account = await t.dataSource.getRepository(PortalAccount).findOneByOrFail({ id: accountId });
-    expect(account.failedSignInCount).toBe(6);
-    expect(account.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(110_000);
-    await t.dataSource.getRepository(PortalAccount).update({ id: accountId }, { lockedUntil: new Date(Date.now() - 1000) });
-    expect((await portalLogin(portalClient(t.app), { email: patient.email!, password: PASSWORD })).status).toBe(200);
-    expect((await t.dataSource.getRepository(PortalAccount).findOneByOrFail({ id: accountId })).failedSignInCount).toBe(0);
+    // After the wait (the locks' clock moved on), one more failure doubles it.
+    const limits = t.services.rateLimits;
+    let offset = 61_000;
+    limits.now = () => Date.now() + offset;
+    try {
+      expect((await portalLogin(portalClient(t.app), { email: patient.email!, password: "wrong again" })).status).toBe(401);
+      const account = await t.dataSource.getRepository(PortalAccount).findOneByOrFail({ id: accountId });
+      expect(account.failedSignInCount).toBe(6);
+      expect(account.lockedUntil!.getTime() - limits.now()).toBeGreaterThan(110_000);
+      offset += 121_000;
+      expect((await portalLogin(portalClient(t.app), { email: patient.email!, password: PASSWORD })).status).toBe(200);
+      expect((await t.dataSource.getRepository(PortalAccount).findOneByOrFail({ id: accountId })).failedSignInCount).toBe(0);
+    } finally {
+      limits.now = Date.now;
+    }
   });
 
   it("limits failed sign-ins per client address, for portal and staff (429)", async () => {

@@ -2,7 +2,7 @@ import { In, IsNull, MoreThan } from "typeorm";
 import type { DataSource } from "typeorm";
 import { ActorType, isIsoDate, isValidEmail, normalizeEmail, passwordProblem, type PortalPermission, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { hashPassword, verifyPassword } from "../../auth/passwords";
-import { type LimitName, type RateLimits, retryMessage } from "../../auth/rate-limits";
+import { type LimitName, type LockAttempt, type RateLimits, retryMessage } from "../../auth/rate-limits";
 import type { SessionService } from "../../auth/session.service";
 import { OrgScope, type Actor } from "../../db/org-scope";
 import { EmailKind } from "../../email/email.types";
@@ -26,20 +26,10 @@ export interface RequestMeta {
   requestId: string | null;
 }
 
-/** Failed sign-ins an account is allowed before it is locked; each further failure doubles the wait. */
-export const SIGN_IN_FAILURES_BEFORE_LOCK = 5;
-const FIRST_LOCK_MS = 60_000;
-const MAX_LOCK_MS = 60 * 60_000;
 // Self-service reset requests answer no faster than this, so timing does not tell which emails exist.
 const RESET_REQUEST_MIN_MS = 300;
 // A second self-service reset email to the same account within this window is not sent (mail bombing).
 const RESET_REQUEST_COOLDOWN_MS = 2 * 60_000;
-
-/** How long an account is locked after `failures` consecutive failed sign-ins (growing waits). */
-export function lockDurationMs(failures: number): number {
-  if (failures < SIGN_IN_FAILURES_BEFORE_LOCK) return 0;
-  return Math.min(FIRST_LOCK_MS * 2 ** (failures - SIGN_IN_FAILURES_BEFORE_LOCK), MAX_LOCK_MS);
-}
 
 export type SignInOutcome =
   | { kind: "ok"; account: PortalAccount }
@@ -87,9 +77,15 @@ export class PortalAuthService {
     return new OrgScope(this.dataSource, this.dataSource.manager, organizationId, actor);
   }
 
+  /** Spends one attempt of a per-IP limit before any secret is checked (SPEC rule 18). */
   async limit(name: LimitName, meta: RequestMeta): Promise<void> {
     const wait = await this.limits.consume(name, meta.ip ?? "unknown");
     if (wait !== null) fail(UserErrorCode.RATE_LIMITED, retryMessage(wait));
+  }
+
+  /** Gives the attempt back once the secret proved right: the limits are there for wrong guesses. */
+  private async refundLimit(name: LimitName, meta: RequestMeta): Promise<void> {
+    await this.limits.refund(name, meta.ip ?? "unknown");
   }
 
   /**
@@ -181,18 +177,21 @@ export class PortalAuthService {
     this.requirePassword(input.password, "password");
     const passwordHash = await hashPassword(input.password);
     const scope = this.scopeFor(found.organizationId, null, meta);
-    return this.committing(scope, async (tx) => {
+    const accepted = await this.committing(scope, async (tx) => {
       const token = this.requireLiveInvite(await tx.findOneForUpdate(PortalToken, { id: found.id }));
       const account = (await tx.findOneForUpdate(PortalAccount, { id: token.accountId }))!;
       if (account.disabled) fail(UserErrorCode.ACCOUNT_DISABLED, "This portal account is disabled. Contact your clinic.", "token");
       if (account.signedUpAt) fail(UserErrorCode.INVITE_INVALID, "This account is already set up: sign in instead.", "token");
-      const grant = await tx.findOneBy(PortalGrant, { accountId: account.id, patientId: token.patientId ?? 0, revokedAt: IsNull() });
+      // A suspended grant (the patient was made inactive) opens nothing, so its invite cannot be accepted.
+      const grant = await tx.findOneBy(PortalGrant, { accountId: account.id, patientId: token.patientId ?? 0, ...PortalGrant.USABLE });
       if (!grant) fail(UserErrorCode.INVITE_INVALID, "This invite is no longer valid: the access it was for has been removed.", "token");
       await this.checkDateOfBirth(tx, token, input.dateOfBirth);
       const actorScope = this.scopeFor(tx.organizationId, account, meta);
       await this.completeSignUp(new OrgScope(tx.dataSource, tx.manager, tx.organizationId, actorScope.actor), account, token, passwordHash);
       return { account };
     });
+    await this.refundLimit("token", meta);
+    return accepted;
   }
 
   /** The live temporary-password invite of an account that has not signed up yet, if any. */
@@ -205,18 +204,18 @@ export class PortalAuthService {
 
   /**
    * POST /portal/auth/login. One email may be an account in several organizations: the request
-   * names one, or the one account whose password matches is used. Consecutive failures lock the
-   * account with growing waits; failures per IP are limited too.
+   * names one, or the one account whose password matches is used. SPEC rule 18: the per-IP budget
+   * and the lock of the email (5 failures, then waits doubling to an hour) are both spent before any
+   * password is checked, and given back on success; an unknown email goes through the same counters,
+   * lock, dummy password check and answers as a known one.
    */
   async signIn(input: { email: string; password: string; organizationId: number | null }, meta: RequestMeta): Promise<SignInOutcome> {
     const ipKey = meta.ip ?? "unknown";
-    const blocked = await this.limits.blocked("portalSignIn", ipKey);
-    if (blocked !== null) return { kind: "rate_limited", retryAfterSeconds: blocked };
-    const failed = async (): Promise<SignInOutcome> => {
-      const wait = await this.limits.consume("portalSignIn", ipKey);
-      return wait === null ? { kind: "invalid" } : { kind: "rate_limited", retryAfterSeconds: wait };
-    };
+    const ipWait = await this.limits.consume("portalSignIn", ipKey);
+    if (ipWait !== null) return { kind: "rate_limited", retryAfterSeconds: ipWait };
 
+    // Keyed by the email alone, whatever organizationId says: naming another organization must not
+    // buy five more guesses.
     const emailNormalized = normalizeEmail(input.email);
     const candidates = isValidEmail(emailNormalized)
       ? await this.dataSource.getRepository(PortalAccount).find({
@@ -225,39 +224,41 @@ export class PortalAuthService {
           take: 10,
         })
       : [];
+    const lock = await this.limits.attempt("portalSignIn", emailNormalized);
+    if (!lock.allowed) {
+      await this.recordLocked(candidates, lock, meta);
+      return { kind: "locked", retryAfterSeconds: lock.retryAfterSeconds };
+    }
     if (candidates.length === 0) {
       await verifyPassword(null, input.password); // same time as a real check
-      return failed();
-    }
-    const now = Date.now();
-    const open = candidates.filter((a) => !a.lockedUntil || a.lockedUntil.getTime() <= now);
-    if (open.length === 0) {
-      const until = Math.min(...candidates.map((a) => a.lockedUntil!.getTime()));
-      return { kind: "locked", retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
+      return { kind: "invalid" };
     }
     const matched: PortalAccount[] = [];
-    for (const account of open) {
+    for (const account of candidates) {
       let ok = await verifyPassword(account.passwordHash, input.password);
       // A temporary password only works while its invite does (expiry, newer invite, lock).
       if (ok && !account.signedUpAt && !(await this.liveTemporaryInvite(this.dataSource, account))) ok = false;
       if (ok) matched.push(account);
     }
     if (matched.length === 0) {
-      for (const account of open) await this.recordFailure(account, meta, "wrong_password");
-      return failed();
+      for (const account of candidates) await this.recordFailure(account, meta, "wrong_password", lock);
+      return { kind: "invalid" };
     }
+    // The password is proven: whatever comes next, the guessing counters start again.
+    await Promise.all([this.limits.unlock("portalSignIn", emailNormalized), this.limits.refund("portalSignIn", ipKey)]);
     if (matched.length > 1) {
       const orgs = await this.dataSource.getRepository(Organization).findBy({ id: In(matched.map((a) => a.organizationId)) });
       return { kind: "choose_organization", organizations: orgs.map((o) => ({ id: o.id, name: o.name })) };
     }
     const account = matched[0];
     if (account.disabled) {
-      await this.recordFailure(account, meta, "disabled", false);
+      await this.recordFailure(account, meta, "disabled");
       return { kind: "disabled" };
     }
     // Every grant revoked: nothing to open, so no session (revocation already ended the old ones).
-    if ((await this.dataSource.getRepository(PortalGrant).countBy({ accountId: account.id, revokedAt: IsNull() })) === 0) {
-      await this.recordFailure(account, meta, "no_access", false);
+    // Suspended grants (inactive patients) count as none: rule 18.
+    if ((await this.dataSource.getRepository(PortalGrant).countBy({ accountId: account.id, ...PortalGrant.USABLE })) === 0) {
+      await this.recordFailure(account, meta, "no_access");
       return { kind: "no_access" };
     }
     const scope = this.scopeFor(account.organizationId, account, meta);
@@ -276,24 +277,36 @@ export class PortalAuthService {
     return { kind: "ok", account };
   }
 
-  private async recordFailure(account: PortalAccount, meta: RequestMeta, reason: string, count = true): Promise<void> {
+  /**
+   * Audits a failed sign-in. With `lock` (a wrong password), the account also keeps the lock's
+   * record for staff screens; the decision itself stays with the shared counter.
+   */
+  private async recordFailure(account: PortalAccount, meta: RequestMeta, reason: string, lock?: LockAttempt): Promise<void> {
     const scope = this.scopeFor(account.organizationId, null, meta);
     await scope.transaction(async (tx) => {
-      const fresh = (await tx.findOneForUpdate(PortalAccount, { id: account.id }))!;
-      let lockedUntil: Date | null = null;
-      if (count && fresh.passwordHash) {
-        fresh.failedSignInCount += 1;
-        const ms = lockDurationMs(fresh.failedSignInCount);
-        if (ms > 0) fresh.lockedUntil = lockedUntil = new Date(Date.now() + ms);
-        await tx.save(PortalAccount, fresh);
-      }
+      if (lock) await tx.update(PortalAccount, { id: account.id }, { failedSignInCount: lock.failures, lockedUntil: lock.lockedUntil });
       await audit(tx, {
         action: "portal.sign_in_failed",
         targetType: "PortalAccount",
-        targetId: fresh.id,
-        after: { reason, failedSignInCount: fresh.failedSignInCount, lockedUntil: lockedUntil?.toISOString() ?? null },
+        targetId: account.id,
+        after: { reason, failedSignInCount: lock?.failures ?? account.failedSignInCount, lockedUntil: lock?.lockedUntil?.toISOString() ?? null },
       });
     });
+  }
+
+  /**
+   * Every sign-in refused by a lock is audited in each organization the email has an account in;
+   * an unknown email has no organization, and the route's log line (address only) stands for it.
+   */
+  private async recordLocked(candidates: PortalAccount[], lock: LockAttempt & { allowed: false }, meta: RequestMeta): Promise<void> {
+    for (const account of candidates) {
+      await audit(this.scopeFor(account.organizationId, null, meta), {
+        action: "portal.sign_in_locked",
+        targetType: "PortalAccount",
+        targetId: account.id,
+        after: { lockedUntil: lock.lockedUntil.toISOString() },
+      });
+    }
   }
 
   async signedOut(account: PortalAccount, meta: RequestMeta): Promise<void> {
@@ -339,7 +352,7 @@ export class PortalAuthService {
     if (found!.expiresAt.getTime() <= Date.now()) fail(UserErrorCode.TOKEN_EXPIRED, "This reset link has expired. Ask for a new one.", "token");
     this.requirePassword(input.password, "password");
     const passwordHash = await hashPassword(input.password);
-    return this.scopeFor(found!.organizationId, null, meta).transaction(async (tx) => {
+    const completed = await this.scopeFor(found!.organizationId, null, meta).transaction(async (tx) => {
       const token = (await tx.findOneForUpdate(PortalToken, { id: found!.id }))!;
       if (token.usedAt || token.voidedAt) fail(UserErrorCode.TOKEN_INVALID, "This reset link is not valid (it may have been used or replaced).", "token");
       const account = (await tx.findOneForUpdate(PortalAccount, { id: token.accountId }))!;
@@ -358,6 +371,8 @@ export class PortalAuthService {
       });
       return { account };
     });
+    await this.refundLimit("token", meta);
+    return completed;
   }
 
   /**
@@ -366,7 +381,15 @@ export class PortalAuthService {
    */
   async changePassword(accountId: number, organizationId: number, input: { currentPassword: string; newPassword: string; dateOfBirth?: string | null }, meta: RequestMeta): Promise<{ account: PortalAccount }> {
     const current = await this.dataSource.getRepository(PortalAccount).findOneByOrFail({ id: accountId, organizationId });
+    // A stolen session must not become a way to guess the password: wrong current passwords lock
+    // like sign-ins (5, then doubling waits), counted before the check.
+    const lock = await this.limits.attempt("portalPasswordChange", String(accountId));
+    if (!lock.allowed) {
+      await audit(this.scopeFor(organizationId, current, meta), { action: "portal_password.change_locked", targetType: "PortalAccount", targetId: accountId, after: { lockedUntil: lock.lockedUntil.toISOString() } });
+      fail(UserErrorCode.RATE_LIMITED, `Too many wrong passwords. ${retryMessage(lock.retryAfterSeconds).replace("Too many attempts. ", "")}`, "currentPassword");
+    }
     if (!(await verifyPassword(current.passwordHash, input.currentPassword))) fail(UserErrorCode.WRONG_PASSWORD, "The current password is not correct.", "currentPassword");
+    await this.limits.unlock("portalPasswordChange", String(accountId));
     this.requirePassword(input.newPassword, "newPassword");
     if (input.newPassword === input.currentPassword) fail(UserErrorCode.WEAK_PASSWORD, "Choose a password different from the current one.", "newPassword");
     const needsSignUp = !current.signedUpAt;
@@ -397,7 +420,7 @@ export class PortalAuthService {
   async profiles(account: PortalAccount): Promise<PortalProfileView[]> {
     if (account.mustChangePassword) return [];
     const scope = this.scopeFor(account.organizationId, account, { ip: null, requestId: null });
-    const grants = await scope.find(PortalGrant, { where: { accountId: account.id, revokedAt: IsNull() }, order: { id: "ASC" } });
+    const grants = await scope.find(PortalGrant, { where: { accountId: account.id, ...PortalGrant.USABLE }, order: { id: "ASC" } });
     if (grants.length === 0) return [];
     const patients = await scope.find(Patient, { where: { id: In(grants.map((g) => g.patientId)) } });
     const roles = await scope.find(PortalRole, { where: { id: In([...new Set(grants.map((g) => g.portalRoleId))]) } });

@@ -47,6 +47,15 @@ export class StaffUser {
   @TimestampColumn({ nullable: true })
   lastSignInAt: Date | null;
 
+  // A record of the sign-in lock (decided by RateLimits.attempt, which counts before the password
+  // is checked): written after each failure, cleared by a success or an unlock.
+  @Column({ type: "int", default: 0 })
+  failedSignInCount: number;
+
+  @Field(() => Date, { nullable: true, description: "Sign-in refused until then after repeated failures (5 failures lock for 1 minute, doubling to 1 hour); someone with the Manage staff permission can unlock." })
+  @TimestampColumn({ nullable: true })
+  lockedUntil: Date | null;
+
   @Field({ description: "When the user was created." })
   @CreatedAtColumn()
   createdAt: Date;

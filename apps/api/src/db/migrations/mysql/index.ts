@@ -1,3 +1,4 @@
+import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInLocksAndIdleSessions";
 import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
@@ -21,6 +22,7 @@ export const mysqlMigrations: Function[] = [
   BulkJobs1795336925291,
   EmailDelivery1795337244527,
   Webhooks1795338380763,
+  SignInLocksAndIdleSessions1795340100000,
   DevMailboxSealed1795340400000,
   MultiFactorAuth1795340300000,
 ];

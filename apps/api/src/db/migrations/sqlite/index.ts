@@ -1,3 +1,4 @@
+import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInLocksAndIdleSessions";
 import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
@@ -23,6 +24,7 @@ export const sqliteMigrations: Function[] = [
   EmailDelivery1795337244527,
   Webhooks1795338380763,
   GridIndexesOnRebuiltPatients1795339410734,
+  SignInLocksAndIdleSessions1795340100000,
   DevMailboxSealed1795340400000,
   MultiFactorAuth1795340300000,
 ];
