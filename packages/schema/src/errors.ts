@@ -36,6 +36,14 @@ export enum UserErrorCode {
   UNKNOWN_PLACEHOLDER = "UNKNOWN_PLACEHOLDER",
   MISSING_PLACEHOLDER = "MISSING_PLACEHOLDER",
   WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED",
+  /** A role, member or API key would receive a permission or scope the acting member does not hold (rule 16). */
+  PERMISSION_NOT_HELD = "PERMISSION_NOT_HELD",
+  /** Members cannot change their own role, nor the permissions of the role they hold. */
+  OWN_ROLE = "OWN_ROLE",
+  /** Members cannot disable their own account. */
+  OWN_ACCOUNT = "OWN_ACCOUNT",
+  /** The change would leave no active member able to manage staff. */
+  LAST_STAFF_MANAGER = "LAST_STAFF_MANAGER",
   /** Two-factor sign-in is already on (disable or reset it before enrolling again). */
   MFA_ALREADY_ENABLED = "MFA_ALREADY_ENABLED",
   /** Two-factor sign-in is not on for this person (or enrollment was not started). */

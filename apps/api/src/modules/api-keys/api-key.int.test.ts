@@ -22,9 +22,12 @@ afterAll(async () => {
   await t.close();
 });
 
+const KEY_ADMIN = [StaffPermission.MANAGE_API_KEYS, StaffPermission.VIEW_PATIENTS, StaffPermission.EDIT_PATIENTS, StaffPermission.MANAGE_PORTAL_ACCESS, StaffPermission.VIEW_AUDIT_LOG];
+
 async function setup() {
   const { org } = await buildOrg(t.dataSource);
-  const { client: admin, user } = await buildStaff(t.dataSource, t.app, org.id, [StaffPermission.MANAGE_API_KEYS]);
+  // A key's scopes stand for staff permissions its creator must hold (rule 16): this admin holds them all.
+  const { client: admin, user } = await buildStaff(t.dataSource, t.app, org.id, KEY_ADMIN);
   return { org, admin, user };
 }
 

@@ -5,6 +5,8 @@ import { safeEqual, sha256 } from "../../auth/tokens";
 import type { OrgScope } from "../../db/org-scope";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
+import { decideKeyScopes } from "../staff/staff-grants";
+import { heldPermissions } from "../staff/staff.service";
 import { ApiKey } from "./api-key.entity";
 
 // pak_live_<12 hex public id>_<43 base64url chars = 256 random bits>
@@ -25,6 +27,8 @@ export class ApiKeyService {
     const publicId = crypto.randomBytes(6).toString("hex");
     const secret = `${API_KEY_PREFIX}${publicId}_${crypto.randomBytes(32).toString("base64url")}`;
     return tx.transaction(async (t) => {
+      // A key acts as staff would: it may only carry scopes whose permissions its creator holds (rule 16).
+      decideKeyScopes(await heldPermissions(t), scopes);
       const apiKey = await t.create(ApiKey, {
         name,
         publicId,

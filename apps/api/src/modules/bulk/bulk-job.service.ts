@@ -100,15 +100,15 @@ export class BulkJobService {
   /** A page of the organization's jobs, newest first (`first + 1` rows, for toConnection). */
   list(scope: OrgScope, first: number, after: string | null): Promise<BulkJob[]> {
     if (first === 0) return Promise.resolve([]);
-    const beforeId = after ? Number(decodeCursor(after, 1)[0]) || 0 : 0;
+    const beforeId = after ? decodeCursor(after, ["id"])[0] : 0;
     return scope.find(BulkJob, { where: beforeId ? { id: LessThan(beforeId) } : {}, order: { id: "DESC" }, take: first + 1 });
   }
 
   /** A page of a job's rows in processing order, optionally of one outcome. */
   async items(scope: OrgScope, jobId: number, first: number, after: string | null, outcome: BulkJobOutcome | null) {
-    const afterId = after ? (decodeCursor(after, 1)[0] as number) : 0;
+    const afterId = after ? decodeCursor(after, ["id"])[0] : 0;
     const rows = await scope.find(BulkJobItem, {
-      where: { jobId, id: MoreThan(Number(afterId) || 0), ...(outcome ? { outcome } : {}) },
+      where: { jobId, id: MoreThan(afterId), ...(outcome ? { outcome } : {}) },
       order: { id: "ASC" },
       take: first + 1,
     });

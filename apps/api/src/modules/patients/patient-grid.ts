@@ -1,10 +1,9 @@
-import { GraphQLError } from "graphql";
 import { In } from "typeorm";
 import { isIsoDate, PatientSortField, PORTAL_STATUS_ORDER, type PortalStatus, SortDirection } from "@portal/schema";
 import { isMysql } from "../../db/data-source";
 import { likePrefix } from "../../db/like";
 import type { OrgScope } from "../../db/org-scope";
-import { decodeCursor, encodeCursor } from "../../graphql/connection";
+import { decodeCursor, encodeCursor, type CursorPart } from "../../graphql/connection";
 import { countersByStatus } from "./patient-counters";
 import { Patient } from "./patient.entity";
 
@@ -192,22 +191,14 @@ function cursorKey(field: PatientSortField, p: Patient): unknown[] {
 
 function parseCursor(scope: OrgScope, field: PatientSortField, cursor: string): unknown[] {
   const cols = keyColumns(field, "");
-  const values = decodeCursor(cursor, cols.length);
-  const bad = (): never => {
-    throw new GraphQLError("Invalid cursor.", { extensions: { code: "BAD_USER_INPUT", argumentName: "after" } });
-  };
+  // The shape is checked by decodeCursor (one place for every connection); dates are then written in
+  // the driver's own representation (a UTC string on SQLite), so comparisons match storage.
+  const shape = cols.map((col): CursorPart => (col.alias === "id" ? "id" : col.alias === "r" ? "rank" : col.nullable ? "date?" : "string"));
+  const values = decodeCursor(cursor, shape);
   return values.map((v, i) => {
-    const col = cols[i];
-    if (col.alias === "id" || col.alias === "r") return Number.isInteger(v) ? v : bad();
-    if (col.nullable) {
-      if (v === null) return null;
-      const date = typeof v === "string" ? new Date(v) : new Date(NaN);
-      if (Number.isNaN(date.getTime())) return bad();
-      // The driver's own representation (a UTC string on SQLite), so comparisons match storage.
-      const column = scope.manager.connection.getMetadata(Patient).findColumnWithPropertyName(col.alias)!;
-      return scope.manager.connection.driver.preparePersistentValue(date, column) as unknown;
-    }
-    return typeof v === "string" ? v : bad();
+    if (!(v instanceof Date)) return v;
+    const column = scope.manager.connection.getMetadata(Patient).findColumnWithPropertyName(cols[i].alias)!;
+    return scope.manager.connection.driver.preparePersistentValue(v, column) as unknown;
   });
 }
 
