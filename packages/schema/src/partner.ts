@@ -18,6 +18,10 @@ export enum WebhookEventType {
   PORTAL_INVITE_SENT = "portal_invite.sent",
   PORTAL_INVITE_ACCEPTED = "portal_invite.accepted",
   PORTAL_INVITE_DELIVERY_FAILED = "portal_invite.delivery_failed",
+  /** The patient was made inactive (discharged, deceased, merged): every grant to the patient is suspended. */
+  PATIENT_DEACTIVATED = "patient.deactivated",
+  /** The patient was made active again; suspended grants stay suspended until staff enable access again. */
+  PATIENT_REACTIVATED = "patient.reactivated",
   /** Sent only by sendTestWebhookEvent. */
   TEST = "webhook.test",
 }

@@ -143,14 +143,20 @@ export class InviteService {
     );
     const patientIds = [...new Set([...selfIds, ...[...byGrantId.values(), ...bySelfPatient.values()].map((g) => g.patientId)])];
     const patients = new Map((patientIds.length ? await tx.find(Patient, { where: { id: In(patientIds) } }) : []).map((p) => [p.id, p]));
+    // Rule 18: no invite for an inactive patient, nor for access suspended while the patient was inactive.
+    const usable = (grant: PortalGrant, field: string): PortalGrant => {
+      if (patients.get(grant.patientId)?.active === false) fail(UserErrorCode.PATIENT_INACTIVE, "This patient's record is inactive.", field);
+      if (grant.suspendedAt) fail(UserErrorCode.NO_ACCESS, "Portal access is suspended since the patient was made inactive: enable or grant access again first.", field);
+      return grant;
+    };
     const grantOf = (t: InviteTarget): PortalGrant => {
       if ("grantId" in t) {
         const grant = byGrantId.get(t.grantId);
         if (!grant || grant.revokedAt) fail(UserErrorCode.NOT_FOUND, "Portal access not found (it may have been removed).", "grantId");
-        return grant!;
+        return usable(grant!, "grantId");
       }
       if (!patients.has(t.patientId)) fail(UserErrorCode.NOT_FOUND, "Patient not found.", "patientId");
-      return bySelfPatient.get(t.patientId) ?? fail(UserErrorCode.NO_ACCESS, "Enable portal access for this patient before sending an invite.", "patientId");
+      return usable(bySelfPatient.get(t.patientId) ?? fail(UserErrorCode.NO_ACCESS, "Enable portal access for this patient before sending an invite.", "patientId"), "patientId");
     };
     const grants = items.map((i) => attempt(() => grantOf(i.target)));
     const accountIds = [...new Set(grants.flatMap((g) => (g instanceof UserFacingError ? [] : [g.accountId])))];

@@ -1,9 +1,10 @@
-import { type ContactRelationship, emailProblemMessage, isIsoDate, type Language, normalizeEmail, PORTAL_STATUS_ORDER, PortalStatus, UserErrorCode } from "@portal/schema";
+import { type ContactRelationship, emailProblemMessage, isIsoDate, type Language, normalizeEmail, PORTAL_STATUS_ORDER, PortalStatus, UserErrorCode, WebhookEventType } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { PageInfo } from "../../graphql/connection";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
+import { emitWebhookEvent } from "../webhooks/webhook-events";
 import type { PortalAccessService } from "../portal-access/portal-access.service";
 import { Contact } from "./contact.entity";
 import { CounterDeltas } from "./patient-counters";
@@ -125,8 +126,30 @@ export class PatientService {
         throw err;
       }
       // Which fields changed, never their clinical values.
-      if (changed.length) await audit(tx, { action: "patient.updated", targetType: "Patient", targetId: id, patientId: id, after: { changed } });
+      const others = changed.filter((k) => k !== "active");
+      if (others.length) await audit(tx, { action: "patient.updated", targetType: "Patient", targetId: id, patientId: id, after: { changed: others } });
+      if (changed.includes("active")) await this.activeChanged(tx, patient);
       return { patient };
+    });
+  }
+
+  /**
+   * SPEC rule 18: an inactive patient (discharged, deceased, merged) has no portal access, at once:
+   * grants suspended, sessions of accounts left with nothing cut, new sign-ins refused. Making the
+   * patient active again restores nothing by itself; staff enable or grant access again.
+   */
+  private async activeChanged(tx: OrgScope, patient: Patient): Promise<void> {
+    const suspended = patient.active ? [] : await this.access.suspendPatientGrants(tx, patient.id);
+    if (!patient.active) {
+      // The row was saved before the refresh: keep the returned patient's colour in step.
+      const fresh = await tx.findOneBy(Patient, { id: patient.id });
+      if (fresh) Object.assign(patient, { portalStatus: fresh.portalStatus, lastInviteSentAt: fresh.lastInviteSentAt, lastSignInAt: fresh.lastSignInAt });
+    }
+    const action = patient.active ? "patient.reactivated" : "patient.deactivated";
+    await audit(tx, { action, targetType: "Patient", targetId: patient.id, patientId: patient.id, before: { active: !patient.active }, after: { active: patient.active, suspendedGrantCount: suspended.length } });
+    await emitWebhookEvent(tx.manager, tx.organizationId, patient.active ? WebhookEventType.PATIENT_REACTIVATED : WebhookEventType.PATIENT_DEACTIVATED, {
+      patientId: String(patient.id),
+      suspendedGrantCount: suspended.length,
     });
   }
 

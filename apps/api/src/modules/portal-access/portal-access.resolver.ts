@@ -175,9 +175,9 @@ export class PortalGrantFieldsResolver {
     return ctx.loaders().portalRole.load(grant.portalRoleId);
   }
 
-  @FieldResolver(() => Boolean, { description: "True while the grant is in force." })
+  @FieldResolver(() => Boolean, { description: "True while the grant is in force: neither revoked nor suspended (see suspendedAt)." })
   active(@Root() grant: PortalGrant): boolean {
-    return grant.revokedAt === null;
+    return grant.revokedAt === null && !grant.suspendedAt;
   }
 
   @FieldResolver(() => [PortalGrant], { description: "The account's other active grants: other profiles it can access (rule 11)." })

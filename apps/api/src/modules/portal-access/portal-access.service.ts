@@ -43,7 +43,12 @@ export interface EnableFacts {
   /** The account the patient held before (re-enabling), or null when a new one will be created. */
   account: PortalAccount | null;
   email: string;
+  /** The patient's SELF grant suspended while the patient was inactive: enabling lifts it. */
+  suspended?: PortalGrant | null;
 }
+
+/** Why a grant is suspended: the only reason so far (a patient made inactive). */
+export const SUSPENDED_PATIENT_INACTIVE = "PATIENT_INACTIVE";
 
 
 /**
@@ -172,10 +177,12 @@ export class PortalAccessService {
       // revoked one names the account a re-enabled patient keeps (rule 1).
       const selfGrants = await tx.find(PortalGrant, {
         where: { patientId: In(ids), accessType: AccessType.SELF },
-        select: { id: true, patientId: true, accountId: true, revokedAt: true },
+        select: { id: true, patientId: true, accountId: true, revokedAt: true, suspendedAt: true },
         order: { id: "DESC" },
       });
-      const hasAccess = new Set(selfGrants.filter((g) => !g.revokedAt).map((g) => g.patientId));
+      // A suspended grant (the patient was inactive) is not access: enabling lifts it, keeping its account.
+      const hasAccess = new Set(selfGrants.filter((g) => !g.revokedAt && !g.suspendedAt).map((g) => g.patientId));
+      const suspended = new Map(selfGrants.filter((g) => !g.revokedAt && g.suspendedAt).map((g) => [g.patientId, g]));
       const previousAccountId = new Map<number, number>();
       for (const g of selfGrants) if (!previousAccountId.has(g.patientId)) previousAccountId.set(g.patientId, g.accountId);
       const previousIds = [...new Set(previousAccountId.values())];
@@ -187,7 +194,7 @@ export class PortalAccessService {
           this.requireActivePatient(patient);
           if (hasAccess.has(patient.id)) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
           const account = previous.get(previousAccountId.get(patient.id) ?? 0) ?? null;
-          const facts = { patient, account, email: this.chooseEmail(account, request.email, patient.email) };
+          const facts = { patient, account, email: this.chooseEmail(account, request.email, patient.email), suspended: suspended.get(patient.id) ?? null };
           guard(facts);
           hasAccess.add(patient.id); // the same patient twice in one request: the second is refused
           return facts;
@@ -245,19 +252,27 @@ export class PortalAccessService {
       for (const d of fresh) d.account = created.get(normalizeEmail(d.email))!;
     }
     const patientIds = todo.map((d) => d.patient.id);
-    await tx.insertMany(
-      PortalGrant,
-      todo.map((d) => ({
-        accountId: d.account!.id,
-        patientId: d.patient.id,
-        accessType: AccessType.SELF,
-        portalRoleId: role.id,
-        grantedByStaffId: tx.actor.staffId,
-        activeKey: PortalGrant.activeKeyOf(d.account!.id, d.patient.id),
-        selfKey: d.patient.id,
-      })),
-    );
-    const grants = new Map((await tx.find(PortalGrant, { where: { patientId: In(patientIds), accessType: AccessType.SELF, revokedAt: IsNull() } })).map((g) => [g.patientId, g]));
+    const lifted = todo.filter((d) => d.suspended);
+    if (lifted.length) {
+      // Staff enable again after a patient's return: the suspended grant resumes with the chosen role.
+      await tx.update(PortalGrant, { id: In(lifted.map((d) => d.suspended!.id)) }, { suspendedAt: null, suspendedReason: null, portalRoleId: role.id });
+    }
+    const inserted = todo.filter((d) => !d.suspended);
+    if (inserted.length) {
+      await tx.insertMany(
+        PortalGrant,
+        inserted.map((d) => ({
+          accountId: d.account!.id,
+          patientId: d.patient.id,
+          accessType: AccessType.SELF,
+          portalRoleId: role.id,
+          grantedByStaffId: tx.actor.staffId,
+          activeKey: PortalGrant.activeKeyOf(d.account!.id, d.patient.id),
+          selfKey: d.patient.id,
+        })),
+      );
+    }
+    const grants = new Map((await tx.find(PortalGrant, { where: { patientId: In(patientIds), accessType: AccessType.SELF, ...PortalGrant.USABLE } })).map((g) => [g.patientId, g]));
     const refreshed = await refreshPortalStatus(tx, patientIds);
     for (const d of todo) Object.assign(d.patient, refreshed.get(d.patient.id));
     const reused = new Set(todo.filter((d) => !fresh.includes(d)).map((d) => d.patient.id));
@@ -268,7 +283,14 @@ export class PortalAccessService {
         targetType: "PortalGrant",
         targetId: grants.get(d.patient.id)!.id,
         patientId: d.patient.id,
-        after: { accountId: d.account!.id, loginEmail: d.account!.email, accessType: AccessType.SELF, portalRoleId: role.id, reusedAccount: reused.has(d.patient.id) },
+        after: {
+          accountId: d.account!.id,
+          loginEmail: d.account!.email,
+          accessType: AccessType.SELF,
+          portalRoleId: role.id,
+          reusedAccount: reused.has(d.patient.id),
+          ...(d.suspended ? { resumedFromSuspension: true } : {}),
+        },
       })),
     );
     await this.notify(tx, todo.map((d) => ({ action: "portal_access.enabled", grant: grants.get(d.patient.id)!, account: d.account! })));
@@ -285,10 +307,10 @@ export class PortalAccessService {
       if (!contact.active) fail(UserErrorCode.CONTACT_INACTIVE, "This contact is disabled.", "contactId");
       const patient = await this.requirePatient(tx, contact.patientId, "contactId");
       this.requireActivePatient(patient);
-      if (await tx.count(PortalGrant, { contactId: contact.id, revokedAt: IsNull() })) {
-        fail(UserErrorCode.ALREADY_HAS_ACCESS, "This contact already has portal access.", "contactId");
-      }
+      const current = await tx.findOneForUpdate(PortalGrant, { contactId: contact.id, revokedAt: IsNull() });
+      if (current && !current.suspendedAt) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This contact already has portal access.", "contactId");
       const role = await this.requireRole(tx, input.portalRoleId, AccessType.PROXY);
+      if (current) return this.resumeGrant(tx, current, role, input.email, patient);
       let account = await this.previousAccount(tx, { contactId: contact.id });
       if (!account && input.linkExistingAccount) {
         // The same person already holds proxy access to another patient (a parent of several
@@ -314,14 +336,74 @@ export class PortalAccessService {
     });
   }
 
+  /**
+   * Granting access again to a contact whose grant was suspended (the patient was inactive) lifts
+   * the suspension: same account and login email (rule 1), the role chosen now.
+   */
+  private async resumeGrant(tx: OrgScope, grant: PortalGrant, role: PortalRole, typedEmail: string | null | undefined, patient: Patient): Promise<GrantResult> {
+    const account = await this.requireAccount(tx, grant.accountId);
+    this.chooseEmail(account, typedEmail, null);
+    const suspendedAt = grant.suspendedAt;
+    Object.assign(grant, { suspendedAt: null, suspendedReason: null, portalRoleId: role.id });
+    await tx.save(PortalGrant, grant);
+    await audit(tx, {
+      action: "portal_access.enabled",
+      targetType: "PortalGrant",
+      targetId: grant.id,
+      patientId: grant.patientId,
+      before: { suspendedAt: suspendedAt?.toISOString() ?? null },
+      after: { accountId: account.id, loginEmail: account.email, accessType: grant.accessType, contactId: grant.contactId, portalRoleId: role.id, resumedFromSuspension: true },
+    });
+    await this.notify(tx, [{ action: "portal_access.enabled", grant, account }]);
+    return { grant, account, patient };
+  }
+
+  /**
+   * SPEC rule 18: a patient made inactive (discharged, deceased, merged) loses portal access at once.
+   * Every usable grant to the patient (the SELF grant and the proxies') is suspended, not revoked,
+   * so staff see what was there and can resume it; accounts left with nothing to open are signed
+   * out (a parent keeps the session for another child). New sign-ins of those accounts are refused
+   * because they hold no usable grant. Called by the patient service in its transaction.
+   */
+  async suspendPatientGrants(tx: OrgScope, patientId: number): Promise<PortalGrant[]> {
+    const grants = await tx.find(PortalGrant, { where: { patientId, ...PortalGrant.USABLE }, order: { id: "ASC" } });
+    if (grants.length === 0) return [];
+    const now = new Date();
+    await tx.update(PortalGrant, { id: In(grants.map((g) => g.id)) }, { suspendedAt: now, suspendedReason: SUSPENDED_PATIENT_INACTIVE });
+    for (const g of grants) Object.assign(g, { suspendedAt: now, suspendedReason: SUSPENDED_PATIENT_INACTIVE });
+    await refreshPortalStatus(tx, [patientId]);
+    await audit(
+      tx,
+      grants.map((g) => ({
+        action: "portal_access.suspended",
+        targetType: "PortalGrant",
+        targetId: g.id,
+        patientId,
+        before: { accountId: g.accountId, accessType: g.accessType, portalRoleId: g.portalRoleId, contactId: g.contactId },
+        after: { suspended: true, reason: SUSPENDED_PATIENT_INACTIVE },
+      })),
+    );
+    await this.endSessionsWithoutAccess(tx, [...new Set(grants.map((g) => g.accountId))]);
+    return grants;
+  }
+
+  /** Accounts left with no usable grant have nothing to open: their sessions end now. */
+  private async endSessionsWithoutAccess(tx: OrgScope, accountIds: number[]): Promise<void> {
+    if (accountIds.length === 0) return;
+    const stillUsable = new Set((await tx.find(PortalGrant, { where: { accountId: In(accountIds), ...PortalGrant.USABLE }, select: { accountId: true } })).map((g) => g.accountId));
+    for (const accountId of accountIds) {
+      if (!stillUsable.has(accountId)) await this.sessions.destroyAllFor("PORTAL", accountId, tx.manager);
+    }
+  }
+
   /** Rule 4: a patient whose email on file is an existing account's login joins that account. */
   async linkPatientToPortalAccount(scope: OrgScope, input: { patientId: number; portalRoleId: number | null }): Promise<GrantResult> {
     return scope.transaction(async (tx) => {
       const patient = await this.requirePatient(tx, input.patientId);
       this.requireActivePatient(patient);
-      if (await tx.count(PortalGrant, { patientId: patient.id, accessType: AccessType.SELF, revokedAt: IsNull() })) {
-        fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
-      }
+      const self = await tx.findOneBy(PortalGrant, { patientId: patient.id, accessType: AccessType.SELF, revokedAt: IsNull() });
+      if (self?.suspendedAt) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient's portal access is suspended: enable portal access to resume it.", "patientId");
+      if (self) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
       if (!patient.emailNormalized) fail(UserErrorCode.MISSING_EMAIL, "The patient has no email address on file.", "patientId");
       const account =
         (await tx.findOneBy(PortalAccount, { emailNormalized: patient.emailNormalized! })) ??
@@ -391,11 +473,9 @@ export class PortalAccessService {
     );
     // An account left with no profile has nothing to sign in to: its sessions end now.
     const accountIds = [...new Set(grants.map((g) => g.accountId))];
+    await this.endSessionsWithoutAccess(tx, accountIds);
     const changes: AccessChange[] = [];
     for (const accountId of accountIds) {
-      if ((await tx.count(PortalGrant, { accountId, revokedAt: IsNull() })) === 0) {
-        await this.sessions.destroyAllFor("PORTAL", accountId, tx.manager);
-      }
       const account = await tx.findOneBy(PortalAccount, { id: accountId });
       for (const g of grants.filter((x) => x.accountId === accountId)) {
         Object.assign(g, { revokedAt: now, activeKey: null, selfKey: null });

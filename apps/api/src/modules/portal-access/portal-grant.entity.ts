@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Column, Entity, Index, IsNull, PrimaryGeneratedColumn } from "typeorm";
 import { AccessType } from "@portal/schema";
 import { CreatedAtColumn, TimestampColumn } from "../../db/columns";
 
@@ -57,11 +57,25 @@ export class PortalGrant {
   @Column({ type: "int", nullable: true })
   revokedByStaffId: number | null;
 
+  // Suspended, not revoked: the patient was made inactive (discharged, deceased, merged). The grant
+  // keeps its account, role and unique keys, so the Portal tab still lists it and nobody else can
+  // take the patient's SELF slot; it opens nothing until staff enable or grant access again.
+  @Field(() => Date, { nullable: true, description: "When access was suspended because the patient was made inactive; null while usable. A suspended grant opens nothing until staff enable or grant access again." })
+  @TimestampColumn({ nullable: true })
+  suspendedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Why access is suspended (PATIENT_INACTIVE); null while usable." })
+  @Column({ type: "varchar", length: 32, nullable: true })
+  suspendedReason: string | null;
+
   @Column({ type: "varchar", length: 40, nullable: true })
   activeKey: string | null;
 
   @Column({ type: "int", nullable: true })
   selfKey: number | null;
+
+  /** The grants that open a profile now: neither revoked nor suspended. */
+  static readonly USABLE = { revokedAt: IsNull(), suspendedAt: IsNull() };
 
   static activeKeyOf(accountId: number, patientId: number): string {
     return `${accountId}:${patientId}`;

@@ -1,4 +1,4 @@
-import { In, IsNull } from "typeorm";
+import { In } from "typeorm";
 import { AccessType, PortalStatus } from "@portal/schema";
 import { isMysql } from "../../db/data-source";
 import type { OrgScope } from "../../db/org-scope";
@@ -41,7 +41,8 @@ export async function refreshPortalStatus(scope: OrgScope, patientIds: number[])
     const before = await scope.find(Patient, { where: { id: In(chunk) }, select: { id: true, portalStatus: true, email: true, dateOfBirth: true }, ...forUpdate(scope) });
     const beforeById = new Map(before.map((p) => [p.id, p]));
     const grants = await scope.find(PortalGrant, {
-      where: { patientId: In(chunk), accessType: AccessType.SELF, revokedAt: IsNull() },
+      // A suspended SELF grant (inactive patient) opens nothing: the patient shows NO_ACCESS.
+      where: { patientId: In(chunk), accessType: AccessType.SELF, ...PortalGrant.USABLE },
       select: { patientId: true, accountId: true },
     });
     const accountIds = [...new Set(grants.map((g) => g.accountId))];
@@ -77,7 +78,7 @@ export async function refreshPortalStatus(scope: OrgScope, patientIds: number[])
 /** The patients whose colour follows these accounts (their active SELF grants). */
 export async function patientsFollowingAccount(scope: OrgScope, accountId: number | number[]): Promise<number[]> {
   const grants = await scope.find(PortalGrant, {
-    where: { accountId: Array.isArray(accountId) ? In(accountId) : accountId, accessType: AccessType.SELF, revokedAt: IsNull() },
+    where: { accountId: Array.isArray(accountId) ? In(accountId) : accountId, accessType: AccessType.SELF, ...PortalGrant.USABLE },
     select: { patientId: true },
   });
   return grants.map((g) => g.patientId);

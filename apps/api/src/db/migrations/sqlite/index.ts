@@ -1,4 +1,5 @@
 import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInLocksAndIdleSessions";
+import { GrantSuspension1795340200000 } from "./1795340200000-GrantSuspension";
 import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
@@ -25,6 +26,7 @@ export const sqliteMigrations: Function[] = [
   Webhooks1795338380763,
   GridIndexesOnRebuiltPatients1795339410734,
   SignInLocksAndIdleSessions1795340100000,
+  GrantSuspension1795340200000,
   DevMailboxSealed1795340400000,
   MultiFactorAuth1795340300000,
 ];
