@@ -23,6 +23,8 @@ export enum StaffPermission {
   VIEW_AUDIT_LOG = "VIEW_AUDIT_LOG",
   MANAGE_API_KEYS = "MANAGE_API_KEYS",
   MANAGE_SETTINGS = "MANAGE_SETTINGS",
+  /** Read the dev mailbox, which holds working links: a development tool, given only to the demo administrator. */
+  VIEW_DEV_MAILBOX = "VIEW_DEV_MAILBOX",
 }
 
 /** What a portal role lets the holder of a grant see or do on the patient's profile. */

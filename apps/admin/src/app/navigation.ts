@@ -21,7 +21,7 @@ export const navItems: NavItem[] = [
   { path: "/portal-users", labelKey: "portalUsers", anyOf: ["MANAGE_PORTAL_ACCESS"] },
   { path: "/settings", labelKey: "settings", anyOf: SETTINGS_PERMISSIONS },
   { path: "/audit", labelKey: "audit", anyOf: ["VIEW_AUDIT_LOG"] },
-  { path: "/mailbox", labelKey: "mailbox", anyOf: ["MANAGE_PORTAL_ACCESS"] },
+  { path: "/mailbox", labelKey: "mailbox", anyOf: ["VIEW_DEV_MAILBOX"] },
 ];
 
 export function allowed(item: NavItem, permissions: readonly StaffPermission[]) {

@@ -45,7 +45,9 @@ export async function createOrganizationWithDefaults(dataSource: DataSource, nam
   org.defaultPortalRoleId = patientRole.id;
   await dataSource.getRepository(Organization).save(org);
   const staffRoles = dataSource.getRepository(StaffRole);
-  const admin = await staffRoles.save({ organizationId: org.id, name: "Administrator", permissions: Object.values(StaffPermission) });
+  // Every permission but the dev mailbox's, which only the demo administrator gets (it holds working links).
+  const permissions = Object.values(StaffPermission).filter((p) => p !== StaffPermission.VIEW_DEV_MAILBOX);
+  const admin = await staffRoles.save({ organizationId: org.id, name: "Administrator", permissions });
   return { org, portalRoles: { patientRole, family, physician, representative }, adminRole: admin };
 }
 
@@ -59,6 +61,8 @@ export async function createDemoData(dataSource: DataSource, patientCount = 300)
   const { org, portalRoles } = await createOrganizationWithDefaults(dataSource, "Demo Clinic");
   const staffRoles = dataSource.getRepository(StaffRole);
   const adminRole = await staffRoles.findOneByOrFail({ organizationId: org.id, name: "Administrator" });
+  adminRole.permissions = Object.values(StaffPermission);
+  await staffRoles.save(adminRole);
   const frontDesk = await staffRoles.save({ organizationId: org.id, name: "Front desk", permissions: [StaffPermission.VIEW_PATIENTS, StaffPermission.EDIT_PATIENTS, StaffPermission.MANAGE_PORTAL_ACCESS] });
   const clinician = await staffRoles.save({ organizationId: org.id, name: "Clinician", permissions: [StaffPermission.VIEW_PATIENTS, StaffPermission.MANAGE_PORTAL_ACCESS] });
   const billing = await staffRoles.save({ organizationId: org.id, name: "Billing", permissions: [StaffPermission.VIEW_PATIENTS] });

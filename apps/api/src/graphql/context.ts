@@ -1,9 +1,11 @@
 import type { DataSource } from "typeorm";
 import { ActorType, type StaffPermission } from "@portal/schema";
 import { keyHolds, type AccessMode } from "../auth/api-key-scopes";
+import type { Caller } from "../auth/enforce-policy";
 import type { ApiKeyPrincipal, PortalPrincipal, StaffPrincipal } from "../auth/principal";
 import { OrgScope, type Actor } from "../db/org-scope";
 import type { Services } from "../services";
+import { audit, type AuditEntry } from "../modules/audit/audit.service";
 import { createLoaders, type Loaders } from "./loaders";
 import { unauthenticated } from "./auth-checker";
 
@@ -15,6 +17,8 @@ export interface Context {
   portal: PortalPrincipal | null;
   /** A partner app calling with an API key (staff and portal are then null). */
   apiKey: ApiKeyPrincipal | null;
+  /** The principals the access policy decides on (auth/policy.ts). */
+  caller: Caller;
   services: Services;
   /** The organization scope of a staff user or API key; throws UNAUTHENTICATED for anyone else. */
   scope(): OrgScope;
@@ -25,6 +29,11 @@ export interface Context {
   /** The signed-in portal account's organization scope, acting as that account. */
   portalScope(): OrgScope;
   loaders(): Loaders;
+  /**
+   * Audits a read of patient data (rule 17): once per request and target, however many fields or
+   * aliases asked for it. Staff and API keys only (portal accounts read their own profiles).
+   */
+  auditRead(entry: AuditEntry): Promise<void>;
 }
 
 export interface PortalCookieSetter {
@@ -48,10 +57,28 @@ export function createContext(args: {
   let scope: OrgScope | undefined;
   let loaders: Loaders | undefined;
   let portalScope: OrgScope | undefined;
+  const auditedReads = new Set<string>();
+  const caller: Caller = {
+    staff: args.staff ? args.staff.permissions : null,
+    keyScopes: apiKey ? apiKey.scopes : null,
+    portal: args.portal !== null,
+  };
   const ctx: Context = {
     ...args,
     apiKey,
-    portalCookie: args.portalCookie ?? noCookies,
+    caller,
+    // Signing in through a mutation (accept an invite, complete a reset) makes the rest of the same
+    // request that portal account's, so its payload shows the account it just signed in to.
+    portalCookie: {
+      set(token) {
+        (args.portalCookie ?? noCookies).set(token);
+        ctx.caller = { ...ctx.caller, portal: true };
+      },
+      clear() {
+        (args.portalCookie ?? noCookies).clear();
+        ctx.caller = { ...ctx.caller, portal: false };
+      },
+    },
     portalScope() {
       if (!args.portal) throw unauthenticated();
       const { account } = args.portal;
@@ -84,6 +111,12 @@ export function createContext(args: {
     loaders() {
       loaders ??= createLoaders(ctx.scope());
       return loaders;
+    },
+    async auditRead(entry) {
+      const key = `${entry.action}:${entry.targetType}:${entry.targetId}`;
+      if (auditedReads.has(key)) return;
+      auditedReads.add(key);
+      await audit(ctx.scope(), entry);
     },
   };
   return ctx;

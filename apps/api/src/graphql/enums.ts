@@ -47,6 +47,7 @@ registerEnumType(StaffPermission, {
     VIEW_AUDIT_LOG: { description: "Read the audit log." },
     MANAGE_API_KEYS: { description: "Create and revoke API keys." },
     MANAGE_SETTINGS: { description: "Change organization settings." },
+    VIEW_DEV_MAILBOX: { description: "Read the dev mailbox, which holds working links (development only)." },
   },
 });
 registerEnumType(PortalPermission, {

@@ -2,11 +2,13 @@ import "reflect-metadata";
 import "./enums";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
+import { validateNestedInputs } from "./nested-validation";
 import { ApiKeyResolver } from "../modules/api-keys/api-key.resolver";
 import { WebhookResolver } from "../modules/webhooks/webhook.resolver";
 import { AuditResolver } from "../modules/audit/audit.resolver";
 import { EmailTemplateResolver } from "../modules/email-templates/email-template.resolver";
 import { InviteResolver } from "../modules/invites/invite.resolver";
+import { LoginEmailChangeResolver } from "../modules/invites/login-email-change.resolver";
 import { OnboardingStatsResolver } from "../modules/onboarding-stats/onboarding-stats.resolver";
 import { PortalAuthResolver } from "../modules/portal-auth/portal-auth.resolver";
 import { OrganizationResolver } from "../modules/organizations/organization.resolver";
@@ -16,8 +18,9 @@ import { PortalRoleResolver } from "../modules/portal-roles/portal-role.resolver
 import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.resolver";
 import { ViewerResolver } from "../modules/viewer/viewer.resolver";
 import { BulkJobItemFieldsResolver, BulkJobResolver } from "../modules/bulk/bulk-job.resolver";
+import { enforcePolicy } from "../auth/enforce-policy";
 import { MfaResolver, StaffUserMfaResolver, ViewerMfaResolver } from "../auth/mfa/mfa.resolver";
-import { authChecker } from "./auth-checker";
+import type { Context } from "./context";
 
 /** Every resolver of the one schema served to staff, portal users and partner apps. */
 export const resolvers = [
@@ -29,6 +32,7 @@ export const resolvers = [
   PortalGrantFieldsResolver,
   PortalAccountFieldsResolver,
   InviteResolver,
+  LoginEmailChangeResolver,
   PortalAuthResolver,
   PortalRoleResolver,
   StaffResolver,
@@ -69,11 +73,14 @@ function describeRoots(built: GraphQLSchema): GraphQLSchema {
 
 /** Builds the schema once per process (type-graphql metadata is global). */
 export function getSchema(): Promise<GraphQLSchema> {
+  // Nested input objects (e.g. a grid filter inside a bulk input) are validated like top-level ones.
+  validateNestedInputs();
   schema ??= buildSchema({
     resolvers: [...resolvers] as never,
-    authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
-  }).then(describeRoots);
+    // Who may call what is decided by the access policy alone (auth/policy.ts), wrapped around the
+    // built schema's resolvers, not by decorators spread over the resolvers.
+  }).then((built) => enforcePolicy(describeRoots(built), (context) => (context as Context).caller));
   return schema;
 }

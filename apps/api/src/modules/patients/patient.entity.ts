@@ -1,6 +1,6 @@
-import { Authorized, Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import { Language, PortalStatus, StaffPermission } from "@portal/schema";
+import { Language, PortalStatus } from "@portal/schema";
 import { CalendarDateColumn, CreatedAtColumn, TimestampColumn } from "../../db/columns";
 
 @ObjectType({ description: "A person whose record the portal shows (the seeds also say client)." })
@@ -61,25 +61,25 @@ export class Patient {
 
   // Derived from grants and accounts, kept in step by PortalStatusService in the same transaction
   // as every change, so that filtering a million patients by colour is an index lookup.
-  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
   @Field(() => PortalStatus, { description: "Portal status colour: red, gray, orange or green." })
   @Column({ type: "varchar", length: 16, default: PortalStatus.NO_ACCESS })
   portalStatus: PortalStatus;
 
-  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
   @Field(() => Date, { nullable: true, description: "When the last portal invite for this patient's own account was sent." })
   @TimestampColumn({ nullable: true })
   lastInviteSentAt: Date | null;
 
-  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
   @Field(() => Date, { nullable: true, description: "Last sign-in of the patient's own portal account." })
   @TimestampColumn({ nullable: true })
   lastSignInAt: Date | null;
 
   // Mirrors inviteDeliveryFailedAt of the patient's own (SELF) account, so the onboarding grid can
   // filter "invite failed" with an index on the patients table alone.
-  @Authorized(StaffPermission.MANAGE_PORTAL_ACCESS)
-  @Field(() => Date, { nullable: true, description: "When the latest invite to the patient's own portal account permanently failed to be delivered (wrong or bouncing email); null otherwise." })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When the latest invite to the patient's own portal account permanently failed to be delivered (wrong or bouncing email); null otherwise.",
+  })
   @TimestampColumn({ nullable: true })
   inviteDeliveryFailedAt: Date | null;
 

