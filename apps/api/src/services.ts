@@ -17,6 +17,7 @@ import { PatientService } from "./modules/patients/patient.service";
 import { parseLimit, RateLimits } from "./auth/rate-limits";
 import { PortalAuthService } from "./modules/portal-auth/portal-auth.service";
 import { InviteService } from "./modules/invites/invite.service";
+import { LoginEmailChangeService } from "./modules/invites/login-email-change.service";
 import { PortalAccessService } from "./modules/portal-access/portal-access.service";
 import { PortalRoleService } from "./modules/portal-roles/portal-role.service";
 import { StaffService } from "./modules/staff/staff.service";
@@ -55,6 +56,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     token: parseLimit(config.RATE_LIMIT_TOKEN)!,
   });
   const bulkJobs = new BulkJobService(portalAccess, invites);
+  const loginEmailChanges = new LoginEmailChangeService(dataSource, { publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess, rateLimits);
   return {
     dataSource,
     config,
@@ -68,6 +70,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     emailTemplates: new EmailTemplateService(emailQueue, config.publicUrl),
     portalAccess,
     invites,
+    loginEmailChanges,
     rateLimits,
     portalAuth: new PortalAuthService(dataSource, sessions, rateLimits, invites),
     bulkJobs,

@@ -8,6 +8,7 @@ export enum EmailKind {
   SELF_SERVICE_RESET = "SELF_SERVICE_RESET",
   ACCESS_REVOKED = "ACCESS_REVOKED",
   LOGIN_EMAIL_CHANGED = "LOGIN_EMAIL_CHANGED",
+  LOGIN_EMAIL_CONFIRM = "LOGIN_EMAIL_CONFIRM",
 }
 
 /** One email to send, as written to the outbox in the transaction of the change that causes it. */
@@ -45,8 +46,10 @@ export const EMAIL_PLACEHOLDERS: Record<EmailKind, { variables: readonly string[
   [EmailKind.SELF_SERVICE_RESET]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
   /** patientName = whose profile the account can no longer see. */
   [EmailKind.ACCESS_REVOKED]: { variables: [...COMMON_PLACEHOLDERS, "patientName"], secrets: [] },
-  /** Sent to the old address (rule 14); deliberately names neither address. */
+  /** Sent to the old address when a change is requested (rule 14); deliberately names neither address. */
   [EmailKind.LOGIN_EMAIL_CHANGED]: { variables: [...COMMON_PLACEHOLDERS], secrets: [] },
+  /** Sent to the new address; secrets.link = PUBLIC_URL/portal/confirm-email/<token>, valid expiresInHours (24). */
+  [EmailKind.LOGIN_EMAIL_CONFIRM]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
 };
 
 /** Every placeholder a template of this kind may contain. */

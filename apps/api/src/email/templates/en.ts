@@ -57,13 +57,23 @@ export const en: Record<EmailKind, TemplateParts> = {
     text: "Hello {{recipientName}},\n\nYour access to the profile of {{patientName}} in the {{organizationName}} patient portal has been removed.\n\nIf you think this is a mistake, contact {{organizationName}}.\n",
   },
   [EmailKind.LOGIN_EMAIL_CHANGED]: {
-    subject: "{{organizationName}}: your portal login email was changed",
+    subject: "{{organizationName}}: a change of your portal login email was requested",
     html: layout(
       "en",
-      ["Hello {{recipientName}},", "The login email of your {{organizationName}} patient portal account has been changed. This address will no longer be used to sign in, and any pending invitation or password reset link sent to it no longer works."],
+      ["Hello {{recipientName}},", "A change of the login email of your {{organizationName}} patient portal account was requested. It takes effect only once it is confirmed from the new address; until then, you keep signing in with this one.", "Once the change is confirmed, this address will no longer be used to sign in, and any pending invitation or password reset link sent to it will stop working."],
       undefined,
-      "If you did not expect this change, contact {{organizationName}} right away.",
+      "If you did not ask for this change, contact {{organizationName}} right away.",
     ),
-    text: "Hello {{recipientName}},\n\nThe login email of your {{organizationName}} patient portal account has been changed. This address will no longer be used to sign in, and any pending invitation or password reset link sent to it no longer works.\n\nIf you did not expect this change, contact {{organizationName}} right away.\n",
+    text: "Hello {{recipientName}},\n\nA change of the login email of your {{organizationName}} patient portal account was requested. It takes effect only once it is confirmed from the new address; until then, you keep signing in with this one.\n\nOnce the change is confirmed, this address will no longer be used to sign in, and any pending invitation or password reset link sent to it will stop working.\n\nIf you did not ask for this change, contact {{organizationName}} right away.\n",
+  },
+  [EmailKind.LOGIN_EMAIL_CONFIRM]: {
+    subject: "{{organizationName}}: confirm your new portal login email",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "{{organizationName}} was asked to make this address the login email of your patient portal account.", "Confirm it with the button below. This link is valid for {{expiresInHours}} hours and can be used once. Nothing changes until you confirm."],
+      { label: "Confirm my login email", href: "{{link}}" },
+      "If you were not expecting this email, ignore it: the login email will not change.",
+    ),
+    text: "Hello {{recipientName}},\n\n{{organizationName}} was asked to make this address the login email of your patient portal account.\n\nConfirm it here:\n{{link}}\n\nThis link is valid for {{expiresInHours}} hours and can be used once. Nothing changes until you confirm.\n\nIf you were not expecting this email, ignore it: the login email will not change.\n",
   },
 };

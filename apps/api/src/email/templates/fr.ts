@@ -57,13 +57,23 @@ export const fr: Record<EmailKind, TemplateParts> = {
     text: "Bonjour {{recipientName}},\n\nVotre accès au dossier de {{patientName}} sur le portail patient de {{organizationName}} a été retiré.\n\nSi vous pensez qu’il s’agit d’une erreur, contactez {{organizationName}}.\n",
   },
   [EmailKind.LOGIN_EMAIL_CHANGED]: {
-    subject: "{{organizationName}} : l’adresse de connexion de votre portail a changé",
+    subject: "{{organizationName}} : changement demandé de l’adresse de connexion de votre portail",
     html: layout(
       "fr",
-      ["Bonjour {{recipientName}},", "L’adresse courriel de connexion de votre compte du portail patient de {{organizationName}} a été modifiée. Cette adresse ne servira plus à vous connecter, et toute invitation ou tout lien de réinitialisation envoyé à cette adresse ne fonctionne plus."],
+      ["Bonjour {{recipientName}},", "Un changement de l’adresse courriel de connexion de votre compte du portail patient de {{organizationName}} a été demandé. Il ne prendra effet qu’une fois confirmé depuis la nouvelle adresse ; d’ici là, vous continuez de vous connecter avec celle-ci.", "Une fois le changement confirmé, cette adresse ne servira plus à vous connecter, et toute invitation ou tout lien de réinitialisation envoyé à cette adresse cessera de fonctionner."],
       undefined,
-      "Si vous n’attendiez pas ce changement, contactez {{organizationName}} sans tarder.",
+      "Si vous n’avez pas demandé ce changement, contactez {{organizationName}} sans tarder.",
     ),
-    text: "Bonjour {{recipientName}},\n\nL’adresse courriel de connexion de votre compte du portail patient de {{organizationName}} a été modifiée. Cette adresse ne servira plus à vous connecter, et toute invitation ou tout lien de réinitialisation envoyé à cette adresse ne fonctionne plus.\n\nSi vous n’attendiez pas ce changement, contactez {{organizationName}} sans tarder.\n",
+    text: "Bonjour {{recipientName}},\n\nUn changement de l’adresse courriel de connexion de votre compte du portail patient de {{organizationName}} a été demandé. Il ne prendra effet qu’une fois confirmé depuis la nouvelle adresse ; d’ici là, vous continuez de vous connecter avec celle-ci.\n\nUne fois le changement confirmé, cette adresse ne servira plus à vous connecter, et toute invitation ou tout lien de réinitialisation envoyé à cette adresse cessera de fonctionner.\n\nSi vous n’avez pas demandé ce changement, contactez {{organizationName}} sans tarder.\n",
+  },
+  [EmailKind.LOGIN_EMAIL_CONFIRM]: {
+    subject: "{{organizationName}} : confirmez votre nouvelle adresse de connexion au portail",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "{{organizationName}} a reçu la demande de faire de cette adresse l’adresse courriel de connexion de votre compte du portail patient.", "Confirmez-la avec le bouton ci-dessous. Ce lien est valide {{expiresInHours}} heures et ne peut servir qu’une fois. Rien ne change tant que vous n’avez pas confirmé."],
+      { label: "Confirmer mon adresse de connexion", href: "{{link}}" },
+      "Si vous n’attendiez pas ce courriel, ignorez-le : l’adresse de connexion ne changera pas.",
+    ),
+    text: "Bonjour {{recipientName}},\n\n{{organizationName}} a reçu la demande de faire de cette adresse l’adresse courriel de connexion de votre compte du portail patient.\n\nConfirmez-la ici :\n{{link}}\n\nCe lien est valide {{expiresInHours}} heures et ne peut servir qu’une fois. Rien ne change tant que vous n’avez pas confirmé.\n\nSi vous n’attendiez pas ce courriel, ignorez-le : l’adresse de connexion ne changera pas.\n",
   },
 };

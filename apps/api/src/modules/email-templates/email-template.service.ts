@@ -115,7 +115,7 @@ export class EmailTemplateService {
       expiresInDays: String(Math.max(1, Math.round((org?.inviteLinkTtlHours ?? 168) / 24))),
       expiresInHours: "24",
       // Samples carry links that lead nowhere, so a forwarded sample opens no account.
-      link: `${this.publicUrl}/portal/${kind.startsWith("INVITE") ? "invite" : "reset"}/SAMPLE-LINK-NOT-VALID`,
+      link: `${this.publicUrl}/portal/${kind.startsWith("INVITE") ? "invite" : kind === EmailKind.LOGIN_EMAIL_CONFIRM ? "confirm-email" : "reset"}/SAMPLE-LINK-NOT-VALID`,
       temporaryPassword: "Sample-Password-0000",
     };
     const allowed = new Set(placeholdersOf(kind));

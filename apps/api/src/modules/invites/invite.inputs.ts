@@ -13,12 +13,12 @@ export class ResetPortalPasswordInput {
   accountId: string;
 }
 
-@InputType({ description: "Change a portal account's login email (security-sensitive, rule 14)." })
+@InputType({ description: "Ask to change a portal account's login email (security-sensitive, rules 14 and 18): the new address must confirm it." })
 export class ChangePortalLoginEmailInput {
   @Field(() => ID, { description: "The portal account." })
   accountId: string;
 
-  @Field({ description: "The new login email, unique in the organization." })
+  @Field({ description: "The new login email, unique in the organization; the account's current address cancels a pending change." })
   @MaxLength(254)
   email: string;
 }

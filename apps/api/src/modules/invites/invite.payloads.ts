@@ -37,6 +37,6 @@ export class ResetPortalPasswordPayload extends Payload {
 
 @ObjectType({ description: "Result of changePortalLoginEmail." })
 export class ChangePortalLoginEmailPayload extends Payload {
-  @Field(() => PortalAccount, { nullable: true, description: "The account with its new login email." })
+  @Field(() => PortalAccount, { nullable: true, description: "The account: its login email unchanged, the requested one in pendingLoginEmail until confirmed." })
   account?: PortalAccount;
 }

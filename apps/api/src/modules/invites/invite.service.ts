@@ -1,5 +1,5 @@
 import { In, IsNull } from "typeorm";
-import { AccessType, emailProblemMessage, InviteMethod, normalizeEmail, resendAvailableAt, UserErrorCode, WebhookEventType } from "@portal/schema";
+import { AccessType, InviteMethod, resendAvailableAt, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { hashPassword } from "../../auth/passwords";
@@ -65,9 +65,9 @@ export function hasSignedIn(account: PortalAccount): boolean {
 }
 
 /**
- * Invites, staff password resets and login email changes (SPEC rules 6–9, 14). Every rule of an
- * invite is decided in `sendInvite`, which the per-patient screen, `sendInvite: true` on the enable
- * mutations and bulk onboarding all call, so a rule lives in one place.
+ * Invites and staff password resets (SPEC rules 6–9; login email changes are LoginEmailChangeService's).
+ * Every rule of an invite is decided in `sendInvite`, which the per-patient screen, `sendInvite: true`
+ * on the enable mutations and bulk onboarding all call, so a rule lives in one place.
  */
 export class InviteService {
   constructor(
@@ -363,52 +363,5 @@ export class InviteService {
       secrets: { link: this.link(resetPath(token)) },
     });
     return expiresAt;
-  }
-
-  /**
-   * Rule 14: a login email change is security-sensitive. The old address is told, pending invite and
-   * reset links die, every session of the account ends, and the change is audited.
-   */
-  async changePortalLoginEmail(scope: OrgScope, input: { accountId: number; email: string }): Promise<{ account: PortalAccount }> {
-    return scope.transaction(async (tx) => {
-      const account = await this.portalAccess.requireAccount(tx, input.accountId);
-      const email = input.email.trim();
-      const problem = emailProblemMessage(email);
-      if (problem) fail(UserErrorCode.INVALID_EMAIL, problem, "email");
-      const emailNormalized = normalizeEmail(email);
-      if (emailNormalized === account.emailNormalized && email === account.email) return { account };
-      if (emailNormalized !== account.emailNormalized && (await tx.findOneBy(PortalAccount, { emailNormalized }))) {
-        fail(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email");
-      }
-      const before = account.email;
-      account.email = email;
-      account.emailNormalized = emailNormalized;
-      try {
-        await tx.save(PortalAccount, account);
-      } catch (err) {
-        if (isUniqueViolation(err)) fail(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email");
-        throw err;
-      }
-      const voided = await voidPendingTokens(tx, account.id);
-      await this.sessions.destroyAllFor("PORTAL", account.id, tx.manager);
-      const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
-      if (normalizeEmail(before) !== emailNormalized) {
-        await this.emailQueue.queue(tx, {
-          kind: EmailKind.LOGIN_EMAIL_CHANGED,
-          to: before,
-          language: account.language,
-          accountId: account.id,
-          variables: { organizationName: org.name, newEmail: email, oldEmail: before },
-        });
-      }
-      await audit(tx, {
-        action: "portal_account.login_email_changed",
-        targetType: "PortalAccount",
-        targetId: account.id,
-        before: { loginEmail: before },
-        after: { loginEmail: email, voidedLinks: voided, sessionsEnded: true },
-      });
-      return { account };
-    });
   }
 }

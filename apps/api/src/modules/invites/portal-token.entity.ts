@@ -1,11 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { CreatedAtColumn, TimestampColumn } from "../../db/columns";
 
-export type PortalTokenKind = "INVITE" | "RESET";
+// EMAIL: confirms a pending change of the login email, sent to the new address (rule 18).
+export type PortalTokenKind = "INVITE" | "RESET" | "EMAIL";
 export type PortalTokenMethod = "LINK" | "TEMPORARY_PASSWORD";
 
 /**
- * A single-use invite or password-reset token. Only the SHA-256 of the 256-bit random token is kept:
+ * A single-use invite, password-reset or login-email confirmation token. Only the SHA-256 of the 256-bit random token is kept:
  * the raw token lives in the email link alone, so a database leak opens no account.
  */
 @Entity("portal_tokens")

@@ -9,8 +9,12 @@ export const MAX_DOB_ATTEMPTS = 5;
 /** Lifetime of a password-reset link (rule 9). */
 export const RESET_TTL_HOURS = 24;
 
+/** Lifetime of the link that confirms a new login email (rule 18). */
+export const EMAIL_CONFIRM_TTL_HOURS = 24;
+
 export const invitePath = (token: string) => `/portal/invite/${token}`;
 export const resetPath = (token: string) => `/portal/reset/${token}`;
+export const confirmEmailPath = (token: string) => `/portal/confirm-email/${token}`;
 
 /**
  * Issues a token row and returns the raw token, which exists only in the caller's memory and the

@@ -22,6 +22,16 @@ export class PortalAccount {
   @Column({ type: "varchar", length: 254 })
   emailNormalized: string;
 
+  // A requested login email that becomes the login only when its owner confirms it through the link
+  // sent there (rule 18); the current login keeps working until then.
+  @Field(() => String, { nullable: true, description: "A new login email awaiting confirmation from that address; the login email stays in force until then." })
+  @Column({ type: "varchar", length: 254, nullable: true })
+  pendingLoginEmail: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the confirmation link of pendingLoginEmail stops working (24 hours after the request)." })
+  @TimestampColumn({ nullable: true })
+  pendingLoginEmailExpiresAt: Date | null;
+
   // argon2id; null until the invite is accepted (or a temporary password is issued).
   @Column({ type: "varchar", length: 255, nullable: true })
   passwordHash: string | null;

@@ -1,4 +1,3 @@
-import { IsNull } from "typeorm";
 import { StaffPermission } from "@portal/schema";
 import { buildOrg, buildPatient, buildStaff, uniqueEmail } from "../../../test/factories";
 import { ACCEPT, COMPLETE_RESET, ENABLE_AND_INVITE, lastEmailTo, PORTAL_VIEWER, portalClient, portalLogin, REQUEST_RESET, tokenOf } from "../../../test/portal";
@@ -6,13 +5,11 @@ import { errorCode, startTestApp, TestClient, type TestApp } from "../../../test
 import { OutboxMessage } from "../../email/outbox-message.entity";
 import { AuditEvent } from "../audit/audit-event.entity";
 import { PortalToken } from "../invites/portal-token.entity";
-import { PortalAccount } from "../portal-access/portal-account.entity";
 
 const PUBLIC_URL = "https://portal.example.test";
 const PASSWORD = "a long enough passphrase";
 const { MANAGE_PORTAL_ACCESS, VIEW_PATIENTS } = StaffPermission;
 const RESET = `mutation($input: ResetPortalPasswordInput!) { resetPortalPassword(input: $input) { account { id } resetExpiresAt userErrors { code field message } } }`;
-const CHANGE_EMAIL = `mutation($input: ChangePortalLoginEmailInput!) { changePortalLoginEmail(input: $input) { account { id email } userErrors { code field message } } }`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -152,54 +149,5 @@ describe("requestPortalPasswordReset and completePortalPasswordReset (public)", 
     } finally {
       await limited.close();
     }
-  });
-});
-
-describe("changePortalLoginEmail (rule 14)", () => {
-  it("tells the old address, voids pending links, ends sessions, audits, and the new email signs in", async () => {
-    const { org, staff, user } = await setup();
-    const { patient, accountId, browser } = await signedUp(staff, org.id);
-    await staff.gql(RESET, { input: { accountId: String(accountId) } });
-    const pendingReset = await lastEmailTo(t, patient.email!, "STAFF_PASSWORD_RESET");
-    const newEmail = uniqueEmail("New");
-    const res = await staff.gql(CHANGE_EMAIL, { input: { accountId: String(accountId), email: ` ${newEmail} ` } });
-    expect(res.data!.changePortalLoginEmail).toMatchObject({ userErrors: [], account: { id: String(accountId), email: newEmail } });
-
-    const notice = await lastEmailTo(t, patient.email!, "LOGIN_EMAIL_CHANGED");
-    expect(notice.row.variables).toMatchObject({ newEmail, oldEmail: patient.email });
-    expect(await t.dataSource.getRepository(PortalToken).countBy({ accountId, usedAt: IsNull(), voidedAt: IsNull() })).toBe(0);
-    expect((await portalClient(t.app).gql(COMPLETE_RESET, { input: { token: tokenOf(pendingReset.secrets.link), password: "whatever long enough" } })).data!.completePortalPasswordReset.userErrors[0].code).toBe("TOKEN_INVALID");
-    expect(errorCode(await browser.gql(PORTAL_VIEWER))).toBe("UNAUTHENTICATED");
-    expect((await portalLogin(portalClient(t.app), { email: patient.email!, password: PASSWORD })).status).toBe(401);
-    expect((await portalLogin(portalClient(t.app), { email: newEmail, password: PASSWORD })).status).toBe(200);
-    const [event] = await t.dataSource.getRepository(AuditEvent).findBy({ organizationId: org.id, action: "portal_account.login_email_changed" });
-    expect(event).toMatchObject({ actorId: String(user.id), before: { loginEmail: patient.email }, after: expect.objectContaining({ loginEmail: newEmail }) });
-  });
-
-  it("voids a pending invite too: staff must send a new one to the new address", async () => {
-    const { org, staff } = await setup();
-    const { patient, link, accountId } = await invited(staff, org.id);
-    const newEmail = uniqueEmail("moved");
-    expect((await staff.gql(CHANGE_EMAIL, { input: { accountId: String(accountId), email: newEmail } })).data!.changePortalLoginEmail.userErrors).toEqual([]);
-    const res = await portalClient(t.app).gql(ACCEPT, { input: { token: tokenOf(link), dateOfBirth: patient.dateOfBirth, password: PASSWORD } });
-    expect(res.data!.acceptPortalInvite.userErrors[0].code).toBe("INVITE_INVALID");
-  });
-
-  it("refuses an email in use (any case), an invalid one, anonymous callers, missing permission and other organizations; nothing changes", async () => {
-    const { org, staff } = await setup();
-    const a = await signedUp(staff, org.id);
-    const b = await invited(staff, org.id);
-    const change = (client: TestClient, email: string, accountId = a.accountId) => client.gql(CHANGE_EMAIL, { input: { accountId: String(accountId), email } });
-    expect((await change(staff, b.patient.email!.toUpperCase())).data!.changePortalLoginEmail.userErrors[0]).toMatchObject({ code: "EMAIL_IN_USE", field: "email" });
-    expect((await change(staff, "nope")).data!.changePortalLoginEmail.userErrors[0]).toMatchObject({ code: "INVALID_EMAIL", field: "email" });
-    expect(errorCode(await change(staff, "x".repeat(300)))).toBe("BAD_USER_INPUT");
-    expect(errorCode(await change(new TestClient(t.app), uniqueEmail()))).toBe("UNAUTHENTICATED");
-    const { client: billing } = await buildStaff(t.dataSource, t.app, org.id, [VIEW_PATIENTS]);
-    expect(errorCode(await change(billing, uniqueEmail()))).toBe("FORBIDDEN");
-    const other = await setup();
-    expect((await change(other.staff, uniqueEmail())).data!.changePortalLoginEmail.userErrors[0].code).toBe("NOT_FOUND");
-    expect((await t.dataSource.getRepository(PortalAccount).findOneByOrFail({ id: a.accountId })).email).toBe(a.patient.email);
-    expect((await a.browser.gql(PORTAL_VIEWER)).data!.portalViewer.account.email).toBe(a.patient.email);
-    expect(await t.dataSource.getRepository(OutboxMessage).countBy({ kind: "LOGIN_EMAIL_CHANGED", accountId: a.accountId })).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInL
 import { GrantSuspension1795340200000 } from "./1795340200000-GrantSuspension";
 import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
+import { PendingLoginEmail1795340400001 } from "./1795340400001-PendingLoginEmail";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
 import { GridIndexesOnRebuiltPatients1795339410734 } from "./1795339410734-GridIndexesOnRebuiltPatients";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
@@ -28,5 +29,6 @@ export const sqliteMigrations: Function[] = [
   SignInLocksAndIdleSessions1795340100000,
   GrantSuspension1795340200000,
   DevMailboxSealed1795340400000,
+  PendingLoginEmail1795340400001,
   MultiFactorAuth1795340300000,
 ];
