@@ -1,7 +1,7 @@
+import { PendingLoginEmail1795340400001 } from "./1795340400001-PendingLoginEmail";
 import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInLocksAndIdleSessions";
 import { GrantSuspension1795340200000 } from "./1795340200000-GrantSuspension";
 import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
-import { PendingLoginEmail1795340400001 } from "./1795340400001-PendingLoginEmail";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
 import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
@@ -26,7 +26,7 @@ export const mysqlMigrations: Function[] = [
   Webhooks1795338380763,
   SignInLocksAndIdleSessions1795340100000,
   GrantSuspension1795340200000,
+  MultiFactorAuth1795340300000,
   DevMailboxSealed1795340400000,
   PendingLoginEmail1795340400001,
-  MultiFactorAuth1795340300000,
 ];

@@ -1,9 +1,9 @@
+import { PendingLoginEmail1795340400001 } from "./1795340400001-PendingLoginEmail";
 import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInLocksAndIdleSessions";
 import { GrantSuspension1795340200000 } from "./1795340200000-GrantSuspension";
 import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
-import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
-import { PendingLoginEmail1795340400001 } from "./1795340400001-PendingLoginEmail";
 import { DevMailboxSealed1795340400000 } from "./1795340400000-DevMailboxSealed";
+import { Webhooks1795338380763 } from "./1795338380763-Webhooks";
 import { GridIndexesOnRebuiltPatients1795339410734 } from "./1795339410734-GridIndexesOnRebuiltPatients";
 import { EmailDelivery1795337244527 } from "./1795337244527-EmailDelivery";
 import { ApiKeys1795336726248 } from "./1795336726248-ApiKeys";
@@ -28,7 +28,7 @@ export const sqliteMigrations: Function[] = [
   GridIndexesOnRebuiltPatients1795339410734,
   SignInLocksAndIdleSessions1795340100000,
   GrantSuspension1795340200000,
+  MultiFactorAuth1795340300000,
   DevMailboxSealed1795340400000,
   PendingLoginEmail1795340400001,
-  MultiFactorAuth1795340300000,
 ];
