@@ -2,3 +2,4 @@ export * from "./enums";
 export * from "./errors";
 export * from "./rules";
 export * from "./partner";
+export * from "./scope-access.generated";

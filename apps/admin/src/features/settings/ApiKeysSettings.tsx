@@ -20,7 +20,9 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useTranslation } from "react-i18next";
 import type { ApiKeyScope, ApiKeysQuery } from "../../gql/graphql";
+import { ApiKeyScope as ApiKeyScopeValue, SCOPE_OPERATIONS } from "@portal/schema";
 import { CheckboxGroupField } from "../../shared/CheckboxGroupField";
+import { useViewer } from "../auth/viewer";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { useFormat } from "../../shared/format";
 import { Empty, LoadError, Loading } from "../../shared/QueryState";
@@ -38,6 +40,8 @@ const FIELDS = ["name", "scopes"] as const;
 
 function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => unknown }) {
   const { t } = useTranslation();
+  // A key's scopes stand for staff permissions: the API says which ones this member may give (rule 16).
+  const grantable = useViewer().grantableApiKeyScopes;
   const titleId = useId();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>([]);
@@ -108,6 +112,9 @@ function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose:
               value={scopes}
               onChange={setScopes}
               error={byField.scopes}
+              disabledReason={(scope) => (grantable.includes(scope) ? null : t("settings.apiKeys.scopeNotHeld"))}
+              // Generated from the API's access policy, so the dialog promises exactly what the server holds.
+              detailOf={(scope) => t("settings.apiKeys.scopeAllows", { operations: SCOPE_OPERATIONS[ApiKeyScopeValue[scope]].join(", ") })}
             />
           </DialogContent>
           <DialogActions>
