@@ -25,6 +25,9 @@ const schema = z.object({
   DATA_DIR: z.string().default(path.resolve(process.cwd(), "data")),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  // Sessions end after this long without a request (SPEC rule 18).
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+  PORTAL_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   TRUST_PROXY: z.string().optional(),
   MAILGUN_API_KEY: z.string().min(1).optional(),
   MAILGUN_DOMAIN: z.string().min(1).optional(),

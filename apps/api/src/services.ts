@@ -29,7 +29,10 @@ import { BulkJobService } from "./modules/bulk/bulk-job.service";
 
 /** The application's long-lived services, built once per process and shared by every request. */
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
-  const sessions = new SessionService(dataSource, config.sessionSecret, config.SESSION_TTL_HOURS * 3600_000);
+  const sessions = new SessionService(dataSource, config.sessionSecret, config.SESSION_TTL_HOURS * 3600_000, {
+    STAFF: config.STAFF_SESSION_IDLE_MINUTES * 60_000,
+    PORTAL: config.PORTAL_SESSION_IDLE_MINUTES * 60_000,
+  });
   const portalAccess = new PortalAccessService(sessions);
   const box = new SecretBox(config.sessionSecret);
   const emailQueue = new EmailQueue(box);

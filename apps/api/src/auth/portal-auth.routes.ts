@@ -42,6 +42,7 @@ export function portalAuthRoutes(passport: PassportStatic, services: Services): 
       res.status(400).json({ error: "BAD_REQUEST", message: "Send JSON {email, password, organizationId?}." });
       return;
     }
+    const startedAt = Date.now();
     passport.authenticate("portal-local", { session: false }, (err: unknown, account: PortalAccount | false, outcome: SignInOutcome | undefined) => {
       if (err) return next(err);
       (async () => {
@@ -53,6 +54,7 @@ export function portalAuthRoutes(passport: PassportStatic, services: Services): 
         }
         switch (outcome?.kind) {
           case "locked":
+            await services.rateLimits.answerRefusal(startedAt);
             locked(services, req, res, outcome.retryAfterSeconds);
             return;
           case "rate_limited":
@@ -71,6 +73,7 @@ export function portalAuthRoutes(passport: PassportStatic, services: Services): 
           case "invalid":
           case "ok":
           case undefined:
+            await services.rateLimits.answerRefusal(startedAt);
             res.status(401).json({ error: "INVALID_CREDENTIALS", message: "Wrong email or password." });
         }
       })().catch(next);

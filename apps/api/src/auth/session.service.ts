@@ -9,6 +9,9 @@ import { hmacSha256, randomToken } from "./tokens";
 export const STAFF_COOKIE = "pa_staff";
 export const PORTAL_COOKIE = "pa_portal";
 
+// A session's last activity is written at most this often, so most requests cost no write.
+const TOUCH_EVERY_MS = 60_000;
+
 /**
  * Database-backed sessions, shared by every API process. The cookie carries a random token; the
  * table keeps only its HMAC (keyed with SESSION_SECRET), so neither a leaked table nor a guessed
@@ -19,7 +22,21 @@ export class SessionService {
     private readonly dataSource: DataSource,
     private readonly secret: string,
     private readonly ttlMs: number,
+    /** Idle timeout per kind of session (SPEC rule 18: staff 30 minutes, portal 15 by default); none when absent. */
+    private readonly idleMs: Partial<Record<SessionKind, number>> = {},
   ) {}
+
+  /** The time before which a session of this kind counts as idle, or null when it never idles out. */
+  private idleCutoff(kind: SessionKind, now: number): Date | null {
+    const idle = this.idleMs[kind];
+    return idle ? new Date(now - idle) : null;
+  }
+
+  /** Records activity on a session whose last record is older than TOUCH_EVERY_MS. */
+  private async touch(idHash: string, lastSeenAt: Date | null, now: number): Promise<void> {
+    if (lastSeenAt && now - lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+    await this.dataSource.getRepository(Session).update({ idHash }, { lastSeenAt: new Date(now) });
+  }
 
   private idHash(token: string): string {
     return hmacSha256(this.secret, token);
@@ -29,14 +46,18 @@ export class SessionService {
   async create(kind: SessionKind, principalId: number, organizationId: number, ip: string | null, secondFactor: string | null = null): Promise<{ token: string; expiresAt: Date }> {
     const token = randomToken();
     const expiresAt = new Date(Date.now() + this.ttlMs);
-    await this.dataSource.getRepository(Session).insert({ idHash: this.idHash(token), kind, principalId, organizationId, expiresAt, ip, secondFactor });
+    await this.dataSource.getRepository(Session).insert({ idHash: this.idHash(token), kind, principalId, organizationId, expiresAt, ip, secondFactor, lastSeenAt: new Date() });
     return { token, expiresAt };
   }
 
   async find(kind: SessionKind, token: string | undefined): Promise<Session | null> {
     if (!token || token.length > 100) return null;
     const session = await this.dataSource.getRepository(Session).findOneBy({ idHash: this.idHash(token), kind });
-    if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+    const now = Date.now();
+    if (!session || session.expiresAt.getTime() <= now) return null;
+    const cutoff = this.idleCutoff(kind, now);
+    if (cutoff && (session.lastSeenAt ?? session.createdAt).getTime() <= cutoff.getTime()) return null;
+    await this.touch(session.idHash, session.lastSeenAt, now);
     return session;
   }
 
@@ -47,20 +68,28 @@ export class SessionService {
   async findStaff(token: string | undefined): Promise<{ user: StaffUser; permissions: StaffPermission[] } | null> {
     if (!token || token.length > 100) return null;
     const expiresAt = this.dataSource.getMetadata(Session).findColumnWithPropertyName("expiresAt")!;
+    const lastSeenAt = this.dataSource.getMetadata(Session).findColumnWithPropertyName("lastSeenAt")!;
+    const now = Date.now();
+    const cutoff = this.idleCutoff("STAFF", now);
+    const idHash = this.idHash(token);
     const { entities, raw } = await this.dataSource
       .getRepository(StaffUser)
       .createQueryBuilder("u")
-      .innerJoin(Session, "s", "s.principalId = u.id AND s.kind = :kind AND s.idHash = :idHash AND s.expiresAt > :now", {
+      .innerJoin(Session, "s", `s.principalId = u.id AND s.kind = :kind AND s.idHash = :idHash AND s.expiresAt > :now${cutoff ? " AND COALESCE(s.lastSeenAt, s.createdAt) > :idleCutoff" : ""}`, {
         kind: "STAFF",
-        idHash: this.idHash(token),
+        idHash,
         // The driver's own form of a timestamp (a Date for MySQL, UTC text for SQLite).
-        now: this.dataSource.driver.preparePersistentValue(new Date(), expiresAt),
+        now: this.dataSource.driver.preparePersistentValue(new Date(now), expiresAt),
+        idleCutoff: cutoff && this.dataSource.driver.preparePersistentValue(cutoff, lastSeenAt),
       })
       .leftJoin(StaffRole, "r", "r.id = u.staffRoleId AND r.organizationId = u.organizationId")
       .addSelect("r.permissions", "rolePermissions")
-      .getRawAndEntities<{ rolePermissions: string | null }>();
+      .addSelect("s.lastSeenAt", "sessionLastSeenAt")
+      .getRawAndEntities<{ rolePermissions: string | null; sessionLastSeenAt: unknown }>();
     const user = entities[0];
     if (!user) return null;
+    const seen = raw[0]?.sessionLastSeenAt;
+    await this.touch(idHash, seen === null || seen === undefined ? null : (this.dataSource.driver.prepareHydratedValue(seen, lastSeenAt) as Date), now);
     const permissions = raw[0]?.rolePermissions;
     return { user, permissions: permissions ? (JSON.parse(permissions) as StaffPermission[]) : [] };
   }

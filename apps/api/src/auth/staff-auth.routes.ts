@@ -112,15 +112,16 @@ export function staffAuthRoutes(passport: PassportStatic, services: Services): R
       res.status(400).json({ error: "BAD_REQUEST", message: "Send JSON {email, password}." });
       return;
     }
-    authenticate(req, res, next);
+    authenticate(req, res, next, Date.now());
   });
 
-  const authenticate = (req: Request, res: Response, next: (err?: unknown) => void) => {
+  const authenticate = (req: Request, res: Response, next: (err?: unknown) => void, startedAt: number) => {
     passport.authenticate("staff-local", { session: false }, (err: unknown, user: StaffUser | false, outcome: StaffSignInOutcome | undefined) => {
       if (err) return next(err);
       (async () => {
         if (!user) {
           if (outcome?.kind === "rate_limited") return tooMany(res, outcome.retryAfterSeconds);
+          await services.rateLimits.answerRefusal(startedAt);
           if (outcome?.kind === "locked") return locked(services, req, res, outcome.retryAfterSeconds);
           res.status(401).json({ error: "INVALID_CREDENTIALS", message: "Wrong email or password." });
           return;
