@@ -2,6 +2,7 @@ import { Button, Paper, Typography } from "@mui/material";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, Route, Routes } from "react-router";
 import { RequireAccount } from "./auth/RequireAccount";
+import { ConfirmEmailPage } from "./features/confirm-email/ConfirmEmailPage";
 import { AcceptInvitePage } from "./features/invite/AcceptInvitePage";
 import { ChangePasswordPage } from "./features/password/ChangePasswordPage";
 import { ForgotPasswordPage } from "./features/password/ForgotPasswordPage";
@@ -35,6 +36,7 @@ export function App() {
       <Route path="/invite/:token" element={<AcceptInvitePage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset/:token" element={<ResetPasswordPage />} />
+      <Route path="/confirm-email/:token" element={<ConfirmEmailPage />} />
       <Route
         path="/change-password"
         element={<RequireAccount>{(viewer) => <ChangePasswordPage forced={viewer.account.mustChangePassword} needsDateOfBirth={viewer.account.needsDateOfBirth} />}</RequireAccount>}

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ConfirmPortalLoginEmail($input: ConfirmPortalLoginEmailInput!) {\n    confirmPortalLoginEmail(input: $input) {\n      loginEmail\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ConfirmPortalLoginEmailDocument,
     "\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.AcceptPortalInviteDocument,
     "\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      accepted\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.RequestPortalPasswordResetDocument,
     "\n  mutation CompletePortalPasswordReset($input: CompletePortalPasswordResetInput!) {\n    completePortalPasswordReset(input: $input) {\n      account {\n        id\n        mustChangePassword\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CompletePortalPasswordResetDocument,
@@ -21,6 +22,7 @@ type Documents = {
     "\n  query PortalViewer {\n    portalViewer {\n      organizationName\n      account {\n        id\n        email\n        language\n        mustChangePassword\n        needsDateOfBirth\n      }\n      profiles {\n        id\n        accessType\n        patient {\n          id\n          firstName\n          lastName\n        }\n        role {\n          name\n          permissions\n        }\n        demographics {\n          dateOfBirth\n          email\n        }\n        appointments {\n          id\n          startsAt\n        }\n        documents {\n          id\n          title\n        }\n        statements {\n          id\n          issuedOn\n        }\n      }\n    }\n  }\n": typeof types.PortalViewerDocument,
 };
 const documents: Documents = {
+    "\n  mutation ConfirmPortalLoginEmail($input: ConfirmPortalLoginEmailInput!) {\n    confirmPortalLoginEmail(input: $input) {\n      loginEmail\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ConfirmPortalLoginEmailDocument,
     "\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.AcceptPortalInviteDocument,
     "\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      accepted\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.RequestPortalPasswordResetDocument,
     "\n  mutation CompletePortalPasswordReset($input: CompletePortalPasswordResetInput!) {\n    completePortalPasswordReset(input: $input) {\n      account {\n        id\n        mustChangePassword\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CompletePortalPasswordResetDocument,
@@ -42,6 +44,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPortalLoginEmail($input: ConfirmPortalLoginEmailInput!) {\n    confirmPortalLoginEmail(input: $input) {\n      loginEmail\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPortalLoginEmail($input: ConfirmPortalLoginEmailInput!) {\n    confirmPortalLoginEmail(input: $input) {\n      loginEmail\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -39,6 +39,12 @@ export type CompletePortalPasswordResetInput = {
   token: string;
 };
 
+/** Confirm a new login email with the link sent to that address. */
+export type ConfirmPortalLoginEmailInput = {
+  /** The token from the link (PUBLIC_URL/portal/confirm-email/<token>). */
+  token: string;
+};
+
 /** A language the product speaks. */
 export type Language =
   /** English. */
@@ -99,6 +105,16 @@ export type UserErrorCode =
   | 'INVITE_INVALID'
   /** invite locked */
   | 'INVITE_LOCKED'
+  /** last staff manager */
+  | 'LAST_STAFF_MANAGER'
+  /** mfa already enabled */
+  | 'MFA_ALREADY_ENABLED'
+  /** mfa code invalid */
+  | 'MFA_CODE_INVALID'
+  /** mfa not enabled */
+  | 'MFA_NOT_ENABLED'
+  /** mfa required */
+  | 'MFA_REQUIRED'
   /** missing date of birth */
   | 'MISSING_DATE_OF_BIRTH'
   /** missing email */
@@ -115,8 +131,14 @@ export type UserErrorCode =
   | 'NOT_SIGNED_UP'
   /** no access */
   | 'NO_ACCESS'
+  /** own account */
+  | 'OWN_ACCOUNT'
+  /** own role */
+  | 'OWN_ROLE'
   /** patient inactive */
   | 'PATIENT_INACTIVE'
+  /** permission not held */
+  | 'PERMISSION_NOT_HELD'
   /** rate limited */
   | 'RATE_LIMITED'
   /** role in use */
@@ -137,6 +159,13 @@ export type UserErrorCode =
   | 'WEBHOOK_URL_REFUSED'
   /** wrong password */
   | 'WRONG_PASSWORD';
+
+export type ConfirmPortalLoginEmailMutationVariables = Exact<{
+  input: ConfirmPortalLoginEmailInput;
+}>;
+
+
+export type ConfirmPortalLoginEmailMutation = { confirmPortalLoginEmail: { loginEmail: string | null, userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
 
 export type AcceptPortalInviteMutationVariables = Exact<{
   input: AcceptPortalInviteInput;
@@ -172,6 +201,7 @@ export type PortalViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type PortalViewerQuery = { portalViewer: { organizationName: string, account: { id: string, email: string, language: Language, mustChangePassword: boolean, needsDateOfBirth: boolean }, profiles: Array<{ id: string, accessType: AccessType, patient: { id: string, firstName: string, lastName: string }, role: { name: string, permissions: Array<PortalPermission> }, demographics: { dateOfBirth: string | null, email: string | null } | null, appointments: Array<{ id: string, startsAt: string }> | null, documents: Array<{ id: string, title: string }> | null, statements: Array<{ id: string, issuedOn: string }> | null }> } };
 
 
+export const ConfirmPortalLoginEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPortalLoginEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmPortalLoginEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPortalLoginEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginEmail"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmPortalLoginEmailMutation, ConfirmPortalLoginEmailMutationVariables>;
 export const AcceptPortalInviteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptPortalInvite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptPortalInviteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptPortalInvite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptPortalInviteMutation, AcceptPortalInviteMutationVariables>;
 export const RequestPortalPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPortalPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPortalPasswordResetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPortalPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RequestPortalPasswordResetMutation, RequestPortalPasswordResetMutationVariables>;
 export const CompletePortalPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompletePortalPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompletePortalPasswordResetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completePortalPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CompletePortalPasswordResetMutation, CompletePortalPasswordResetMutationVariables>;

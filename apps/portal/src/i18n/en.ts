@@ -63,6 +63,19 @@ export const en = {
     sent: "If {{email}} belongs to a portal account, a link is on its way. It is valid for 24 hours.",
     back: "Back to sign in",
   },
+  confirmEmail: {
+    title: "Confirm your new login email",
+    intro: "Your clinic was asked to make this address the login email of your portal account. Nothing changes until you confirm. Your password stays the same.",
+    submit: "Confirm my login email",
+    done: "Done: you now sign in with {{email}} and your usual password. You were signed out on every device.",
+    signIn: "Go to sign in",
+    notNow: "Not now",
+    errors: {
+      TOKEN_INVALID: "This confirmation link is not valid: it was used already, or replaced by a newer request.",
+      TOKEN_EXPIRED: "This confirmation link has expired. Ask your clinic to request the change again.",
+      EMAIL_IN_USE: "This address is now the login of another portal account, so it cannot be yours. Contact your clinic.",
+    },
+  },
   reset: {
     title: "Choose a new password",
     submit: "Save the new password",

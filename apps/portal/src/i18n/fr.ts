@@ -64,6 +64,19 @@ export const fr: Messages = {
     sent: "Si {{email}} correspond à un compte du portail, un lien est en route. Il est valable 24 heures.",
     back: "Retour à la connexion",
   },
+  confirmEmail: {
+    title: "Confirmez votre nouveau courriel de connexion",
+    intro: "Votre clinique a reçu la demande de faire de cette adresse le courriel de connexion de votre compte du portail. Rien ne change tant que vous n'avez pas confirmé. Votre mot de passe reste le même.",
+    submit: "Confirmer mon courriel de connexion",
+    done: "C'est fait : vous vous connectez maintenant avec {{email}} et votre mot de passe habituel. Vous avez été déconnecté sur tous vos appareils.",
+    signIn: "Aller à la connexion",
+    notNow: "Pas maintenant",
+    errors: {
+      TOKEN_INVALID: "Ce lien de confirmation n'est pas valide : il a déjà servi, ou a été remplacé par une demande plus récente.",
+      TOKEN_EXPIRED: "Ce lien de confirmation a expiré. Demandez à votre clinique de refaire la demande.",
+      EMAIL_IN_USE: "Cette adresse est maintenant le courriel de connexion d'un autre compte du portail ; elle ne peut donc pas devenir la vôtre. Contactez votre clinique.",
+    },
+  },
   reset: {
     title: "Choisissez un nouveau mot de passe",
     submit: "Enregistrer le nouveau mot de passe",

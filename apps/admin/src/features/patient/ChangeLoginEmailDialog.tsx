@@ -16,13 +16,15 @@ import { ChangePortalLoginEmailDocument } from "./patient.documents";
 interface Props {
   open: boolean;
   onClose: () => void;
-  account: { id: string; email: string };
-  onChanged: (email: string) => unknown;
+  account: { id: string; email: string; pendingLoginEmail?: string | null };
+  /** Called with the address now awaiting confirmation, or null when a pending change was cancelled. */
+  onChanged: (pendingLoginEmail: string | null) => unknown;
 }
 
 /**
- * Changes a portal account's login (rule 14), which is not the email on the patient's record: the
- * old address is told, pending invite and reset links stop working, and the account's sessions end.
+ * Asks to change a portal account's login (rules 14, 18), which is not the email on the patient's
+ * record: a confirmation link goes to the new address and the change happens only once it is used
+ * there; the old address is told at once. The current address cancels a pending change.
  */
 export function ChangeLoginEmailDialog({ open, onClose, account, onChanged }: Props) {
   const { t } = useTranslation();
@@ -52,7 +54,7 @@ export function ChangeLoginEmailDialog({ open, onClose, account, onChanged }: Pr
         setErrors(payload.userErrors);
         return;
       }
-      await onChanged(payload?.account?.email ?? email.trim());
+      await onChanged(payload?.account?.pendingLoginEmail ?? null);
       onClose();
     } catch (e) {
       setFailure(failureMessage(t, e));
@@ -69,6 +71,11 @@ export function ChangeLoginEmailDialog({ open, onClose, account, onChanged }: Pr
         <DialogContent>
           <Stack spacing={2.5}>
             <DialogContentText>{t("loginEmail.current", { email: account.email })}</DialogContentText>
+            {account.pendingLoginEmail ? (
+              <DialogContentText>
+                {t("loginEmail.pending", { email: account.pendingLoginEmail })}. {t("loginEmail.cancelHint")}
+              </DialogContentText>
+            ) : null}
             {general.map((text) => (
               <Alert key={text} severity="error">
                 {text}

@@ -32,6 +32,8 @@ const patient = {
       __typename: "PortalAccount",
       id: "a7",
       email: "alice@example.com",
+      pendingLoginEmail: null,
+      pendingLoginEmailExpiresAt: null,
       signedUp: true,
       signedUpAt: "2026-10-02T10:00:00.000Z",
       lastSignInAt: "2026-11-20T10:00:00.000Z",
@@ -49,7 +51,7 @@ const patient = {
 
 const roles = [{ __typename: "PortalRole" as const, id: "1", name: "Patient", accessTypes: ["SELF" as const] }];
 
-const changeMock = (email: string, result: { account: { id: string; email: string } | null; userErrors: { code: string; field: string; message: string }[] }): MockLink.MockedResponse => ({
+const changeMock = (email: string, result: { account: { id: string; email: string; pendingLoginEmail: string | null; pendingLoginEmailExpiresAt: string | null } | null; userErrors: { code: string; field: string; message: string }[] }): MockLink.MockedResponse => ({
   request: { query: ChangePortalLoginEmailDocument, variables: { input: { accountId: "a7", email } } },
   result: {
     data: {
@@ -63,7 +65,7 @@ const changeMock = (email: string, result: { account: { id: string; email: strin
 });
 
 describe("PortalTab login email", () => {
-  it("keeps the pencil leading to the demographics, and changes the login email in a dialog, errors at the field", async () => {
+  it("keeps the pencil leading to the demographics, and asks the new address to confirm a login email change, errors at the field", async () => {
     const onChanged = jest.fn();
     renderPage(<PortalTab patient={patient} roles={roles} onChanged={onChanged} />, {
       mocks: [
@@ -71,7 +73,10 @@ describe("PortalTab login email", () => {
           account: null,
           userErrors: [{ code: "EMAIL_IN_USE", field: "email", message: "This email address is already the login of another portal account." }],
         }),
-        changeMock("alice.new@example.com", { account: { id: "a7", email: "alice.new@example.com" }, userErrors: [] }),
+        changeMock("alice.new@example.com", {
+          account: { id: "a7", email: "alice@example.com", pendingLoginEmail: "alice.new@example.com", pendingLoginEmailExpiresAt: "2026-11-21T10:00:00.000Z" },
+          userErrors: [],
+        }),
       ],
     });
     // Seed 000: the pencil opens the Demographics tab, where the email on file is edited.
@@ -80,19 +85,30 @@ describe("PortalTab login email", () => {
     await userEvent.click(screen.getByRole("button", { name: "Change login email" }));
     const dialog = await screen.findByRole("dialog", { name: "Change the login email" });
     expect(within(dialog).getByText("The account currently signs in with alice@example.com.")).toBeInTheDocument();
+    expect(within(dialog).getByText(/A confirmation link is sent to the new address/)).toBeInTheDocument();
     const field = within(dialog).getByRole("textbox", { name: /New login email/ });
     await userEvent.type(field, "bob@example.com");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Change login email" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Send confirmation link" }));
     await waitFor(() => expect(field).toHaveAccessibleDescription("This email is already the login of another portal account."));
     expect(field).toHaveAttribute("aria-invalid", "true");
     expect(onChanged).not.toHaveBeenCalled();
 
     await userEvent.clear(field);
     await userEvent.type(field, "alice.new@example.com");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Change login email" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Send confirmation link" }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(await screen.findByText("The login email is now alice.new@example.com.")).toBeInTheDocument();
+    expect(await screen.findByText("A confirmation link was sent to alice.new@example.com. The login email changes once it is confirmed.")).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  });
+
+  it("shows a login email awaiting confirmation beside the one in force", () => {
+    const pending = {
+      ...patient,
+      portalAccess: { ...patient.portalAccess!, account: { ...patient.portalAccess!.account, pendingLoginEmail: "alice.new@example.com", pendingLoginEmailExpiresAt: "2999-01-01T10:00:00.000Z" } },
+    } as PatientData;
+    renderPage(<PortalTab patient={pending} roles={roles} onChanged={() => undefined} />);
+    expect(screen.getByText("alice@example.com")).toBeInTheDocument();
+    expect(screen.getByText(/Awaiting confirmation: alice\.new@example\.com \(link valid until/)).toBeInTheDocument();
   });
 
   it("offers no change of login email without the permission to manage portal access", () => {

@@ -161,6 +161,14 @@ export function PortalTab({
                 </IconButton>
               </Tooltip>
             </Box>
+            {account.pendingLoginEmail ? (
+              <Typography component="span" variant="body2" color="warning.dark" sx={{ display: "block", wordBreak: "break-all" }}>
+                {t("loginEmail.pending", { email: account.pendingLoginEmail })}
+                {account.pendingLoginEmailExpiresAt
+                  ? ` (${t(new Date(account.pendingLoginEmailExpiresAt).getTime() > Date.now() ? "loginEmail.pendingUntil" : "loginEmail.pendingExpired", { date: fmt.dateTime(account.pendingLoginEmailExpiresAt) })})`
+                  : null}
+              </Typography>
+            ) : null}
             {can("MANAGE_PORTAL_ACCESS") ? (
               <Box component="span" sx={{ display: "block" }}>
                 <Button size="small" onClick={() => setChangingEmail(true)} sx={{ px: 0.5, minWidth: 0 }}>
@@ -196,8 +204,8 @@ export function PortalTab({
             open={changingEmail}
             onClose={() => setChangingEmail(false)}
             account={account}
-            onChanged={(email) => {
-              notify(t("loginEmail.changed", { email }));
+            onChanged={(pending) => {
+              notify(pending ? t("loginEmail.requested", { email: pending }) : t("loginEmail.cancelled"));
               return onChanged();
             }}
           />

@@ -5,6 +5,7 @@ export const GrantDetailsFragment = graphql(`
     id
     accessType
     grantedAt
+    suspendedAt
     portalRoleId
     portalRole {
       id
@@ -13,6 +14,8 @@ export const GrantDetailsFragment = graphql(`
     account {
       id
       email
+      pendingLoginEmail
+      pendingLoginEmailExpiresAt
       signedUp
       signedUpAt
       lastSignInAt
@@ -126,6 +129,8 @@ export const ChangePortalLoginEmailDocument = graphql(`
       account {
         id
         email
+        pendingLoginEmail
+        pendingLoginEmailExpiresAt
       }
       userErrors {
         code

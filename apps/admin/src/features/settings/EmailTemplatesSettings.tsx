@@ -40,6 +40,7 @@ const KINDS: EmailKind[] = [
   "STAFF_PASSWORD_RESET",
   "SELF_SERVICE_RESET",
   "LOGIN_EMAIL_CHANGED",
+  "LOGIN_EMAIL_CONFIRM",
   "ACCESS_REVOKED",
 ];
 const LANGUAGES: Language[] = ["EN", "FR"];
