@@ -13,7 +13,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { AccessType, API_KEY_PREFIX, ApiKeyScope, StaffPermission } from "@portal/schema";
+import { AccessType, API_KEY_PREFIX, ApiKeyScope, normalizeEmail, StaffPermission } from "@portal/schema";
 import { sha256 } from "../../src/auth/tokens";
 import { decide, type Caller } from "../../src/auth/enforce-policy";
 import { isStructural, NO_PERSONAL_DATA, OPERATIONS, ruleOf, TYPES, type TypeRule } from "../../src/auth/policy";
@@ -22,6 +22,7 @@ import { getSchema } from "../../src/graphql/schema";
 import { ApiKey } from "../../src/modules/api-keys/api-key.entity";
 import { PortalRole } from "../../src/modules/portal-roles/portal-role.entity";
 import { StaffRole } from "../../src/modules/staff/staff-role.entity";
+import { StaffUser } from "../../src/modules/staff/staff-user.entity";
 import { WebhookSubscription } from "../../src/modules/webhooks/webhook-subscription.entity";
 import { buildContact, buildOrg, buildPatient, buildStaff, unique, uniqueEmail } from "../factories";
 import { keyGql, startTestApp, TestClient, type GraphQLResponse, type TestApp } from "../test-app";
@@ -93,6 +94,7 @@ interface Fixture {
   webhookId: number;
   staffRoleId: number;
   portalRoleId: number;
+  staffUserId: number;
 }
 
 let f: Fixture;
@@ -122,6 +124,14 @@ async function newKey(scopes: ApiKeyScope[], extra: Partial<ApiKey> = {}): Promi
   const secret = `${API_KEY_PREFIX}${publicId}_${crypto.randomBytes(32).toString("base64url")}`;
   const key = await t.dataSource.getRepository(ApiKey).save({ organizationId: f.orgId, name: unique("key "), publicId, secretHash: sha256(secret), scopes, createdByStaffId: null, expiresAt: null, ...extra });
   return { id: key.id, secret };
+}
+
+/** A colleague with a role of no permissions, for the staff management operations to act on. */
+async function newStaffUser(): Promise<number> {
+  const role = await t.dataSource.getRepository(StaffRole).save({ organizationId: f.orgId, name: unique("role "), permissions: [] });
+  const email = uniqueEmail("colleague");
+  const user = await t.dataSource.getRepository(StaffUser).save({ organizationId: f.orgId, email, emailNormalized: normalizeEmail(email), name: "Colleague", passwordHash: "x", staffRoleId: role.id });
+  return user.id;
 }
 
 beforeAll(async () => {
@@ -158,6 +168,7 @@ beforeAll(async () => {
     staffRoleId: staffRole.id,
     portalRoleId: roles.family.id,
   });
+  f.staffUserId = await newStaffUser();
 
   const asClient = (client: TestClient) => async (query: string, variables: Record<string, unknown>) => {
     const res = await client.agent.post("/graphql").set("content-type", "application/json").send({ query, variables });
@@ -206,6 +217,7 @@ type Targets = {
   webhook(): Promise<number>;
   staffRole(): Promise<number>;
   portalRole(): Promise<number>;
+  staffUser(): Promise<number>;
 };
 
 function targets(fresh: boolean): Targets {
@@ -218,6 +230,7 @@ function targets(fresh: boolean): Targets {
       webhook: async () => f.webhookId,
       staffRole: async () => f.staffRoleId,
       portalRole: async () => f.portalRoleId,
+      staffUser: async () => f.staffUserId,
     };
   }
   return {
@@ -228,6 +241,7 @@ function targets(fresh: boolean): Targets {
     webhook: async () =>
       ((await t.dataSource.getRepository(WebhookSubscription).save({ organizationId: f.orgId, url: "http://127.0.0.1:9/h", events: ["portal_access.enabled"], secretSealed: "x", active: true } as never)) as unknown as { id: number }).id,
     staffRole: async () => (await t.dataSource.getRepository(StaffRole).save({ organizationId: f.orgId, name: unique("role "), permissions: [] })).id,
+    staffUser: newStaffUser,
     portalRole: async () => (await t.dataSource.getRepository(PortalRole).save({ organizationId: f.orgId, name: unique("prole "), permissions: [], accessTypes: [AccessType.PROXY] })).id,
   };
 }
@@ -292,6 +306,15 @@ const ARGS: Record<string, (x: Targets) => Promise<Args>> = {
   "Mutation.updateWebhookSubscription": async (x) => ({ input: { id: id(await x.webhook()), description: "changed" } }),
   "Mutation.deleteWebhookSubscription": async (x) => ({ input: { id: id(await x.webhook()) } }),
   "Mutation.sendTestWebhookEvent": async (x) => ({ input: { id: id(await x.webhook()) } }),
+  "Mutation.updateStaffUser": async (x) => ({ input: { id: id(await x.staffUser()), disabled: true } }),
+  "Mutation.confirmPortalLoginEmail": async () => ({ input: { token: crypto.randomBytes(32).toString("base64url") } }),
+  "Mutation.startMfaEnrollment": async () => ({}),
+  "Mutation.confirmMfaEnrollment": async () => ({ input: { code: "123456" } }),
+  "Mutation.disableMfa": async () => ({ input: { code: "123456" } }),
+  "Mutation.regenerateRecoveryCodes": async () => ({ input: { code: "123456" } }),
+  "Mutation.resetStaffMfa": async (x) => ({ input: { staffUserId: id(await x.staffUser()), reason: "Lost their phone" } }),
+  "Mutation.unlockStaffUser": async (x) => ({ input: { staffUserId: id(await x.staffUser()), reason: "Called the help desk" } }),
+  "Mutation.unlockPortalAccount": async (x) => ({ input: { portalAccountId: id((await x.enabled()).accountId), reason: "Called the front desk" } }),
 };
 
 /** Arguments made from the types alone, for an operation without a factory yet (the test says which). */
@@ -331,7 +354,7 @@ const TABLES: [string, string[]][] = [
   ["portal_accounts", ["updatedAt"]],
   ["portal_grants", []],
   ["portal_tokens", []],
-  ["staff_users", ["lastSignInAt", "updatedAt"]],
+  ["staff_users", ["lastSignInAt", "updatedAt", "failedSignInCount", "lockedUntil"]],
   ["staff_roles", ["updatedAt"]],
   ["api_keys", ["lastUsedAt", "lastUsedIp"]],
   ["webhook_subscriptions", ["updatedAt"]],
