@@ -9,7 +9,10 @@ module.exports = {
       "@swc/jest",
       { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" }, sourceMaps: "inline" },
     ],
+    // otplib (the MFA journey computes codes) pulls in @noble/hashes and @scure/base, ES modules only.
+    "/node_modules/.+\\.js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
   },
+  transformIgnorePatterns: ["/node_modules/(?!\\.pnpm/|@noble/|@scure/)"],
   globalSetup: "<rootDir>/src/global-setup.ts",
   globalTeardown: "<rootDir>/src/global-teardown.ts",
   maxWorkers: 1,

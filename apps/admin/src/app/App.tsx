@@ -21,6 +21,7 @@ const PatientPage = lazy(() => import("../features/patient/PatientPage").then((m
 const PortalUsersPage = lazy(() => import("../features/portal-users/PortalUsersPage").then((m) => ({ default: m.PortalUsersPage })));
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import("../features/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const SecurityPage = lazy(() => import("../features/auth/SecurityPage").then((m) => ({ default: m.SecurityPage })));
 const MailboxPage = lazy(() => import("../features/mailbox/MailboxPage").then((m) => ({ default: m.MailboxPage })));
 
 function SignedInRoutes() {
@@ -52,6 +53,7 @@ function SignedInRoutes() {
             {can("settings") ? <Route path="/settings/:tab?" element={<SettingsPage />} /> : null}
             {can("audit") ? <Route path="/audit" element={<AuditPage />} /> : null}
             {can("mailbox") ? <Route path="/mailbox" element={<MailboxPage />} /> : null}
+            <Route path="/account/security" element={<SecurityPage />} />
             <Route path="*" element={<Empty>{t("app.notFound")}</Empty>} />
           </Routes>
         </Suspense>

@@ -7,6 +7,7 @@ import Button from "@mui/material/Button";
 import Divider from "@mui/material/Divider";
 import Drawer from "@mui/material/Drawer";
 import IconButton from "@mui/material/IconButton";
+import Link from "@mui/material/Link";
 import List from "@mui/material/List";
 import ListItem from "@mui/material/ListItem";
 import ListItemButton from "@mui/material/ListItemButton";
@@ -24,8 +25,9 @@ import HistoryIcon from "@mui/icons-material/HistoryOutlined";
 import MailIcon from "@mui/icons-material/MailOutlined";
 import MenuIcon from "@mui/icons-material/Menu";
 import { useTranslation } from "react-i18next";
-import { useViewer } from "../features/auth/viewer";
+import { useViewer, ViewerDocument } from "../features/auth/viewer";
 import { LanguageSwitch } from "./LanguageSwitch";
+import "../features/auth/mfa.i18n";
 import { allowed, navItems, type NavItem } from "./navigation";
 
 const DRAWER = 232;
@@ -50,8 +52,10 @@ export function AppShell({ children, showMailbox }: { children: ReactNode; showM
 
   const signOut = async () => {
     await fetch("/auth/logout", { method: "POST", credentials: "same-origin" }).catch(() => undefined);
-    // Refetches the viewer, which is now null: the sign-in page replaces the app.
-    await client.resetStore();
+    // Forget every cached answer, then ask for the viewer only, which is now null: the sign-in page
+    // replaces the app. (resetStore would refetch the open page's queries too, and abort them as it unmounts.)
+    await client.clearStore();
+    await client.refetchQueries({ include: [ViewerDocument] });
   };
 
   const nav = (
@@ -82,6 +86,16 @@ export function AppShell({ children, showMailbox }: { children: ReactNode; showM
           {viewer.user.name}
         </Typography>
         <Typography variant="body2">{viewer.organization.name}</Typography>
+        {/* One's own two-factor sign-in: every staff member, whatever their permissions. */}
+        <Link
+          component={NavLink}
+          to="/account/security"
+          variant="body2"
+          onClick={() => setOpen(false)}
+          sx={{ display: "inline-block", mt: 1 }}
+        >
+          {t("mfa.securityNav")}
+        </Link>
       </Box>
     </Box>
   );

@@ -1,0 +1,57 @@
+import { graphql } from "../../gql";
+
+export const MfaOrganizationSettingsDocument = graphql(`
+  query MfaOrganizationSettings {
+    viewer {
+      organization {
+        id
+        requireStaffMfa
+        requireProxyMfa
+      }
+    }
+  }
+`);
+
+export const UpdateMfaRequirementDocument = graphql(`
+  mutation UpdateMfaRequirement($input: UpdateOrganizationSettingsInput!) {
+    updateOrganizationSettings(input: $input) {
+      organization {
+        id
+        requireStaffMfa
+        requireProxyMfa
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const StaffMfaDocument = graphql(`
+  query StaffMfa {
+    staffUsers {
+      id
+      name
+      email
+      mfaEnabled
+    }
+  }
+`);
+
+export const ResetStaffMfaDocument = graphql(`
+  mutation ResetStaffMfa($input: ResetStaffMfaInput!) {
+    resetStaffMfa(input: $input) {
+      staffUser {
+        id
+        mfaEnabled
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
