@@ -9,7 +9,7 @@ import { i18n } from "../src/i18n/i18n";
 import { makeTheme } from "../src/app/theme";
 import { ViewerContext, type Viewer } from "../src/features/auth/viewer";
 import { NotifierProvider } from "../src/shared/Notifier";
-import type { StaffPermission } from "../src/gql/shell/graphql";
+import type { ApiKeyScope, StaffPermission } from "../src/gql/shell/graphql";
 
 export const ALL_PERMISSIONS: StaffPermission[] = [
   "MANAGE_PORTAL_ACCESS",
@@ -23,11 +23,22 @@ export const ALL_PERMISSIONS: StaffPermission[] = [
   "MANAGE_SETTINGS",
 ];
 
-export function makeViewer(permissions: StaffPermission[] = ALL_PERMISSIONS): Viewer {
+// What the API answers for grantableApiKeyScopes (the server decides; this mirrors it for mocks only).
+const SCOPE_NEEDS: Record<ApiKeyScope, StaffPermission[]> = {
+  PATIENTS_READ: ["VIEW_PATIENTS"],
+  PATIENTS_WRITE: ["VIEW_PATIENTS", "EDIT_PATIENTS"],
+  PORTAL_ACCESS_READ: ["MANAGE_PORTAL_ACCESS"],
+  PORTAL_ACCESS_WRITE: ["MANAGE_PORTAL_ACCESS"],
+  AUDIT_READ: ["VIEW_AUDIT_LOG"],
+};
+
+export function makeViewer(permissions: StaffPermission[] = ALL_PERMISSIONS, staffRoleId = "1"): Viewer {
   return {
     __typename: "Viewer",
     permissions,
-    user: { __typename: "StaffUser", id: "1", name: "Fran Frontdesk", email: "frontdesk@demo.clinic", language: "EN" },
+    grantablePermissions: [...permissions].sort(),
+    grantableApiKeyScopes: (Object.keys(SCOPE_NEEDS) as ApiKeyScope[]).filter((s) => SCOPE_NEEDS[s].every((p) => permissions.includes(p))),
+    user: { __typename: "StaffUser", id: "1", staffRoleId, name: "Fran Frontdesk", email: "frontdesk@demo.clinic", language: "EN" },
     organization: {
       __typename: "Organization",
       id: "1",

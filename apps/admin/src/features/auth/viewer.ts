@@ -6,8 +6,11 @@ export const ViewerDocument = graphql(`
   query Viewer {
     viewer {
       permissions
+      grantablePermissions
+      grantableApiKeyScopes
       user {
         id
+        staffRoleId
         name
         email
         language

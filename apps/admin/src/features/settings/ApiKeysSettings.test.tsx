@@ -116,6 +116,24 @@ describe("ApiKeysSettings", () => {
     expect(screen.queryByDisplayValue(SECRET)).not.toBeInTheDocument();
   });
 
+  it("offers only the scopes the member may give, and says why the others are off (EN and FR)", async () => {
+    const { unmount } = renderPage(<ApiKeysSettings />, { mocks: [list(billing), noWebhooks], permissions: ["MANAGE_API_KEYS", "MANAGE_PORTAL_ACCESS"] });
+    await userEvent.click(await screen.findByRole("button", { name: "New API key" }));
+    const dialog = await screen.findByRole("dialog", { name: "New API key" });
+    expect(within(dialog).getByRole("checkbox", { name: /^portal_access:read/ })).toBeEnabled();
+    expect(within(dialog).getByRole("checkbox", { name: /^portal_access:write/ })).toBeEnabled();
+    for (const scope of ["patients:read", "patients:write", "audit:read"]) {
+      const box = within(dialog).getByRole("checkbox", { name: new RegExp(`^${scope}`) });
+      expect(box).toBeDisabled();
+      expect(box.closest("label")).toHaveTextContent("You don't hold the staff permission behind this scope");
+    }
+    unmount();
+    renderPage(<ApiKeysSettings />, { mocks: [list(billing), noWebhooks], permissions: ["MANAGE_API_KEYS"], language: "fr" });
+    await userEvent.click(await screen.findByRole("button", { name: "Nouvelle clé d'API" }));
+    const fr = await screen.findByRole("dialog");
+    expect(within(fr).getAllByText(/Vous ne détenez pas la permission du personnel derrière cette portée/)).toHaveLength(5);
+  });
+
   it("revokes a key only after confirmation", async () => {
     renderPage(<ApiKeysSettings />, {
       mocks: [

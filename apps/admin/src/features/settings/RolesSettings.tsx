@@ -21,6 +21,7 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import { useTranslation } from "react-i18next";
+import { OptionLabel } from "../../shared/CheckboxGroupField";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { failureMessage, splitUserErrors, userErrorMessage, type UserErrorLike } from "../../shared/user-errors";
 import { useNotify } from "../../shared/Notifier";
@@ -44,12 +45,18 @@ interface Props {
   permissions: readonly { value: string; label: string }[];
   /** Portal roles also choose the access types they apply to (rule 5); staff roles do not. */
   accessTypes?: readonly { value: string; label: string }[];
+  /**
+   * Why a permission cannot be chosen in this role (the API says what the member may grant), null when
+   * it can; and why none can (the member's own role). Without them every permission can be chosen.
+   */
+  permissionLock?: (roleId: string | null, permission: string) => string | null;
+  permissionsLocked?: (roleId: string | null) => string | null;
   save: (id: string | null, draft: RoleDraft) => Promise<readonly UserErrorLike[]>;
   remove: (id: string) => Promise<readonly UserErrorLike[]>;
 }
 
 /** A table of organization-defined roles with their permissions, and a dialog to create or edit one. */
-export function RolesSettings({ roles, permissions, accessTypes, save, remove }: Props) {
+export function RolesSettings({ roles, permissions, accessTypes, permissionLock, permissionsLocked, save, remove }: Props) {
   const { t } = useTranslation();
   const notify = useNotify();
   const titleId = useId();
@@ -101,6 +108,7 @@ export function RolesSettings({ roles, permissions, accessTypes, save, remove }:
     }
   };
   const { byField, general } = splitUserErrors(t, errors, ["name", "permissions", "accessTypes"]);
+  const allLocked = editing ? (permissionsLocked?.(editing.id) ?? null) : null;
 
   return (
     <Card variant="outlined">
@@ -189,16 +197,26 @@ export function RolesSettings({ roles, permissions, accessTypes, save, remove }:
                 ) : null}
                 <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
                   <FormLabel component="legend">{t("settings.roles.permissions")}</FormLabel>
+                  {allLocked ? (
+                    <Alert severity="info" sx={{ my: 1 }}>
+                      {allLocked}
+                    </Alert>
+                  ) : null}
                   <FormGroup>
-                    {permissions.map((p) => (
-                      <FormControlLabel
-                        key={p.value}
-                        control={
-                          <Checkbox checked={editing.draft.permissions.includes(p.value)} onChange={() => toggle("permissions", p.value)} />
-                        }
-                        label={p.label}
-                      />
-                    ))}
+                    {permissions.map((p) => {
+                      const reason = allLocked ? null : (permissionLock?.(editing.id, p.value) ?? null);
+                      return (
+                        <FormControlLabel
+                          key={p.value}
+                          disabled={!!allLocked || !!reason}
+                          control={
+                            <Checkbox checked={editing.draft.permissions.includes(p.value)} onChange={() => toggle("permissions", p.value)} />
+                          }
+                          label={<OptionLabel label={p.label} reason={reason} />}
+                          sx={{ alignItems: reason ? "flex-start" : "center", "& .MuiCheckbox-root": reason ? { pt: 0.5 } : {} }}
+                        />
+                      );
+                    })}
                   </FormGroup>
                   {byField.permissions ? <Alert severity="error">{byField.permissions}</Alert> : null}
                 </Box>

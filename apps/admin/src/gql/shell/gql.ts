@@ -14,10 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Viewer {\n    viewer {\n      permissions\n      user {\n        id\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      permissions\n      grantablePermissions\n      grantableApiKeyScopes\n      user {\n        id\n        staffRoleId\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
-    "\n  query Viewer {\n    viewer {\n      permissions\n      user {\n        id\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      permissions\n      grantablePermissions\n      grantableApiKeyScopes\n      user {\n        id\n        staffRoleId\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n": types.ViewerDocument,
 };
 
 /**
@@ -37,7 +37,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      permissions\n      user {\n        id\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      permissions\n      user {\n        id\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      permissions\n      grantablePermissions\n      grantableApiKeyScopes\n      user {\n        id\n        staffRoleId\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      permissions\n      grantablePermissions\n      grantableApiKeyScopes\n      user {\n        id\n        staffRoleId\n        name\n        email\n        language\n      }\n      organization {\n        id\n        name\n        defaultPortalRoleId\n        inviteMethod\n        resendCooldownMinutes\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
