@@ -16,6 +16,7 @@ import { OrganizationService } from "./modules/organizations/organization.servic
 import { PatientService } from "./modules/patients/patient.service";
 import { parseLimit, RateLimits } from "./auth/rate-limits";
 import { PortalAuthService } from "./modules/portal-auth/portal-auth.service";
+import { SignInLockService } from "./modules/sign-in-locks/sign-in-lock.service";
 import { InviteService } from "./modules/invites/invite.service";
 import { LoginEmailChangeService } from "./modules/invites/login-email-change.service";
 import { PortalAccessService } from "./modules/portal-access/portal-access.service";
@@ -76,6 +77,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     loginEmailChanges,
     rateLimits,
     portalAuth: new PortalAuthService(dataSource, sessions, rateLimits, invites),
+    signInLocks: new SignInLockService(rateLimits),
     bulkJobs,
     // Started by main.ts after the server listens (tests start it themselves).
     bulkRunner: new BulkJobRunner(dataSource, bulkJobs, logger),

@@ -16,6 +16,7 @@ import { ContactFieldsResolver, PatientConnectionResolver, PatientResolver } fro
 import { PortalAccessResolver, PortalAccountFieldsResolver, PortalGrantFieldsResolver } from "../modules/portal-access/portal-access.resolver";
 import { PortalRoleResolver } from "../modules/portal-roles/portal-role.resolver";
 import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.resolver";
+import { SignInLockResolver } from "../modules/sign-in-locks/sign-in-lock.resolver";
 import { ViewerResolver } from "../modules/viewer/viewer.resolver";
 import { BulkJobItemFieldsResolver, BulkJobResolver } from "../modules/bulk/bulk-job.resolver";
 import { enforcePolicy } from "../auth/enforce-policy";
@@ -37,6 +38,7 @@ export const resolvers = [
   PortalRoleResolver,
   StaffResolver,
   StaffUserFieldsResolver,
+  SignInLockResolver,
   OrganizationResolver,
   AuditResolver,
   OnboardingStatsResolver,
