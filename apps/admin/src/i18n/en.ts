@@ -1,3 +1,5 @@
+import { EMAIL_PROBLEM_MESSAGES } from "@portal/schema";
+
 /** English messages. The French file must have the same keys (its type is derived from this one). */
 export const en = {
   app: {
@@ -62,6 +64,8 @@ export const en = {
     disabled: "Account disabled",
     locked: "Sign-in locked",
     undelivered: "Invite not delivered",
+    inactive: "Patient inactive",
+    suspended: "Access suspended",
   },
   onboarding: {
     title: "Onboarding",
@@ -154,6 +158,14 @@ export const en = {
     dob: "Born {{date}}",
     tabs: { portal: "Portal", contacts: "Contacts", demographics: "Demographics" },
     inactive: "Inactive record",
+    deactivate: "Mark inactive",
+    reactivate: "Mark active",
+    confirmDeactivateTitle: "Mark {{name}} inactive?",
+    confirmDeactivate: "Use this when the patient is discharged, deceased or merged into another record. Portal access of the patient and of every proxy is suspended at once, and their portal sessions end.",
+    confirmReactivateTitle: "Mark {{name}} active again?",
+    confirmReactivate: "Portal access stays suspended: resume it afterwards in the Portal tab, and for each contact.",
+    deactivated: "Record marked inactive; portal access suspended.",
+    reactivated: "Record marked active. Portal access is still suspended.",
     notFound: "This patient does not exist in your organization.",
   },
   portal: {
@@ -172,6 +184,10 @@ export const en = {
     noOtherProfiles: "No other profile.",
     deliveryProblems: "Invite delivery problems",
     noAccess: "This patient has no portal access.",
+    inactiveAlert: "This record is inactive (discharged, deceased or merged): portal access is suspended for the patient and every proxy, and nobody can open this profile. Marking the record active again does not restore access by itself.",
+    suspendedAlert: "Access was suspended on {{date}} while the record was inactive. Resume it to let {{name}} sign in again with the same account.",
+    resume: "Resume access",
+    resumed: "Portal access resumed.",
     needsEmail: "Add an email address on file before granting access.",
     needsDob: "Add a date of birth on file before sending an invite.",
     addAccess: "Add portal access",
@@ -347,6 +363,8 @@ export const en = {
       deleted: "Role deleted.",
       confirmDeleteTitle: "Delete role?",
       confirmDelete: "The role {{name}} will be deleted.",
+      ownRole: "This is your own role: only another member who manages staff can change its permissions.",
+      notHeld: "You don't hold this permission, so you cannot give it.",
     },
     portalPermission: {
       VIEW_DEMOGRAPHICS: "See name, date of birth and contact details",
@@ -366,6 +384,7 @@ export const en = {
       VIEW_AUDIT_LOG: "Read the audit log",
       MANAGE_API_KEYS: "Manage API keys",
       MANAGE_SETTINGS: "Change organization settings",
+      VIEW_DEV_MAILBOX: "Read the dev mailbox (development only)",
     },
     templates: {
       intro: "The wording of each email, per language. Placeholders such as {{example}} are filled in when the email is sent.",
@@ -445,6 +464,8 @@ export const en = {
         PORTAL_INVITE_SENT: "portal_invite.sent — invite sent or resent",
         PORTAL_INVITE_ACCEPTED: "portal_invite.accepted — the invitee signed up",
         PORTAL_INVITE_DELIVERY_FAILED: "portal_invite.delivery_failed — the invite could not be delivered",
+        PATIENT_DEACTIVATED: "patient.deactivated — patient made inactive, access suspended",
+        PATIENT_REACTIVATED: "patient.reactivated — patient made active again",
         PORTAL_ACCOUNT_DISABLED: "portal_account.disabled — account disabled",
         TEST: "webhook.test — test event",
       },
@@ -454,6 +475,8 @@ export const en = {
       add: "New API key",
       name: "Name",
       nameHint: "A name you will recognise, e.g. the partner's product.",
+      scopeAllows: "Allows: {{operations}}",
+      scopeNotHeld: "You don't hold the staff permission behind this scope, so you cannot give it.",
       scopes: "Scopes",
       prefix: "Key starts with",
       createdAt: "Created",
@@ -526,6 +549,8 @@ export const en = {
     inactive: "The dev mailbox is not the email transport of this server.",
     open: "Open",
   },
+  /** The shared email rule's messages (packages/schema), so a form says what the API would say. */
+  emailProblem: EMAIL_PROBLEM_MESSAGES.en,
   errors: {
     NOT_FOUND: "Not found.",
     INVALID_INPUT: "Check this value.",
@@ -560,6 +585,10 @@ export const en = {
     UNKNOWN_PLACEHOLDER: "This placeholder does not exist for this email.",
     MISSING_PLACEHOLDER: "A required placeholder is missing.",
     WEBHOOK_URL_REFUSED: "This address cannot receive webhooks.",
+    PERMISSION_NOT_HELD: "You cannot give a permission or scope you do not hold yourself.",
+    OWN_ROLE: "You cannot change your own role; ask another member who manages staff.",
+    OWN_ACCOUNT: "You cannot disable your own account.",
+    LAST_STAFF_MANAGER: "This would leave no active member able to manage staff.",
     network: "The server could not be reached.",
     unexpected: "Something went wrong. Nothing was changed.",
   },

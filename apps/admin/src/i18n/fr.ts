@@ -1,3 +1,4 @@
+import { EMAIL_PROBLEM_MESSAGES } from "@portal/schema";
 import type { AdminMessages } from "./en";
 
 /** Messages en français (mêmes clés que en.ts, vérifiées par le type). */
@@ -49,6 +50,8 @@ export const fr: AdminMessages = {
     failed: "La connexion a échoué. Réessayez.",
   },
   status: {
+    inactive: "Patient inactif",
+    suspended: "Accès suspendu",
     NO_ACCESS: "Sans accès",
     ENABLED: "Activé",
     INVITED: "Invité",
@@ -156,9 +159,21 @@ export const fr: AdminMessages = {
     dob: "Né(e) le {{date}}",
     tabs: { portal: "Portail", contacts: "Contacts", demographics: "Données démographiques" },
     inactive: "Dossier inactif",
+    deactivate: "Marquer inactif",
+    reactivate: "Marquer actif",
+    confirmDeactivateTitle: "Marquer {{name}} comme inactif ?",
+    confirmDeactivate: "À utiliser quand le patient a reçu son congé, est décédé ou a été fusionné avec un autre dossier. L'accès au portail du patient et de tous ses mandataires est suspendu immédiatement, et leurs sessions se terminent.",
+    confirmReactivateTitle: "Marquer {{name}} comme actif ?",
+    confirmReactivate: "L'accès au portail reste suspendu : rétablissez-le ensuite dans l'onglet Portail, et pour chaque contact.",
+    deactivated: "Dossier marqué inactif ; accès au portail suspendu.",
+    reactivated: "Dossier marqué actif. L'accès au portail reste suspendu.",
     notFound: "Ce patient n'existe pas dans votre organisation.",
   },
   portal: {
+    inactiveAlert: "Ce dossier est inactif (congé, décès ou fusion) : l'accès au portail est suspendu pour le patient et tous ses mandataires, et personne ne peut ouvrir ce profil. Marquer le dossier actif ne rétablit pas l'accès à lui seul.",
+    suspendedAlert: "L'accès a été suspendu le {{date}} pendant que le dossier était inactif. Rétablissez-le pour que {{name}} puisse se reconnecter avec le même compte.",
+    resume: "Rétablir l'accès",
+    resumed: "Accès au portail rétabli.",
     sectionTitle: "Accès au portail patient",
     loginEmail: "Courriel de connexion",
     editLoginEmail: "Modifier le courriel au dossier (données démographiques)",
@@ -349,6 +364,8 @@ export const fr: AdminMessages = {
       deleted: "Rôle supprimé.",
       confirmDeleteTitle: "Supprimer le rôle ?",
       confirmDelete: "Le rôle {{name}} sera supprimé.",
+      ownRole: "C'est votre propre rôle : seul un autre membre qui gère le personnel peut en changer les permissions.",
+      notHeld: "Vous ne détenez pas cette permission ; vous ne pouvez donc pas l'accorder.",
     },
     portalPermission: {
       VIEW_DEMOGRAPHICS: "Voir le nom, la date de naissance et les coordonnées",
@@ -368,6 +385,7 @@ export const fr: AdminMessages = {
       VIEW_AUDIT_LOG: "Consulter le journal d'audit",
       MANAGE_API_KEYS: "Gérer les clés d'API",
       MANAGE_SETTINGS: "Modifier les paramètres de l'organisation",
+      VIEW_DEV_MAILBOX: "Lire la boîte de développement (développement seulement)",
     },
     templates: {
       intro: "Le texte de chaque courriel, par langue. Les variables comme {{example}} sont remplies à l'envoi.",
@@ -447,6 +465,8 @@ export const fr: AdminMessages = {
         PORTAL_INVITE_SENT: "portal_invite.sent — invitation envoyée ou renvoyée",
         PORTAL_INVITE_ACCEPTED: "portal_invite.accepted — l'invité s'est inscrit",
         PORTAL_INVITE_DELIVERY_FAILED: "portal_invite.delivery_failed — l'invitation n'a pas pu être livrée",
+        PATIENT_DEACTIVATED: "patient.deactivated — patient rendu inactif, accès suspendu",
+        PATIENT_REACTIVATED: "patient.reactivated — patient de nouveau actif",
         PORTAL_ACCOUNT_DISABLED: "portal_account.disabled — compte désactivé",
         TEST: "webhook.test — événement de test",
       },
@@ -456,6 +476,8 @@ export const fr: AdminMessages = {
       add: "Nouvelle clé d'API",
       name: "Nom",
       nameHint: "Un nom que vous reconnaîtrez, p. ex. le produit du partenaire.",
+      scopeAllows: "Permet : {{operations}}",
+      scopeNotHeld: "Vous ne détenez pas la permission du personnel derrière cette portée ; vous ne pouvez donc pas l'accorder.",
       scopes: "Portées",
       prefix: "Début de la clé",
       createdAt: "Créée",
@@ -528,6 +550,7 @@ export const fr: AdminMessages = {
     inactive: "La boîte de test n'est pas le transport de courriel de ce serveur.",
     open: "Ouvrir",
   },
+  emailProblem: EMAIL_PROBLEM_MESSAGES.fr,
   errors: {
     NOT_FOUND: "Introuvable.",
     INVALID_INPUT: "Vérifiez cette valeur.",
@@ -562,6 +585,10 @@ export const fr: AdminMessages = {
     UNKNOWN_PLACEHOLDER: "Cette variable n'existe pas pour ce courriel.",
     MISSING_PLACEHOLDER: "Une variable obligatoire manque.",
     WEBHOOK_URL_REFUSED: "Cette adresse ne peut pas recevoir de webhooks.",
+    PERMISSION_NOT_HELD: "Vous ne pouvez pas accorder une permission ou une portée que vous ne détenez pas vous-même.",
+    OWN_ROLE: "Vous ne pouvez pas changer votre propre rôle ; demandez à un autre membre qui gère le personnel.",
+    OWN_ACCOUNT: "Vous ne pouvez pas désactiver votre propre compte.",
+    LAST_STAFF_MANAGER: "Plus aucun membre actif ne pourrait gérer le personnel.",
     network: "Le serveur est injoignable.",
     unexpected: "Une erreur est survenue. Rien n'a été modifié.",
   },

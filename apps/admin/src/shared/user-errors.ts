@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { UserErrorCode } from "@portal/schema";
+import { emailProblemOf } from "./email-problem";
 
 export interface UserErrorLike {
   code: string;
@@ -12,6 +13,9 @@ export interface UserErrorLike {
  * message is the fallback for a code this build does not know yet.
  */
 export function userErrorMessage(t: TFunction, error: UserErrorLike): string {
+  // An invalid email says which rule it broke (trailing dot, quotes, invisible character…).
+  const emailProblem = error.code === UserErrorCode.INVALID_EMAIL ? emailProblemOf(error.message) : null;
+  if (emailProblem) return t(`emailProblem.${emailProblem}`);
   const known = (Object.values(UserErrorCode) as string[]).includes(error.code);
   return known ? t(`errors.${error.code}`, { defaultValue: error.message }) : error.message;
 }

@@ -13,6 +13,7 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import { useTranslation } from "react-i18next";
 import type { AccessType } from "../../gql/graphql";
+import { emailUserError } from "../../shared/email-problem";
 import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
 import { EnablePortalAccessDocument, GrantContactPortalAccessDocument } from "./access.documents";
 
@@ -67,6 +68,8 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
 
   const submit = async (event: FormEvent | null, linkExistingAccount = false) => {
     event?.preventDefault();
+    const invalid = lockedEmail ? null : emailUserError(email);
+    if (invalid) return setErrors([invalid]);
     setBusy(true);
     setErrors([]);
     setFailure(null);

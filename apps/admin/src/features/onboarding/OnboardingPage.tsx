@@ -171,6 +171,8 @@ export function OnboardingPage() {
       renderCell: ({ row }) => {
         const flags: string[] = [];
         const account = row.portalAccess?.account;
+        // Rule 18: an inactive patient's access is suspended; said first, beside the colour, never hidden.
+        if (!row.active) flags.push(t("status.inactive"));
         if (account?.disabled) flags.push(t("status.disabled"));
         if (account?.lockedUntil && new Date(account.lockedUntil) > new Date()) flags.push(t("status.locked"));
         if (row.inviteDeliveryFailedAt && row.portalStatus === "INVITED") flags.push(t("status.undelivered"));

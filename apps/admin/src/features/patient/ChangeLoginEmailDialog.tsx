@@ -10,6 +10,7 @@ import DialogTitle from "@mui/material/DialogTitle";
 import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import { useTranslation } from "react-i18next";
+import { emailUserError } from "../../shared/email-problem";
 import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
 import { ChangePortalLoginEmailDocument } from "./patient.documents";
 
@@ -45,6 +46,8 @@ export function ChangeLoginEmailDialog({ open, onClose, account, onChanged }: Pr
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const invalid = emailUserError(email);
+    if (invalid) return setErrors([invalid]);
     setBusy(true);
     setErrors([]);
     setFailure(null);

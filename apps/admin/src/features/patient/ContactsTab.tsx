@@ -20,8 +20,10 @@ import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { Empty } from "../../shared/QueryState";
 import { useFormat } from "../../shared/format";
 import { useNotify } from "../../shared/Notifier";
+import { useRunner } from "../../shared/useRunner";
 import { failureMessage, userErrorMessage } from "../../shared/user-errors";
 import { useCan } from "../auth/viewer";
+import { GrantContactPortalAccessDocument } from "../access/access.documents";
 import { AddPortalAccessDialog } from "../access/AddPortalAccessDialog";
 import { GrantActions } from "../access/GrantActions";
 import { UpdateContactDocument } from "./patient.documents";
@@ -49,6 +51,15 @@ export function ContactsTab({
   const [adding, setAdding] = useState<ContactData | null>(null);
   const [disabling, setDisabling] = useState<ContactData | null>(null);
   const [updateContact] = useMutation(UpdateContactDocument);
+  const [grantContact] = useMutation(GrantContactPortalAccessDocument);
+  const run = useRunner();
+  // Rule 18: a proxy grant suspended while the patient was inactive resumes with its account and role.
+  const resume = (contactId: string, portalRoleId: string) =>
+    run(
+      async () => (await grantContact({ variables: { input: { contactId, portalRoleId } } })).data?.grantContactPortalAccess.userErrors,
+      t("portal.resumed"),
+      onChanged,
+    ).then((problem) => problem && notify(problem));
   const patientName = `${patient.firstName} ${patient.lastName}`;
 
   const setActive = async (contact: ContactData, active: boolean): Promise<string | undefined> => {
@@ -95,7 +106,10 @@ export function ContactsTab({
                     {canManage ? (
                       <TableCell>
                         {grant ? (
-                          grant.portalRole.name
+                          <>
+                            {grant.portalRole.name}
+                            {grant.suspendedAt ? <Chip size="small" color="warning" label={t("status.suspended")} sx={{ ml: 1 }} /> : null}
+                          </>
                         ) : (
                           <Typography color="text.secondary" variant="body2">
                             {t("contacts.noPortalAccess")}
@@ -114,6 +128,11 @@ export function ContactsTab({
                             onClick={() => setOpen(open === contact.id ? null : contact.id)}
                           >
                             {open === contact.id ? t("contacts.hide") : t("contacts.manage")}
+                          </Button>
+                        ) : null}
+                        {canManage && grant?.suspendedAt && patient.active && contact.active ? (
+                          <Button size="small" variant="outlined" onClick={() => void resume(contact.id, grant.portalRoleId)}>
+                            {t("portal.resume")}
                           </Button>
                         ) : null}
                         {canManage && !grant && contact.active ? (

@@ -10,6 +10,7 @@ import TextField from "@mui/material/TextField";
 import { useTranslation } from "react-i18next";
 import type { Language, PatientPageQuery } from "../../gql/graphql";
 import { useNotify } from "../../shared/Notifier";
+import { emailUserError } from "../../shared/email-problem";
 import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
 import { useCan } from "../auth/viewer";
 import { UpdatePatientDocument } from "./patient.documents";
@@ -39,6 +40,8 @@ export function DemographicsTab({ patient, onChanged }: { patient: PatientData; 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const invalid = emailUserError(values.email);
+    if (invalid) return setErrors([invalid]);
     setBusy(true);
     setErrors([]);
     setFailure(null);
@@ -63,9 +66,10 @@ export function DemographicsTab({ patient, onChanged }: { patient: PatientData; 
       value={values[name]}
       onChange={set(name)}
       disabled={!editable}
-      error={!!byField[name]}
-      helperText={byField[name] ?? (extra.helperText as string | undefined)}
       {...extra}
+      error={!!byField[name]}
+      // After `extra`, so a field's error is shown in place of its usual hint.
+      helperText={byField[name] ?? (extra.helperText as string | undefined)}
     />
   );
 

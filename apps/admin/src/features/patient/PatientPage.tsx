@@ -1,5 +1,6 @@
+import { useState } from "react";
 import { Link as RouterLink, useNavigate, useParams } from "react-router";
-import { useQuery } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
@@ -8,13 +9,15 @@ import Tabs from "@mui/material/Tabs";
 import Typography from "@mui/material/Typography";
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { Empty, LoadError, Loading } from "../../shared/QueryState";
+import { useRunner } from "../../shared/useRunner";
 import { useFormat } from "../../shared/format";
 import { useCan } from "../auth/viewer";
 import { StatusBlock } from "../onboarding/StatusBlock";
 import { ContactsTab } from "./ContactsTab";
 import { DemographicsTab } from "./DemographicsTab";
-import { PatientPageDocument } from "./patient.documents";
+import { PatientPageDocument, UpdatePatientDocument } from "./patient.documents";
 import { PortalTab } from "./PortalTab";
 
 const TABS = ["portal", "contacts", "demographics"] as const;
@@ -31,6 +34,9 @@ export function PatientPage() {
   const tabs: TabName[] = canManage ? [...TABS] : ["contacts", "demographics"];
   const current: TabName = tabs.includes(tab as TabName) ? (tab as TabName) : tabs[0];
   const { data, loading, error, refetch } = useQuery(PatientPageDocument, { variables: { id, canManage } });
+  const [update] = useMutation(UpdatePatientDocument);
+  const run = useRunner();
+  const [confirmingActive, setConfirmingActive] = useState(false);
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <LoadError onRetry={() => void refetch()} />;
@@ -49,8 +55,29 @@ export function PatientPage() {
           {name}
         </Typography>
         {patient.portalStatus ? <StatusBlock status={patient.portalStatus} name={name} /> : null}
-        {!patient.active ? <Chip label={t("patient.inactive")} /> : null}
+        {!patient.active ? <Chip color="warning" label={t("patient.inactive")} /> : null}
+        {can("EDIT_PATIENTS") ? (
+          <Button variant="outlined" color={patient.active ? "error" : "primary"} size="small" onClick={() => setConfirmingActive(true)} sx={{ ml: { sm: "auto" } }}>
+            {patient.active ? t("patient.deactivate") : t("patient.reactivate")}
+          </Button>
+        ) : null}
       </Box>
+      <ConfirmDialog
+        open={confirmingActive}
+        title={patient.active ? t("patient.confirmDeactivateTitle", { name }) : t("patient.confirmReactivateTitle", { name })}
+        confirmLabel={patient.active ? t("patient.deactivate") : t("patient.reactivate")}
+        destructive={patient.active}
+        onClose={() => setConfirmingActive(false)}
+        onConfirm={() =>
+          run(
+            async () => (await update({ variables: { input: { id: patient.id, active: !patient.active } } })).data?.updatePatient.userErrors,
+            patient.active ? t("patient.deactivated") : t("patient.reactivated"),
+            reload,
+          )
+        }
+      >
+        {patient.active ? t("patient.confirmDeactivate") : t("patient.confirmReactivate")}
+      </ConfirmDialog>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {t("patient.mrn", { mrn: patient.mrn })} · {t("patient.dob", { date: fmt.day(patient.dateOfBirth) })} ·{" "}
         {patient.email ?? t("onboarding.noEmail")}

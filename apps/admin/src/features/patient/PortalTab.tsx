@@ -24,7 +24,7 @@ import { useFormat } from "../../shared/format";
 import { useNotify } from "../../shared/Notifier";
 import { useRunner } from "../../shared/useRunner";
 import { useCan, useViewer } from "../auth/viewer";
-import { LinkPatientToPortalAccountDocument } from "../access/access.documents";
+import { EnablePortalAccessDocument, LinkPatientToPortalAccountDocument } from "../access/access.documents";
 import { AddPortalAccessDialog } from "../access/AddPortalAccessDialog";
 import { GrantActions } from "../access/GrantActions";
 import { StatusBlock } from "../onboarding/StatusBlock";
@@ -65,6 +65,8 @@ export function PortalTab({
   const [linking, setLinking] = useState(false);
   const [changingEmail, setChangingEmail] = useState(false);
   const [link] = useMutation(LinkPatientToPortalAccountDocument);
+  const [enable] = useMutation(EnablePortalAccessDocument);
+  const [resumeError, setResumeError] = useState<string | undefined>();
   const name = `${patient.firstName} ${patient.lastName}`;
   const grant = patient.portalAccess;
   const account = grant?.account;
@@ -78,6 +80,7 @@ export function PortalTab({
             {t("portal.sectionTitle")}
           </Typography>
           <Stack spacing={2}>
+            {!patient.active ? <Alert severity="warning">{t("portal.inactiveAlert")}</Alert> : null}
             <Box sx={{ display: "flex", alignItems: "center", gap: 2 }}>
               <StatusBlock status={patient.portalStatus ?? "NO_ACCESS"} name={name} />
               <Typography color="text.secondary">{t("portal.noAccess")}</Typography>
@@ -143,6 +146,36 @@ export function PortalTab({
         <Typography variant="h6" component="h2" gutterBottom>
           {t("portal.sectionTitle")}
         </Typography>
+        {!patient.active ? (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {t("portal.inactiveAlert")}
+          </Alert>
+        ) : grant.suspendedAt ? (
+          <Alert
+            severity="info"
+            sx={{ mb: 2 }}
+            action={
+              can("MANAGE_PORTAL_ACCESS") ? (
+                <Button
+                  color="inherit"
+                  onClick={() =>
+                    void run(
+                      async () =>
+                        (await enable({ variables: { input: { patientId: patient.id, portalRoleId: grant.portalRoleId } } })).data?.enablePortalAccess.userErrors,
+                      t("portal.resumed"),
+                      onChanged,
+                    ).then(setResumeError)
+                  }
+                >
+                  {t("portal.resume")}
+                </Button>
+              ) : undefined
+            }
+          >
+            {t("portal.suspendedAlert", { date: fmt.dateTime(grant.suspendedAt), name })}
+            {resumeError ? <Box sx={{ mt: 1, fontWeight: 500 }}>{resumeError}</Box> : null}
+          </Alert>
+        ) : null}
         <Box
           component="dl"
           sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "repeat(3, 1fr)" }, gap: 2.5, my: 2 }}
@@ -185,8 +218,9 @@ export function PortalTab({
           <Fact label={t("portal.signedUp")}>{fmt.dateTime(account.signedUpAt)}</Fact>
           <Fact label={t("portal.lastSignIn")}>{fmt.dateTime(account.lastSignInAt)}</Fact>
         </Box>
-        {account.disabled || locked || account.mustChangePassword ? (
+        {account.disabled || locked || account.mustChangePassword || grant.suspendedAt ? (
           <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+            {grant.suspendedAt ? <Chip color="warning" label={t("status.suspended")} /> : null}
             {account.disabled ? <Chip color="error" label={t("status.disabled")} /> : null}
             {locked ? <Chip color="warning" label={t("status.locked")} /> : null}
             {account.mustChangePassword ? <Chip label={t("portal.mustChangePassword")} /> : null}

@@ -45,6 +45,8 @@ const EVENTS: WebhookEventType[] = [
   "PORTAL_INVITE_ACCEPTED",
   "PORTAL_INVITE_DELIVERY_FAILED",
   "PORTAL_ACCOUNT_DISABLED",
+  "PATIENT_DEACTIVATED",
+  "PATIENT_REACTIVATED",
 ];
 const FIELDS = ["url", "events", "description"] as const;
 
