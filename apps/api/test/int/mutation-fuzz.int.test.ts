@@ -85,6 +85,17 @@ function variants(type: GraphQLInputObjectType): { label: string; value: Record<
     } else if (isEnumType(named)) {
       put("an unknown enum value", wrap("NOT_A_VALUE"));
     }
+    if (isInputObjectType(named)) {
+      // A nested input is validated like a top-level one (graphql/nested-validation.ts): a huge string
+      // in a grid filter inside a bulk input must not reach SQL.
+      for (const sub of Object.values(named.getFields())) {
+        const subNamed = getNamedType(sub.type);
+        if (isScalarType(subNamed) && (subNamed.name === "String" || subNamed.name === "ID")) {
+          const subList = isListType(isNonNullType(sub.type) ? sub.type.ofType : sub.type);
+          put(`${sub.name} inside it: a 100 000-character string`, wrap({ ...baseObject(named), [sub.name]: subList ? [HUGE] : HUGE }));
+        }
+      }
+    }
     if (list) put("a list of 10 000 items", Array.from({ length: 10_000 }, () => baseValue(getNamedType(field.type) as GraphQLInputType)));
     if (!isNonNullType(field.type)) continue;
     const { [field.name]: _omitted, ...missing } = base;
