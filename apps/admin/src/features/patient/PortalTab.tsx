@@ -195,7 +195,7 @@ export function PortalTab({
               </Tooltip>
             </Box>
             {account.pendingLoginEmail ? (
-              <Typography component="span" variant="body2" color="warning.dark" sx={{ display: "block", wordBreak: "break-all" }}>
+              <Typography component="span" variant="body2" color="warning.dark" sx={{ display: "block", overflowWrap: "anywhere" }}>
                 {t("loginEmail.pending", { email: account.pendingLoginEmail })}
                 {account.pendingLoginEmailExpiresAt
                   ? ` (${t(new Date(account.pendingLoginEmailExpiresAt).getTime() > Date.now() ? "loginEmail.pendingUntil" : "loginEmail.pendingExpired", { date: fmt.dateTime(account.pendingLoginEmailExpiresAt) })})`
