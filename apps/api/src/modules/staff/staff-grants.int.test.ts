@@ -223,3 +223,29 @@ describe("deleteStaffRole", () => {
     expect(await t.dataSource.getRepository(AuditEvent).countBy({ organizationId: org.id, action: "staff_role.deleted" })).toBe(1);
   });
 });
+
+describe("every staff mutation: signed out, without MANAGE_STAFF, bad input", () => {
+  it("answers UNAUTHENTICATED, FORBIDDEN and BAD_USER_INPUT, changing nothing", async () => {
+    const { org } = await buildOrg(t.dataSource);
+    const { role, user } = await buildStaff(t.dataSource, t.app, org.id, [MANAGE_STAFF, VIEW_PATIENTS]);
+    const { client: clerk } = await buildStaff(t.dataSource, t.app, org.id, ALL_PERMISSIONS.filter((p) => p !== MANAGE_STAFF));
+    const manager = (await buildStaff(t.dataSource, t.app, org.id, [MANAGE_STAFF])).client;
+    const calls: [string, string, Record<string, unknown>, Record<string, unknown>][] = [
+      ["createStaffRole", CREATE_ROLE, { name: "Desk", permissions: [] }, { name: "x".repeat(101), permissions: [] }],
+      ["updateStaffRole", UPDATE_ROLE, { id: String(role.id), name: "Renamed" }, { id: String(role.id), permissions: ["NOT_A_PERMISSION"] }],
+      ["deleteStaffRole", DELETE_ROLE, { id: String(role.id) }, { id: { nested: true } }],
+      ["createStaffUser", CREATE_USER, { email: uniqueEmail(), name: "A", password: STAFF_PASSWORD, staffRoleId: String(role.id) }, { email: "x".repeat(300), name: "A", password: STAFF_PASSWORD, staffRoleId: String(role.id) }],
+      ["updateStaffUser", UPDATE_USER, { id: String(user.id), disabled: true }, { id: String(user.id), staffRoleId: 12.5 }],
+    ];
+    const before = await auditCount(org.id);
+    for (const [name, doc, input, bad] of calls) {
+      expect([name, errorCode(await new TestClient(t.app).gql(doc, { input }))]).toEqual([name, "UNAUTHENTICATED"]);
+      expect([name, errorCode(await clerk.gql(doc, { input }))]).toEqual([name, "FORBIDDEN"]);
+      expect([name, errorCode(await manager.gql(doc, { input: bad }))]).toEqual([name, "BAD_USER_INPUT"]);
+    }
+    expect(await roles().findOneByOrFail({ id: role.id })).toMatchObject({ name: role.name, permissions: [MANAGE_STAFF, VIEW_PATIENTS] });
+    expect(await users().countBy({ organizationId: org.id })).toBe(3);
+    expect((await users().findOneByOrFail({ id: user.id })).disabled).toBe(false);
+    expect(await auditCount(org.id)).toBe(before);
+  });
+});
