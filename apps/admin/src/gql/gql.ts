@@ -56,7 +56,7 @@ type Documents = {
     "\n  mutation SendSampleEmail($input: SendSampleEmailInput!) {\n    sendSampleEmail(input: $input) {\n      to\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.SendSampleEmailDocument,
     "\n  query MfaOrganizationSettings {\n    viewer {\n      organization {\n        id\n        requireStaffMfa\n        requireProxyMfa\n      }\n    }\n  }\n": typeof types.MfaOrganizationSettingsDocument,
     "\n  mutation UpdateMfaRequirement($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organization {\n        id\n        requireStaffMfa\n        requireProxyMfa\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UpdateMfaRequirementDocument,
-    "\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n    }\n  }\n": typeof types.StaffMfaDocument,
+    "\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n      lockedUntil\n    }\n  }\n": typeof types.StaffMfaDocument,
     "\n  mutation ResetStaffMfa($input: ResetStaffMfaInput!) {\n    resetStaffMfa(input: $input) {\n      staffUser {\n        id\n        mfaEnabled\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ResetStaffMfaDocument,
     "\n  query OrganizationSettings {\n    viewer {\n      organization {\n        id\n        name\n        inviteMethod\n        inviteLinkTtlHours\n        resendCooldownMinutes\n        defaultPortalRoleId\n        defaultLanguage\n      }\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organization {\n        id\n        name\n        inviteMethod\n        inviteLinkTtlHours\n        resendCooldownMinutes\n        defaultPortalRoleId\n        defaultLanguage\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
@@ -71,6 +71,8 @@ type Documents = {
     "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      signingSecret\n      subscription {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.CreateWebhookSubscriptionDocument,
     "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionIdInput!) {\n    deleteWebhookSubscription(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.DeleteWebhookSubscriptionDocument,
     "\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.SendTestWebhookEventDocument,
+    "\n  mutation UnlockStaffUser($input: UnlockStaffUserInput!) {\n    unlockStaffUser(input: $input) {\n      staffUser {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UnlockStaffUserDocument,
+    "\n  mutation UnlockPortalAccount($input: UnlockPortalAccountInput!) {\n    unlockPortalAccount(input: $input) {\n      portalAccount {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.UnlockPortalAccountDocument,
 };
 const documents: Documents = {
     "\n  mutation EnablePortalAccess($input: EnablePortalAccessInput!) {\n    enablePortalAccess(input: $input) {\n      grant {\n        id\n      }\n      account {\n        id\n        email\n      }\n      patient {\n        id\n        portalStatus\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.EnablePortalAccessDocument,
@@ -115,7 +117,7 @@ const documents: Documents = {
     "\n  mutation SendSampleEmail($input: SendSampleEmailInput!) {\n    sendSampleEmail(input: $input) {\n      to\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.SendSampleEmailDocument,
     "\n  query MfaOrganizationSettings {\n    viewer {\n      organization {\n        id\n        requireStaffMfa\n        requireProxyMfa\n      }\n    }\n  }\n": types.MfaOrganizationSettingsDocument,
     "\n  mutation UpdateMfaRequirement($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organization {\n        id\n        requireStaffMfa\n        requireProxyMfa\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UpdateMfaRequirementDocument,
-    "\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n    }\n  }\n": types.StaffMfaDocument,
+    "\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n      lockedUntil\n    }\n  }\n": types.StaffMfaDocument,
     "\n  mutation ResetStaffMfa($input: ResetStaffMfaInput!) {\n    resetStaffMfa(input: $input) {\n      staffUser {\n        id\n        mfaEnabled\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ResetStaffMfaDocument,
     "\n  query OrganizationSettings {\n    viewer {\n      organization {\n        id\n        name\n        inviteMethod\n        inviteLinkTtlHours\n        resendCooldownMinutes\n        defaultPortalRoleId\n        defaultLanguage\n      }\n    }\n  }\n": types.OrganizationSettingsDocument,
     "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organization {\n        id\n        name\n        inviteMethod\n        inviteLinkTtlHours\n        resendCooldownMinutes\n        defaultPortalRoleId\n        defaultLanguage\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
@@ -130,6 +132,8 @@ const documents: Documents = {
     "\n  mutation CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!) {\n    createWebhookSubscription(input: $input) {\n      signingSecret\n      subscription {\n        id\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.CreateWebhookSubscriptionDocument,
     "\n  mutation DeleteWebhookSubscription($input: WebhookSubscriptionIdInput!) {\n    deleteWebhookSubscription(input: $input) {\n      deletedId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.DeleteWebhookSubscriptionDocument,
     "\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.SendTestWebhookEventDocument,
+    "\n  mutation UnlockStaffUser($input: UnlockStaffUserInput!) {\n    unlockStaffUser(input: $input) {\n      staffUser {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UnlockStaffUserDocument,
+    "\n  mutation UnlockPortalAccount($input: UnlockPortalAccountInput!) {\n    unlockPortalAccount(input: $input) {\n      portalAccount {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.UnlockPortalAccountDocument,
 };
 
 /**
@@ -317,7 +321,7 @@ export function graphql(source: "\n  mutation UpdateMfaRequirement($input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n    }\n  }\n"): (typeof documents)["\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n    }\n  }\n"];
+export function graphql(source: "\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n      lockedUntil\n    }\n  }\n"): (typeof documents)["\n  query StaffMfa {\n    staffUsers {\n      id\n      name\n      email\n      mfaEnabled\n      lockedUntil\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -374,6 +378,14 @@ export function graphql(source: "\n  mutation DeleteWebhookSubscription($input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhookEvent($input: WebhookSubscriptionIdInput!) {\n    sendTestWebhookEvent(input: $input) {\n      eventId\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockStaffUser($input: UnlockStaffUserInput!) {\n    unlockStaffUser(input: $input) {\n      staffUser {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockStaffUser($input: UnlockStaffUserInput!) {\n    unlockStaffUser(input: $input) {\n      staffUser {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockPortalAccount($input: UnlockPortalAccountInput!) {\n    unlockPortalAccount(input: $input) {\n      portalAccount {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockPortalAccount($input: UnlockPortalAccountInput!) {\n    unlockPortalAccount(input: $input) {\n      portalAccount {\n        id\n        lockedUntil\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -22,6 +22,8 @@ import { Empty, LoadError, Loading, PageHeader } from "../../shared/QueryState";
 import { useFormat } from "../../shared/format";
 import { useRunner } from "../../shared/useRunner";
 import { ForcePortalPasswordChangeDocument, SetPortalAccountDisabledDocument } from "../access/access.documents";
+import { useCan } from "../auth/viewer";
+import { SignInLockChip, UnlockButton } from "../sign-in-locks/SignInLock";
 
 export const PortalAccountsDocument = graphql(`
   query PortalAccounts($filter: PortalAccountFilter, $after: String) {
@@ -71,6 +73,7 @@ export function PortalUsersPage() {
   const [search, setSearch] = useState("");
   const [shown, setShown] = useState<Shown>("all");
   const [pending, setPending] = useState<Pending>(null);
+  const can = useCan();
   useEffect(() => {
     const id = setTimeout(() => setSearch(searchInput.trim()), 300);
     return () => clearTimeout(id);
@@ -148,6 +151,7 @@ export function PortalUsersPage() {
                         />
                         {!a.signedUp ? <Chip size="small" label={t("portalUsers.notSignedUp")} /> : null}
                         {a.mustChangePassword ? <Chip size="small" label={t("portal.mustChangePassword")} /> : null}
+                        <SignInLockChip lockedUntil={a.lockedUntil} />
                       </Stack>
                     </TableCell>
                     <TableCell>{fmt.dateTime(a.signedUpAt)}</TableCell>
@@ -165,6 +169,10 @@ export function PortalUsersPage() {
                     </TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={1}>
+                        {/* Unlocking is for staff managers (the API's rule); others see the lock only. */}
+                        {can("MANAGE_STAFF") ? (
+                          <UnlockButton kind="portal" id={a.id} name={a.email} lockedUntil={a.lockedUntil} onDone={refetch} />
+                        ) : null}
                         {a.disabled ? (
                           <Button
                             size="small"

@@ -17,6 +17,7 @@ import { useNotify } from "../../shared/Notifier";
 import { failureMessage, userErrorMessage } from "../../shared/user-errors";
 import { useViewer } from "../auth/viewer";
 import { ResetStaffMfaDocument, StaffMfaDocument } from "./mfa-settings.documents";
+import { SignInLockChip, UnlockButton } from "../sign-in-locks/SignInLock";
 import "../auth/mfa.i18n";
 
 /** Staff members and whether each signs in with a second factor; "Reset two-factor" for a lost phone (audited, with a reason). */
@@ -60,12 +61,15 @@ export function StaffMfaSettings() {
           <TableBody>
             {users.map((u) => (
               <TableRow key={u.id}>
-                <TableCell>{u.name}</TableCell>
+                <TableCell>
+                  {u.name} <SignInLockChip lockedUntil={u.lockedUntil} />
+                </TableCell>
                 <TableCell>{u.email}</TableCell>
                 <TableCell>
                   <Chip size="small" color={u.mfaEnabled ? "success" : "default"} label={u.mfaEnabled ? t("mfa.on") : t("mfa.off")} />
                 </TableCell>
                 <TableCell align="right">
+                  <UnlockButton kind="staff" id={u.id} name={u.name} lockedUntil={u.lockedUntil} onDone={refetch} />
                   {u.mfaEnabled && u.id !== viewer.user.id ? (
                     <Button
                       size="small"

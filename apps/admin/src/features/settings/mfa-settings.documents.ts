@@ -36,6 +36,7 @@ export const StaffMfaDocument = graphql(`
       name
       email
       mfaEnabled
+      lockedUntil
     }
   }
 `);
