@@ -19,6 +19,7 @@ import { serializeRequest } from "./logger";
 import { BufferedSharedLimiter, createRateLimiter, rateLimitMiddleware } from "./security/rate-limiter";
 import { mailgunWebhookRoutes } from "./email/mailgun-webhook.routes";
 import { staffMfaRoutes } from "./auth/mfa/staff-mfa.routes";
+import { portalMfaRoutes } from "./auth/mfa/portal-mfa.routes";
 import { bulkJobRoutes } from "./modules/bulk/bulk-job.routes";
 import { statementCounter } from "./db/statement-counter";
 import type { Services } from "./services";
@@ -80,6 +81,7 @@ export async function createApp(services: Services) {
 
   app.use(staffAuthRoutes(passport, services));
   app.use(staffMfaRoutes(services));
+  app.use(portalMfaRoutes(services));
   app.use(portalAuthRoutes(passport, services));
   app.use(mailgunWebhookRoutes(services));
   app.use(bulkJobRoutes(services));

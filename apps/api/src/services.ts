@@ -9,6 +9,7 @@ import type { Mailer } from "./email/mailer";
 import { OutboxWorker } from "./email/outbox-worker";
 import { SecretBox } from "./email/secret-box";
 import { MfaService } from "./auth/mfa/mfa.service";
+import { PortalMfaService } from "./auth/mfa/portal-mfa.service";
 import { ApiKeyService } from "./modules/api-keys/api-key.service";
 import { OnboardingStatsService } from "./modules/onboarding-stats/onboarding-stats.service";
 import { EmailTemplateService } from "./modules/email-templates/email-template.service";
@@ -37,6 +38,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
   const portalAccess = new PortalAccessService(sessions);
   const box = new SecretBox(config.sessionSecret);
   const emailQueue = new EmailQueue(box);
+  const mfa = new MfaService(dataSource, box, config.sessionSecret);
   const mailer = createMailer(dataSource, config, box);
   portalAccess.addListener(webhookAccessListener);
   const webhookSender = new WebhookSender({ dataSource, box, logger, allowPrivateTargets: config.ALLOW_PRIVATE_WEBHOOK_TARGETS });
@@ -67,7 +69,8 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     logger,
     sessions,
     secretBox: box,
-    mfa: new MfaService(dataSource, box, config.sessionSecret),
+    mfa,
+    portalMfa: new PortalMfaService(dataSource, mfa, emailQueue),
     emailQueue,
     mailer,
     outboxWorker,

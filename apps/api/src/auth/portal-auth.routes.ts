@@ -7,6 +7,7 @@ import type { SignInOutcome } from "../modules/portal-auth/portal-auth.service";
 import { readCookie } from "./principal";
 import { retryMessage } from "./rate-limits";
 import { PORTAL_COOKIE } from "./session.service";
+import { portalSecondStep } from "./mfa/portal-mfa.routes";
 import { clientIp, locked, sessionCookieOptions } from "./staff-auth.routes";
 
 function organizationIdOf(body: { organizationId?: unknown }): number | null | undefined {
@@ -47,6 +48,8 @@ export function portalAuthRoutes(passport: PassportStatic, services: Services): 
       if (err) return next(err);
       (async () => {
         if (account) {
+          // An account with a second factor (its own, or required of proxies) gets a pending step, not a session.
+          if (await portalSecondStep(services, req, res, account)) return;
           const { token } = await services.sessions.create("PORTAL", account.id, account.organizationId, clientIp(req));
           res.cookie(PORTAL_COOKIE, token, sessionCookieOptions(req, services.sessions.maxAgeMs));
           res.json({ account: portalAccountJson(account) });

@@ -9,6 +9,7 @@ export enum EmailKind {
   ACCESS_REVOKED = "ACCESS_REVOKED",
   LOGIN_EMAIL_CHANGED = "LOGIN_EMAIL_CHANGED",
   LOGIN_EMAIL_CONFIRM = "LOGIN_EMAIL_CONFIRM",
+  MFA_CODE = "MFA_CODE",
 }
 
 /** One email to send, as written to the outbox in the transaction of the change that causes it. */
@@ -50,6 +51,8 @@ export const EMAIL_PLACEHOLDERS: Record<EmailKind, { variables: readonly string[
   [EmailKind.LOGIN_EMAIL_CHANGED]: { variables: [...COMMON_PLACEHOLDERS], secrets: [] },
   /** Sent to the new address; secrets.link = PUBLIC_URL/portal/confirm-email/<token>, valid expiresInHours (24). */
   [EmailKind.LOGIN_EMAIL_CONFIRM]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
+  /** secrets.code = the 6-digit sign-in code (two-factor sign-in by email), valid expiresInMinutes (10), once. */
+  [EmailKind.MFA_CODE]: { variables: [...COMMON_PLACEHOLDERS, "expiresInMinutes"], secrets: ["code"] },
 };
 
 /** Every placeholder a template of this kind may contain. */

@@ -21,6 +21,7 @@ import { ViewerResolver } from "../modules/viewer/viewer.resolver";
 import { BulkJobItemFieldsResolver, BulkJobResolver } from "../modules/bulk/bulk-job.resolver";
 import { enforcePolicy } from "../auth/enforce-policy";
 import { MfaResolver, StaffUserMfaResolver, ViewerMfaResolver } from "../auth/mfa/mfa.resolver";
+import { PortalMfaResolver, PortalSelfMfaResolver } from "../auth/mfa/portal-mfa.resolver";
 import type { Context } from "./context";
 
 /** Every resolver of the one schema served to staff, portal users and partner apps. */
@@ -50,6 +51,8 @@ export const resolvers = [
   MfaResolver,
   ViewerMfaResolver,
   StaffUserMfaResolver,
+  PortalMfaResolver,
+  PortalSelfMfaResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

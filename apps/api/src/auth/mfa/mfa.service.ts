@@ -154,6 +154,11 @@ export class MfaService {
     return (used.affected ?? 0) === 1;
   }
 
+  /** A guess of another secret in an MFA change (a password), limited like codes; RATE_LIMITED when spent. */
+  guessWith(p: { kind: SessionKind; id: number }, check: () => Promise<boolean>): Promise<boolean> {
+    return this.guessOrLimited(p, check);
+  }
+
   /** A guess at a code, counted before it is checked and refunded when right. */
   private async guess(p: { kind: SessionKind; id: number }, check: () => Promise<boolean>): Promise<boolean> {
     await this.spendGuess(p);
@@ -313,6 +318,16 @@ export class MfaService {
     });
     if (passed) await this.endChallenge(challenge);
     return passed;
+  }
+
+  /** The organization's required emailed code, for an account with no factor of its own (no recovery codes then). */
+  async verifyImplicitEmail(challenge: MfaChallenge, code: string | undefined, checkEmailCode: (challenge: MfaChallenge, code: string) => Promise<boolean>): Promise<SecondFactor | null> {
+    const p = { kind: challenge.principalKind, id: challenge.principalId };
+    if (!(await this.spendChallengeAttempt(challenge))) throw new MfaRateLimited(Math.max(1, Math.ceil((challenge.expiresAt.getTime() - Date.now()) / 1000)));
+    if (code === undefined) return null;
+    const ok = await this.guess(p, () => checkEmailCode(challenge, code));
+    if (ok) await this.endChallenge(challenge);
+    return ok ? "EMAIL" : null;
   }
 
   async endChallenge(challenge: MfaChallenge): Promise<void> {

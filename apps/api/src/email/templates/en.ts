@@ -76,4 +76,14 @@ export const en: Record<EmailKind, TemplateParts> = {
     ),
     text: "Hello {{recipientName}},\n\n{{organizationName}} was asked to make this address the login email of your patient portal account.\n\nConfirm it here:\n{{link}}\n\nThis link is valid for {{expiresInHours}} hours and can be used once. Nothing changes until you confirm.\n\nIf you were not expecting this email, ignore it: the login email will not change.\n",
   },
+  [EmailKind.MFA_CODE]: {
+    subject: "{{organizationName}}: your sign-in code",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "Your code to finish signing in to the {{organizationName}} patient portal is:", "<strong style=\"font-family:monospace;font-size:24px;letter-spacing:4px\">{{code}}</strong>", "It is valid for {{expiresInMinutes}} minutes and can be used once. Never share it: {{organizationName}} will never ask you for it."],
+      undefined,
+      "If you did not just sign in, someone may know your password: change it from your account page.",
+    ),
+    text: "Hello {{recipientName}},\n\nYour code to finish signing in to the {{organizationName}} patient portal is: {{code}}\n\nIt is valid for {{expiresInMinutes}} minutes and can be used once. Never share it: {{organizationName}} will never ask you for it.\n\nIf you did not just sign in, someone may know your password: change it from your account page.\n",
+  },
 };

@@ -76,4 +76,14 @@ export const fr: Record<EmailKind, TemplateParts> = {
     ),
     text: "Bonjour {{recipientName}},\n\n{{organizationName}} a reçu la demande de faire de cette adresse l’adresse courriel de connexion de votre compte du portail patient.\n\nConfirmez-la ici :\n{{link}}\n\nCe lien est valide {{expiresInHours}} heures et ne peut servir qu’une fois. Rien ne change tant que vous n’avez pas confirmé.\n\nSi vous n’attendiez pas ce courriel, ignorez-le : l’adresse de connexion ne changera pas.\n",
   },
+  [EmailKind.MFA_CODE]: {
+    subject: "{{organizationName}} : votre code de connexion",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "Votre code pour terminer la connexion au portail patient de {{organizationName}} est :", "<strong style=\"font-family:monospace;font-size:24px;letter-spacing:4px\">{{code}}</strong>", "Il est valide {{expiresInMinutes}} minutes et ne peut servir qu’une fois. Ne le communiquez jamais : {{organizationName}} ne vous le demandera jamais."],
+      undefined,
+      "Si vous ne venez pas de vous connecter, quelqu’un connaît peut-être votre mot de passe : changez-le depuis la page de votre compte.",
+    ),
+    text: "Bonjour {{recipientName}},\n\nVotre code pour terminer la connexion au portail patient de {{organizationName}} est : {{code}}\n\nIl est valide {{expiresInMinutes}} minutes et ne peut servir qu’une fois. Ne le communiquez jamais : {{organizationName}} ne vous le demandera jamais.\n\nSi vous ne venez pas de vous connecter, quelqu’un connaît peut-être votre mot de passe : changez-le depuis la page de votre compte.\n",
+  },
 };

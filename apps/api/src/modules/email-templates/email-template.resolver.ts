@@ -22,6 +22,7 @@ registerEnumType(EmailKind, {
     ACCESS_REVOKED: { description: "Notice that access to a patient's profile was removed." },
     LOGIN_EMAIL_CHANGED: { description: "Notice to the old address that a change of the login email was requested." },
     LOGIN_EMAIL_CONFIRM: { description: "Link to the new address that confirms a change of the login email (valid 24 hours, once)." },
+    MFA_CODE: { description: "A 6-digit code that finishes a portal sign-in (two-factor sign-in by email; valid 10 minutes, once)." },
   },
 });
 

@@ -6,6 +6,7 @@ import { placeholdersIn, render, type TemplateParts } from "../../email/render";
 import { defaultTemplate } from "../../email/templates";
 import { UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
+import { signInPath } from "../invites/portal-tokens";
 import { Organization } from "../organizations/organization.entity";
 import { StaffUser } from "../staff/staff-user.entity";
 import { EmailTemplate } from "./email-template.entity";
@@ -110,13 +111,15 @@ export class EmailTemplateService {
       recipientName: recipientName ?? (fr ? "Camille Martin" : "Alex Martin"),
       organizationName: org?.name ?? "",
       portalUrl: `${this.publicUrl}/portal`,
-      signInUrl: `${this.publicUrl}/portal/login`,
+      signInUrl: `${this.publicUrl}${signInPath}`,
       patientName: fr ? "Léa Martin" : "Sam Martin",
       expiresInDays: String(Math.max(1, Math.round((org?.inviteLinkTtlHours ?? 168) / 24))),
       expiresInHours: "24",
       // Samples carry links that lead nowhere, so a forwarded sample opens no account.
       link: `${this.publicUrl}/portal/${kind.startsWith("INVITE") ? "invite" : kind === EmailKind.LOGIN_EMAIL_CONFIRM ? "confirm-email" : "reset"}/SAMPLE-LINK-NOT-VALID`,
       temporaryPassword: "Sample-Password-0000",
+      code: "000000",
+      expiresInMinutes: "10",
     };
     const allowed = new Set(placeholdersOf(kind));
     return Object.fromEntries(Object.entries(values).filter(([n]) => allowed.has(n)));

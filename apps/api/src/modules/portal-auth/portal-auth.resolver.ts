@@ -102,6 +102,8 @@ export class PortalAuthResolver {
   ) {
     return asPayload(async () => {
       const { account } = await ctx.services.portalAuth.completeReset(input, this.meta(ctx));
+      // A reset link is not the second factor: an account with one signs in again, with both steps.
+      if ((await ctx.services.portalMfa.state(account)).method) return { account: self(account) };
       return this.signIn(ctx, account);
     });
   }
