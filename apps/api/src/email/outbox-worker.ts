@@ -8,6 +8,7 @@ import { runInTransaction } from "../db/transaction";
 import type { Logger } from "../logger";
 import { audit } from "../modules/audit/audit.service";
 import { Organization } from "../modules/organizations/organization.entity";
+import { signInPath } from "../modules/invites/portal-tokens";
 import { INVITE_KINDS } from "./email.types";
 import { clearInviteFailures, recordInviteFailure } from "./invite-delivery";
 import { MailerError, redactError, type MailBatch, type Mailer } from "./mailer";
@@ -272,7 +273,7 @@ export class OutboxWorker {
       const values: Record<string, string> = {
         organizationName: org?.name ?? "",
         portalUrl: `${this.o.publicUrl}/portal`,
-        signInUrl: `${this.o.publicUrl}/portal/login`,
+        signInUrl: `${this.o.publicUrl}${signInPath}`,
         expiresInDays: String(Math.max(1, Math.round((org?.inviteLinkTtlHours ?? 168) / 24))),
         expiresInHours: "24",
         recipientName: anonymousRecipient(row.language),

@@ -18,7 +18,7 @@ import { PortalAccount } from "../portal-access/portal-account.entity";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { patientsFollowingAccount, refreshPortalStatus } from "../portal-access/portal-status";
 import { PortalToken } from "./portal-token.entity";
-import { generateTemporaryPassword, invitePath, issueToken, RESET_TTL_HOURS, resetPath, voidPendingTokens } from "./portal-tokens";
+import { generateTemporaryPassword, invitePath, issueToken, RESET_TTL_HOURS, resetPath, signInPath, voidPendingTokens } from "./portal-tokens";
 
 
 /** Which grant to invite for: a grant, or a patient's own (SELF) grant. */
@@ -203,7 +203,7 @@ export class InviteService {
             patientName: `${patient.firstName} ${patient.lastName}`,
             accessType: grant.accessType,
             expiresAt: inviteExpiresAt.toISOString(),
-            signInUrl: this.link("/portal/login"),
+            signInUrl: this.link(signInPath),
           },
           // The temporary-password email carries no link token: the forced change completes sign-up.
           secrets: item.temporary ? { temporaryPassword: item.temporary.password } : { link: this.link(invitePath(token)) },

@@ -12,6 +12,8 @@ export const RESET_TTL_HOURS = 24;
 /** Lifetime of the link that confirms a new login email (rule 18). */
 export const EMAIL_CONFIRM_TTL_HOURS = 24;
 
+/** The portal's sign-in page (apps/portal/src/App.tsx); email-links.int.test.ts checks every emailed link against those routes. */
+export const signInPath = "/portal/sign-in";
 export const invitePath = (token: string) => `/portal/invite/${token}`;
 export const resetPath = (token: string) => `/portal/reset/${token}`;
 export const confirmEmailPath = (token: string) => `/portal/confirm-email/${token}`;

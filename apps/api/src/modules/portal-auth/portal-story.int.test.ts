@@ -98,7 +98,7 @@ describe("the whole story through the fake Mailgun", () => {
     await staff.gql(ENABLE_AND_INVITE, { input: { patientId: String(patient.id), sendInvite: true } });
     const mail = await mailTo(org.id, patient.email!);
     const temporary = /temporary password is: ([a-z2-9]{4}(?:-[a-z2-9]{4}){3})/.exec(mail.text)![1];
-    expect(mail.text).toContain(`${PUBLIC_URL}/portal/login`);
+    expect(mail.text).toContain(`${PUBLIC_URL}/portal/sign-in`);
     const browser = portalClient(t.app);
     expect((await portalLogin(browser, { email: patient.email!, password: temporary })).body.account.mustChangePassword).toBe(true);
     const res = await browser.gql(CHANGE_PASSWORD, { input: { currentPassword: temporary, newPassword: PASSWORD, dateOfBirth: "1999-09-09" } });
