@@ -3,6 +3,8 @@ import type { DataSource } from "typeorm";
 import { unique } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
 import { BufferedSharedLimiter, createRateLimiter } from "./rate-limiter";
+import { createLockoutStore } from "./rate-limiter-lockout";
+import { isMysql } from "../db/data-source";
 
 let dataSource: DataSource;
 beforeAll(async () => {
@@ -40,5 +42,20 @@ describe("BufferedSharedLimiter (per-IP /graphql limit)", () => {
     await b.consume("10.0.0.9"); // b has not flushed yet: its own count is 1
     await b.flush(); // … and now knows the total of both: 5
     await expect(b.consume("10.0.0.9")).rejects.toBeInstanceOf(RateLimiterRes);
+  });
+});
+
+describe("lockout store (per-account sign-in locks)", () => {
+  it("lets exactly 5 of 50 concurrent attempts through, on the shared store of this database", async () => {
+    const store = createLockoutStore(dataSource);
+    const key = unique("lock:test:");
+    const now = Date.now();
+    const decisions = await Promise.all(Array.from({ length: 50 }, () => store.attempt(key, now)));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+    expect(await store.get(key, now)).toEqual({ failures: 5, lockedUntil: now + 60_000 });
+    // On MySQL a second store (another API process) sees the same lock; SQLite is one process.
+    if (isMysql(dataSource)) expect((await createLockoutStore(dataSource).attempt(key, now + 1000)).allowed).toBe(false);
+    await store.reset(key);
+    expect(await store.get(key, now)).toBeNull();
   });
 });
