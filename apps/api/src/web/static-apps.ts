@@ -26,6 +26,66 @@ or <code>pnpm dev</code> for the development servers with hot reload.</p>
 </body></html>`;
 }
 
+// The builds carry a brotli and a gzip copy of each text file (tools/precompress.mjs at `pnpm build`),
+// served to browsers that accept them: brotli first (smaller), then gzip, else the file itself.
+const ENCODINGS = [
+  { name: "br", suffix: ".br" },
+  { name: "gzip", suffix: ".gz" },
+] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+/** Each coding's q-value from an Accept-Encoding header (RFC 9110 §12.5.3); `*` stands for those not named. */
+export function acceptedEncodings(header: string | undefined): Encoding["name"][] {
+  const q = new Map<string, number>();
+  for (const part of (header ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (!name) continue;
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const value = weight ? Number(weight.slice(2)) : 1;
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const weightOf = (name: string) => q.get(name) ?? q.get("*") ?? 0;
+  return ENCODINGS.map((e) => e.name)
+    .filter((name) => weightOf(name) > 0)
+    .sort((a, b) => weightOf(b) - weightOf(a)); // stable: br stays ahead of gzip at equal weight
+}
+
+/**
+ * Sends `file` as the compressed copy the request accepts when the build has one, else as is.
+ * The type is the original file's, and caches are told the body depends on Accept-Encoding.
+ */
+function sendFile(req: Request, res: Response, next: NextFunction, file: string, cacheControl: string): void {
+  const accepted = acceptedEncodings(req.headers["accept-encoding"]);
+  const variants = ENCODINGS.filter((e) => fs.existsSync(file + e.suffix));
+  if (variants.length > 0) res.vary("Accept-Encoding");
+  const chosen = accepted.map((name) => variants.find((v) => v.name === name)).find((v) => v !== undefined);
+  res.setHeader("Cache-Control", cacheControl);
+  if (!chosen) {
+    res.sendFile(file, (err) => err && next(err));
+    return;
+  }
+  res.type(path.extname(file));
+  res.setHeader("Content-Encoding", chosen.name);
+  // A byte range of the compressed body means nothing to a client that asked for the original's.
+  res.sendFile(file + chosen.suffix, { acceptRanges: false, cacheControl: false }, (err) => err && next(err));
+}
+
+/** The built file a request names under the app's folder, if it is one (never outside the folder). */
+function builtFile(dist: string, req: Request): string | undefined {
+  if (req.method !== "GET" && req.method !== "HEAD") return undefined;
+  let relative: string;
+  try {
+    relative = decodeURIComponent(req.path);
+  } catch {
+    return undefined;
+  }
+  if (relative.includes("\0") || path.extname(relative) === "") return undefined;
+  const file = path.resolve(dist, `.${path.posix.normalize(relative)}`);
+  if (!file.startsWith(path.resolve(dist) + path.sep)) return undefined;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? file : undefined;
+}
+
 function wantsHtml(req: Request): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   // A missing script or image must be a 404, not the SPA's index.html with status 200.
@@ -54,6 +114,12 @@ export function serveWebApps(app: Express, webApps: WebApp[], logger: Logger): v
       }
       next();
     });
+    // Hashed assets and other built files, compressed when the build has a copy the browser accepts.
+    app.use(web.mount, (req: Request, res: Response, next: NextFunction) => {
+      const file = builtFile(web.dist, req);
+      if (!file || !ENCODINGS.some((e) => fs.existsSync(file + e.suffix))) return next();
+      sendFile(req, res, next, file, file.startsWith(path.resolve(web.dist, "assets") + path.sep) ? IMMUTABLE : "no-cache");
+    });
     app.use(
       web.mount,
       express.static(web.dist, {
@@ -77,10 +143,7 @@ export function serveWebApps(app: Express, webApps: WebApp[], logger: Logger): v
         res.status(503).type("html").setHeader("Cache-Control", "no-store").send(missingPage(web));
         return;
       }
-      res.setHeader("Cache-Control", "no-cache");
-      res.sendFile(index, (err) => {
-        if (err) next(err);
-      });
+      sendFile(req, res, next, index, "no-cache");
     });
   }
 }
