@@ -123,7 +123,8 @@ describe("rate limits on /graphql (429 with Retry-After)", () => {
     try {
       await limited.dataSource.getRepository(RateLimit).clear();
       const { org } = await buildOrg(limited.dataSource);
-      const { client: admin } = await buildStaff(limited.dataSource, limited.app, org.id, [StaffPermission.MANAGE_API_KEYS]);
+      // VIEW_PATIENTS: a key's scopes stand for permissions its creator must hold (rule 16).
+      const { client: admin } = await buildStaff(limited.dataSource, limited.app, org.id, [StaffPermission.MANAGE_API_KEYS, StaffPermission.VIEW_PATIENTS]);
       const create = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`;
       const a = (await admin.gql(create, { input: { name: "a", scopes: ["PATIENTS_READ"] } })).data!.createApiKey.secret as string;
       const b = (await admin.gql(create, { input: { name: "b", scopes: ["PATIENTS_READ"] } })).data!.createApiKey.secret as string;

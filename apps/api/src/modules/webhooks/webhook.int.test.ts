@@ -71,7 +71,13 @@ beforeEach(() => {
 
 async function setup() {
   const { org } = await buildOrg(t.dataSource);
-  const { client: admin, user } = await buildStaff(t.dataSource, t.app, org.id, [StaffPermission.MANAGE_API_KEYS, StaffPermission.MANAGE_PORTAL_ACCESS, StaffPermission.VIEW_PATIENTS]);
+  // VIEW_AUDIT_LOG too: a key's scopes stand for permissions its creator must hold (rule 16).
+  const { client: admin, user } = await buildStaff(t.dataSource, t.app, org.id, [
+    StaffPermission.MANAGE_API_KEYS,
+    StaffPermission.MANAGE_PORTAL_ACCESS,
+    StaffPermission.VIEW_PATIENTS,
+    StaffPermission.VIEW_AUDIT_LOG,
+  ]);
   return { org, admin, user };
 }
 
