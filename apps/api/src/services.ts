@@ -28,6 +28,7 @@ import { WebhookSender } from "./modules/webhooks/webhook-sender";
 import { WebhookService } from "./modules/webhooks/webhook.service";
 import { BulkJobRunner } from "./modules/bulk/bulk-job.runner";
 import { BulkJobService } from "./modules/bulk/bulk-job.service";
+import { AccessRemovedListener } from "./modules/portal-access/access-removed.listener";
 
 /** The application's long-lived services, built once per process and shared by every request. */
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
@@ -41,6 +42,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
   const mfa = new MfaService(dataSource, box, config.sessionSecret);
   const mailer = createMailer(dataSource, config, box);
   portalAccess.addListener(webhookAccessListener);
+  portalAccess.addListener(new AccessRemovedListener(emailQueue));
   const webhookSender = new WebhookSender({ dataSource, box, logger, allowPrivateTargets: config.ALLOW_PRIVATE_WEBHOOK_TARGETS });
   // Built here, started by main.ts once the server listens (tests drive it with runOnce/drain).
   const outboxWorker = new OutboxWorker({

@@ -42,6 +42,10 @@ export class Organization {
   @Column({ type: "boolean", default: false })
   requireProxyMfa: boolean;
 
+  @Field({ description: "Send the \"Access removed\" email when staff remove a profile, all profiles or disable a contact holding access (default on)." })
+  @Column({ type: "boolean", default: true })
+  accessRemovedEmail: boolean;
+
   @Field({ description: "When the organization was created." })
   @CreatedAtColumn()
   createdAt: Date;

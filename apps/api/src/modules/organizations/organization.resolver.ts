@@ -42,6 +42,9 @@ class UpdateOrganizationSettingsInput {
     description: "Require a second factor of portal accounts holding proxy access, from their next sign-in.",
   })
   requireProxyMfa?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Send the \"Access removed\" email when staff remove access (default on)." })
+  accessRemovedEmail?: boolean | null;
 }
 
 @ObjectType({ description: "Result of updateOrganizationSettings." })

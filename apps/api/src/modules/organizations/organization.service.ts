@@ -15,6 +15,7 @@ export interface OrganizationSettings {
   defaultLanguage?: Language | null;
   requireStaffMfa?: boolean | null;
   requireProxyMfa?: boolean | null;
+  accessRemovedEmail?: boolean | null;
 }
 
 
@@ -50,6 +51,7 @@ export class OrganizationService {
       if (input.defaultLanguage != null) org.defaultLanguage = input.defaultLanguage;
       if (input.requireStaffMfa != null) org.requireStaffMfa = input.requireStaffMfa;
       if (input.requireProxyMfa != null) org.requireProxyMfa = input.requireProxyMfa;
+      if (input.accessRemovedEmail != null) org.accessRemovedEmail = input.accessRemovedEmail;
       await tx.manager.save(Organization, org);
       const changed = Object.fromEntries(Object.entries(org).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v));
       if (Object.keys(changed).length) {

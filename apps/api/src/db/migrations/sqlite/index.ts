@@ -13,6 +13,7 @@ import { GridIndexesAndStatusCounters1795335923711 } from "./1795335923711-GridI
 import { Outbox1795335446937 } from "./1795335446937-Outbox";
 import { Init1795335162128 } from "./1795335162128-Init";
 import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
+import { AccessRemovedEmail1795340600000 } from "./1795340600000-AccessRemovedEmail";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
 // appends to this list; never edit a migration that has landed.
 export const sqliteMigrations: Function[] = [
@@ -31,4 +32,5 @@ export const sqliteMigrations: Function[] = [
   MultiFactorAuth1795340300000,
   DevMailboxSealed1795340400000,
   PendingLoginEmail1795340400001,
+  AccessRemovedEmail1795340600000,
 ];
