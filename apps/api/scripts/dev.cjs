@@ -14,7 +14,8 @@ const children = [
   spawn(process.execPath, ["--watch-path=dist", "--watch-preserve-output", "dist/src/main.js", "--demo-if-empty"], {
     cwd: root,
     stdio: "inherit",
-    env: { LOG_LEVEL: "info", ...process.env },
+    // Readable log lines: turbo pipes this output, so the API would not see a terminal.
+    env: { LOG_LEVEL: "info", LOG_FORMAT: "pretty", ...process.env },
   }),
 ];
 const stop = (signal) => {

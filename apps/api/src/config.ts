@@ -39,6 +39,8 @@ const schema = z.object({
   // production, where keeping emails (with their links) in the database must be asked for by name.
   EMAIL_TRANSPORT: z.enum(["mailgun", "dev-mailbox"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Unset: readable lines at a terminal in development, JSON otherwise (see chooseLogFormat).
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   DEMO_DATA: boolish.optional(),
   // Per-IP limits, `points/seconds`: failed sign-ins (staff and portal each), reset requests, and
   // invite/reset token attempts.

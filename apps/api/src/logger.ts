@@ -1,17 +1,54 @@
 import pino from "pino";
+import pinoPretty from "pino-pretty";
+
+/** JSON lines for machines (production, tests, log collectors); readable lines for a person. */
+export type LogFormat = "json" | "pretty";
 
 /**
- * Structured JSON logs. Redaction is a second line of defence: code never passes secrets or
- * clinical data to the logger in the first place.
+ * Structured JSON logs, or the same records as readable lines (`pretty`). Redaction happens before
+ * either format is written, so both carry the same censored values. Redaction is a second line of
+ * defence: code never passes secrets or clinical data to the logger in the first place.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream) {
+export function createLogger(level: string, destination?: pino.DestinationStream, format: LogFormat = "json") {
   const options: pino.LoggerOptions = {
     level,
     base: { service: "portal-access-api" },
     serializers: { err: serializeError },
     redact: { paths: REDACTED_PATHS, censor: REDACTED },
   };
+  if (format === "pretty") return pino(options, prettyStream(destination));
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * `LOG_FORMAT` when set; otherwise readable lines only for a person at a terminal in development
+ * (`pnpm start`), and JSON in production, in tests and whenever the output goes to a pipe or a file.
+ */
+export function chooseLogFormat(env: { LOG_FORMAT?: LogFormat; NODE_ENV: string }, stdoutIsTty: boolean): LogFormat {
+  if (env.LOG_FORMAT) return env.LOG_FORMAT;
+  return env.NODE_ENV === "development" && stdoutIsTty ? "pretty" : "json";
+}
+
+/** One line per record: time, level, message, then the other fields; a request reads "GET /path 200 12 ms". */
+function prettyStream(destination?: pino.DestinationStream) {
+  const toTerminal = destination === undefined && process.stdout.isTTY === true;
+  return pinoPretty({
+    destination: destination ?? 1,
+    sync: true,
+    colorize: toTerminal,
+    singleLine: true,
+    translateTime: "SYS:HH:MM:ss.l",
+    ignore: "pid,hostname,service,req,res,responseTime",
+    messageFormat: (log, messageKey) => {
+      const message = String(log[messageKey] ?? "");
+      const req = log.req as { method?: string; path?: string; id?: string } | undefined;
+      const res = log.res as { statusCode?: number } | undefined;
+      if (!req) return message;
+      if (!res) return `${message} (${req.method} ${req.path} ${req.id})`;
+      const took = typeof log.responseTime === "number" ? ` ${log.responseTime} ms` : "";
+      return `${req.method} ${req.path} ${res.statusCode ?? ""}${took}${message === "request completed" ? "" : ` ${message}`} (${req.id})`;
+    },
+  });
 }
 
 const REDACTED = "[redacted]";

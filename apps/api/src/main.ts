@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { ConfigError, loadConfig, startupWarnings } from "./config";
 import { openDataSource, databaseOptionsFrom } from "./db/data-source";
 import { createDemoData, isEmptyDatabase } from "./db/demo-data";
-import { createLogger } from "./logger";
+import { chooseLogFormat, createLogger } from "./logger";
 import { createApp } from "./server";
 import { createServices } from "./services";
 
@@ -19,7 +19,7 @@ async function main() {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, undefined, chooseLogFormat(config, process.stdout.isTTY === true));
   // At every start, not once: a setting meant for a demo must not be forgotten in production.
   for (const warning of startupWarnings(config)) logger.warn(warning);
   const dataSource = await openDataSource(databaseOptionsFrom(config));
