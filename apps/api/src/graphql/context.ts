@@ -68,15 +68,16 @@ export function createContext(args: {
     apiKey,
     caller,
     // Signing in through a mutation (accept an invite, complete a reset) makes the rest of the same
-    // request that portal account's, so its payload shows the account it just signed in to.
+    // request that portal account's, so its payload shows the account it just signed in to. The
+    // caller object is changed in place: Apollo hands resolvers a shallow copy of this context.
     portalCookie: {
       set(token) {
         (args.portalCookie ?? noCookies).set(token);
-        ctx.caller = { ...ctx.caller, portal: true };
+        caller.portal = true;
       },
       clear() {
         (args.portalCookie ?? noCookies).clear();
-        ctx.caller = { ...ctx.caller, portal: false };
+        caller.portal = false;
       },
     },
     portalScope() {
