@@ -1,8 +1,27 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { BulkJobKind, BulkJobOutcome, BulkJobState, UserErrorCode } from "@portal/schema";
 import { CreatedAtColumn, JsonColumn, TimestampColumn } from "../../db/columns";
 import type { PatientGridFilter } from "../patients/patient-grid";
+
+/** What was done to a row that succeeded: the report says it, since "done" alone does not. */
+export enum BulkJobRowAction {
+  ENABLED = "ENABLED",
+  ENABLED_AND_INVITED = "ENABLED_AND_INVITED",
+  INVITED = "INVITED",
+  INVITE_RESENT = "INVITE_RESENT",
+}
+
+registerEnumType(BulkJobRowAction, {
+  name: "BulkJobRowAction",
+  description: "What a bulk job did to a row it completed.",
+  valuesConfig: {
+    ENABLED: { description: "Portal access enabled; no invite sent (the patient turns gray)." },
+    ENABLED_AND_INVITED: { description: "Portal access enabled and the first invite sent (the patient turns orange)." },
+    INVITED: { description: "The first invite sent to an account that had none." },
+    INVITE_RESENT: { description: "A new invite sent to an account invited before (the earlier link stops working)." },
+  },
+});
 
 /** What staff asked for, kept so that a job can resume after a restart exactly as requested. */
 export interface BulkJobRequest {
@@ -50,6 +69,10 @@ export class BulkJob {
   @Field(() => Int, { description: "Rows done." })
   @Column({ type: "int", default: 0 })
   succeeded: number;
+
+  @Field(() => Int, { description: "Rows done for which an invite went out (enabled and invited, invited, invited again); succeeded minus this were enabled only." })
+  @Column({ type: "int", default: 0 })
+  invited: number;
 
   @Field(() => Int, { description: "Rows skipped with a reason." })
   @Column({ type: "int", default: 0 })
@@ -105,6 +128,10 @@ export class BulkJobItem {
   @Field(() => BulkJobOutcome, { description: "PENDING until processed, then SUCCEEDED, SKIPPED or FAILED." })
   @Column({ type: "varchar", length: 16, default: BulkJobOutcome.PENDING })
   outcome: BulkJobOutcome;
+
+  @Field(() => BulkJobRowAction, { nullable: true, description: "For a row done: what was done to it (enabled only, enabled and invited, invited, invited again); null otherwise." })
+  @Column({ type: "varchar", length: 24, nullable: true })
+  action: BulkJobRowAction | null;
 
   @Field(() => UserErrorCode, { nullable: true, description: "Why the row was skipped: the same code the single-patient action returns." })
   @Column({ type: "varchar", length: 40, nullable: true })

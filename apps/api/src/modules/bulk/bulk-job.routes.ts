@@ -37,11 +37,11 @@ export function bulkJobRoutes(services: Services): Router {
       res.setHeader("content-type", "text/csv; charset=utf-8");
       res.setHeader("content-disposition", `attachment; filename="bulk-job-${job.id}.csv"`);
       res.setHeader("cache-control", "no-store");
-      const csv = stringify({ header: true, columns: ["patientId", "mrn", "lastName", "firstName", "email", "outcome", "reason", "message", "processedAt"] });
+      const csv = stringify({ header: true, columns: ["patientId", "mrn", "lastName", "firstName", "email", "outcome", "action", "reason", "message", "processedAt"] });
       csv.pipe(res);
       for await (const rows of services.bulkJobs.reportRows(scope, job.id)) {
         for (const { item, patient } of rows) {
-          const ok = csv.write([item.patientId, patient?.mrn, patient?.lastName, patient?.firstName, patient?.email, item.outcome, item.reason, item.message, item.processedAt].map(spreadsheetSafe));
+          const ok = csv.write([item.patientId, patient?.mrn, patient?.lastName, patient?.firstName, patient?.email, item.outcome, item.action, item.reason, item.message, item.processedAt].map(spreadsheetSafe));
           if (!ok) await new Promise((resolve) => csv.once("drain", resolve));
         }
       }

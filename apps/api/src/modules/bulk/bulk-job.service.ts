@@ -10,7 +10,7 @@ import type { InviteService, InviteTarget, SendInviteResult } from "../invites/i
 import { matchingIdsSql } from "../patients/patient-grid";
 import { Patient } from "../patients/patient.entity";
 import type { EnableFacts, PortalAccessService } from "../portal-access/portal-access.service";
-import { BulkJob, BulkJobItem, type BulkJobRequest } from "./bulk-job.entity";
+import { BulkJob, BulkJobItem, BulkJobRowAction, type BulkJobRequest } from "./bulk-job.entity";
 
 /** At most this many ids in one request; larger selections use the grid's filter ("all N matching"). */
 export const MAX_BULK_IDS = 10_000;
@@ -23,7 +23,12 @@ export interface RowOutcome {
   outcome: BulkJobOutcome;
   reason: UserErrorCode | null;
   message: string | null;
+  /** For a row done: what was done to it (the report tells enabled only from enabled and invited). */
+  action?: BulkJobRowAction | null;
 }
+
+/** An invite counts as sent for these actions (the job's `invited` counter). */
+const INVITING: ReadonlySet<BulkJobRowAction | null | undefined> = new Set([BulkJobRowAction.ENABLED_AND_INVITED, BulkJobRowAction.INVITED, BulkJobRowAction.INVITE_RESENT]);
 
 /**
  * Bulk onboarding (seed 002): a job snapshots the selected patients as PENDING rows, and a runner
@@ -163,6 +168,8 @@ export class BulkJobService {
     const skip = (patientId: number, err: UserFacingError) =>
       outcomes.set(patientId, { outcome: BulkJobOutcome.SKIPPED, reason: err.code, message: err.message.slice(0, 500) });
     const patientIds = items.map((i) => i.patientId);
+    // Enable-and-invite is one action per row, so every row an enable job completes got the same treatment.
+    const resent = new Set<number>();
     if (job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS) {
       const org = job.request.sendInvite ? await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId }) : null;
       // Enable-and-invite is one action per row: a row that could not be invited is not enabled either.
@@ -194,9 +201,20 @@ export class BulkJobService {
       // While the SELF grant is active, the patient's lastInviteSentAt is its account's.
       const patients = new Map((await tx.find(Patient, { where: { id: In(patientIds) }, select: { id: true, lastInviteSentAt: true } })).map((p) => [p.id, p]));
       const sent = await this.sendInvites(tx, patientIds.map((patientId) => ({ target: { patientId }, patientId, lastInviteSentAt: patients.get(patientId)?.lastInviteSentAt ?? null })));
-      sent.forEach((r, i) => r instanceof UserFacingError && skip(patientIds[i], r));
+      sent.forEach((r, i) => (r instanceof UserFacingError ? skip(patientIds[i], r) : r.resent && resent.add(patientIds[i])));
     }
-    return items.map((item) => ({ itemId: item.id, result: outcomes.get(item.patientId) ?? { outcome: BulkJobOutcome.SUCCEEDED, reason: null, message: null } }));
+    const actionOf = (patientId: number) =>
+      job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS
+        ? job.request.sendInvite
+          ? BulkJobRowAction.ENABLED_AND_INVITED
+          : BulkJobRowAction.ENABLED
+        : resent.has(patientId)
+          ? BulkJobRowAction.INVITE_RESENT
+          : BulkJobRowAction.INVITED;
+    return items.map((item) => ({
+      itemId: item.id,
+      result: outcomes.get(item.patientId) ?? { outcome: BulkJobOutcome.SUCCEEDED, reason: null, message: null, action: actionOf(item.patientId) },
+    }));
   }
 
   /**
@@ -218,18 +236,21 @@ export class BulkJobService {
   /** Writes a chunk's outcomes (one statement per distinct outcome) and the job's counters, in the chunk's transaction. */
   async recordChunk(tx: OrgScope, job: BulkJob, results: { itemId: number; result: RowOutcome }[], runnerId: string): Promise<void> {
     const now = new Date();
-    const byOutcome = { succeeded: 0, skipped: 0, failed: 0 };
+    const byOutcome = { succeeded: 0, skipped: 0, failed: 0, invited: 0 };
     const groups = new Map<string, { result: RowOutcome; itemIds: number[] }>();
     for (const { itemId, result } of results) {
-      if (result.outcome === BulkJobOutcome.SUCCEEDED) byOutcome.succeeded++;
+      if (result.outcome === BulkJobOutcome.SUCCEEDED) {
+        byOutcome.succeeded++;
+        if (INVITING.has(result.action)) byOutcome.invited++;
+      }
       else if (result.outcome === BulkJobOutcome.SKIPPED) byOutcome.skipped++;
       else byOutcome.failed++;
-      const key = JSON.stringify([result.outcome, result.reason, result.message]);
+      const key = JSON.stringify([result.outcome, result.reason, result.message, result.action ?? null]);
       if (!groups.has(key)) groups.set(key, { result, itemIds: [] });
       groups.get(key)!.itemIds.push(itemId);
     }
     for (const { result, itemIds } of groups.values()) {
-      await tx.manager.update(BulkJobItem, { id: In(itemIds), jobId: job.id }, { outcome: result.outcome, reason: result.reason, message: result.message, processedAt: now });
+      await tx.manager.update(BulkJobItem, { id: In(itemIds), jobId: job.id }, { outcome: result.outcome, action: result.action ?? null, reason: result.reason, message: result.message, processedAt: now });
     }
     await tx.manager
       .createQueryBuilder()
@@ -239,6 +260,7 @@ export class BulkJobService {
         succeeded: () => `succeeded + ${byOutcome.succeeded}`,
         skipped: () => `skipped + ${byOutcome.skipped}`,
         failed: () => `failed + ${byOutcome.failed}`,
+        invited: () => `invited + ${byOutcome.invited}`,
         heartbeatAt: now,
       })
       .where("id = :id AND runnerId = :runnerId", { id: job.id, runnerId })

@@ -13,6 +13,7 @@ import { Outbox1795335446937 } from "./1795335446937-Outbox";
 import { Init1795335162128 } from "./1795335162128-Init";
 import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
 import { AccessRemovedEmail1795340600000 } from "./1795340600000-AccessRemovedEmail";
+import { BulkJobRowAction1795340600001 } from "./1795340600001-BulkJobRowAction";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
 // appends to this list; never edit a migration that has landed.
 export const mysqlMigrations: Function[] = [
@@ -31,4 +32,5 @@ export const mysqlMigrations: Function[] = [
   DevMailboxSealed1795340400000,
   PendingLoginEmail1795340400001,
   AccessRemovedEmail1795340600000,
+  BulkJobRowAction1795340600001,
 ];
