@@ -1,10 +1,53 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { artifactPath } from "./artifacts";
 import { baseUrl } from "./env";
 
-// Debian's chromium (installed by .ci/run): no browser download at install time, and the flags
-// keep it quiet and deterministic in a container without a GPU, a sandbox or an outbound network.
-const CHROMIUM = process.env.E2E_CHROMIUM_PATH ?? "/usr/bin/chromium";
+export interface FoundChromium {
+  executablePath: string;
+  /** Where it came from, printed once so a failing run says which browser it used. */
+  source: "E2E_CHROMIUM_PATH" | "system" | "@sparticuz/chromium";
+  /** Extra environment for the browser process (fonts for the packaged browser on a bare machine). */
+  env?: Record<string, string>;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which Chromium the journeys drive, without downloading anything at install or run time:
+ * 1. `E2E_CHROMIUM_PATH` when set;
+ * 2. the system's (Debian's `/usr/bin/chromium`, installed by .ci/run; `E2E_SYSTEM_CHROMIUM` names
+ *    another path, or `none` to ignore it);
+ * 3. else the headless Chromium shipped inside the `@sparticuz/chromium` npm package (a brotli file
+ *    in the package itself, unpacked once into the temporary folder), so `pnpm test` works on a
+ *    machine with only Node and npm.
+ */
+export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<FoundChromium> {
+  if (env.E2E_CHROMIUM_PATH) return { executablePath: env.E2E_CHROMIUM_PATH, source: "E2E_CHROMIUM_PATH" };
+  const system = env.E2E_SYSTEM_CHROMIUM ?? "/usr/bin/chromium";
+  if (system !== "none" && isExecutable(system)) return { executablePath: system, source: "system" };
+  const { default: packaged } = await import("@sparticuz/chromium");
+  const executablePath = await packaged.executablePath();
+  // The package's fonts are unpacked beside the browser; they stand in only when the machine has no
+  // font configuration of its own (a bare machine), so pages still render text in screenshots.
+  const fonts = path.join(os.tmpdir(), "fonts");
+  const hasSystemFonts = fs.existsSync("/etc/fonts/fonts.conf");
+  return { executablePath, source: "@sparticuz/chromium", env: hasSystemFonts ? undefined : { FONTCONFIG_PATH: fonts } };
+}
+
+let found: Promise<FoundChromium> | undefined;
+
+// Flags that keep the browser quiet and deterministic in a container without a GPU, a sandbox or
+// an outbound network.
 const FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -16,8 +59,13 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+export async function launchBrowser(): Promise<Browser> {
+  found ??= findChromium().then((chromiumFound) => {
+    console.log(`e2e: Chromium from ${chromiumFound.source}: ${chromiumFound.executablePath}`);
+    return chromiumFound;
+  });
+  const { executablePath, env } = await found;
+  return chromium.launch({ executablePath, headless: true, args: FLAGS, ...(env ? { env: { ...process.env, ...env } } : {}) });
 }
 
 export interface TrackedPage {
