@@ -96,7 +96,7 @@ export async function latestEmailTo(address: string, matches: (email: ReceivedEm
 }
 
 /** The path (with token) of the portal link in an email, e.g. /portal/invite/abc… */
-export function portalLink(email: ReceivedEmail, kind: "invite" | "reset"): string {
+export function portalLink(email: ReceivedEmail, kind: "invite" | "reset" | "confirm-email"): string {
   const link = email.links.find((l) => l.includes(`/portal/${kind}/`));
   if (!link) throw new Error(`no /portal/${kind}/ link in the email to ${email.to}`);
   const url = new URL(link);
