@@ -8,6 +8,7 @@ import { ChangePasswordPage } from "./features/password/ChangePasswordPage";
 import { ForgotPasswordPage } from "./features/password/ForgotPasswordPage";
 import { ResetPasswordPage } from "./features/password/ResetPasswordPage";
 import { ProfilesPage } from "./features/profiles/ProfilesPage";
+import { AccountPage } from "./features/account/AccountPage";
 import { SignInPage } from "./features/sign-in/SignInPage";
 import { PortalLayout } from "./layout/PortalLayout";
 
@@ -33,6 +34,7 @@ export function App() {
     <Routes>
       <Route path="/" element={<RequireAccount>{(viewer) => <ProfilesPage viewer={viewer} />}</RequireAccount>} />
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/account" element={<RequireAccount>{() => <AccountPage />}</RequireAccount>} />
       <Route path="/invite/:token" element={<AcceptInvitePage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset/:token" element={<ResetPasswordPage />} />

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PortalMfaStatus {\n    portalViewer {\n      account {\n        id\n        email\n        mfaMethod\n        mfaRequired\n        mfaChosen\n      }\n    }\n  }\n": typeof types.PortalMfaStatusDocument,
+    "\n  mutation StartPortalTotpEnrollment {\n    startPortalTotpEnrollment {\n      secret\n      qrCodeSvg\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.StartPortalTotpEnrollmentDocument,
+    "\n  mutation ConfirmPortalTotpEnrollment($input: ConfirmPortalTotpInput!) {\n    confirmPortalTotpEnrollment(input: $input) {\n      recoveryCodes\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ConfirmPortalTotpEnrollmentDocument,
+    "\n  mutation EnablePortalEmailMfa {\n    enablePortalEmailMfa {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.EnablePortalEmailMfaDocument,
+    "\n  mutation DisablePortalMfa($input: DisablePortalMfaInput!) {\n    disablePortalMfa(input: $input) {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.DisablePortalMfaDocument,
     "\n  mutation ConfirmPortalLoginEmail($input: ConfirmPortalLoginEmailInput!) {\n    confirmPortalLoginEmail(input: $input) {\n      loginEmail\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.ConfirmPortalLoginEmailDocument,
     "\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.AcceptPortalInviteDocument,
     "\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      accepted\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": typeof types.RequestPortalPasswordResetDocument,
@@ -22,6 +27,11 @@ type Documents = {
     "\n  query PortalViewer {\n    portalViewer {\n      organizationName\n      account {\n        id\n        email\n        language\n        mustChangePassword\n        needsDateOfBirth\n      }\n      profiles {\n        id\n        accessType\n        patient {\n          id\n          firstName\n          lastName\n        }\n        role {\n          name\n          permissions\n        }\n        demographics {\n          dateOfBirth\n          email\n        }\n        appointments {\n          id\n          startsAt\n        }\n        documents {\n          id\n          title\n        }\n        statements {\n          id\n          issuedOn\n        }\n      }\n    }\n  }\n": typeof types.PortalViewerDocument,
 };
 const documents: Documents = {
+    "\n  query PortalMfaStatus {\n    portalViewer {\n      account {\n        id\n        email\n        mfaMethod\n        mfaRequired\n        mfaChosen\n      }\n    }\n  }\n": types.PortalMfaStatusDocument,
+    "\n  mutation StartPortalTotpEnrollment {\n    startPortalTotpEnrollment {\n      secret\n      qrCodeSvg\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.StartPortalTotpEnrollmentDocument,
+    "\n  mutation ConfirmPortalTotpEnrollment($input: ConfirmPortalTotpInput!) {\n    confirmPortalTotpEnrollment(input: $input) {\n      recoveryCodes\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ConfirmPortalTotpEnrollmentDocument,
+    "\n  mutation EnablePortalEmailMfa {\n    enablePortalEmailMfa {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.EnablePortalEmailMfaDocument,
+    "\n  mutation DisablePortalMfa($input: DisablePortalMfaInput!) {\n    disablePortalMfa(input: $input) {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.DisablePortalMfaDocument,
     "\n  mutation ConfirmPortalLoginEmail($input: ConfirmPortalLoginEmailInput!) {\n    confirmPortalLoginEmail(input: $input) {\n      loginEmail\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.ConfirmPortalLoginEmailDocument,
     "\n  mutation AcceptPortalInvite($input: AcceptPortalInviteInput!) {\n    acceptPortalInvite(input: $input) {\n      account {\n        id\n        email\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.AcceptPortalInviteDocument,
     "\n  mutation RequestPortalPasswordReset($input: RequestPortalPasswordResetInput!) {\n    requestPortalPasswordReset(input: $input) {\n      accepted\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n": types.RequestPortalPasswordResetDocument,
@@ -44,6 +54,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalMfaStatus {\n    portalViewer {\n      account {\n        id\n        email\n        mfaMethod\n        mfaRequired\n        mfaChosen\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalMfaStatus {\n    portalViewer {\n      account {\n        id\n        email\n        mfaMethod\n        mfaRequired\n        mfaChosen\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPortalTotpEnrollment {\n    startPortalTotpEnrollment {\n      secret\n      qrCodeSvg\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartPortalTotpEnrollment {\n    startPortalTotpEnrollment {\n      secret\n      qrCodeSvg\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPortalTotpEnrollment($input: ConfirmPortalTotpInput!) {\n    confirmPortalTotpEnrollment(input: $input) {\n      recoveryCodes\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmPortalTotpEnrollment($input: ConfirmPortalTotpInput!) {\n    confirmPortalTotpEnrollment(input: $input) {\n      recoveryCodes\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnablePortalEmailMfa {\n    enablePortalEmailMfa {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EnablePortalEmailMfa {\n    enablePortalEmailMfa {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisablePortalMfa($input: DisablePortalMfaInput!) {\n    disablePortalMfa(input: $input) {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DisablePortalMfa($input: DisablePortalMfaInput!) {\n    disablePortalMfa(input: $input) {\n      account {\n        id\n        mfaMethod\n        mfaChosen\n      }\n      userErrors {\n        code\n        field\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -45,12 +45,33 @@ export type ConfirmPortalLoginEmailInput = {
   token: string;
 };
 
+/** A code from the authenticator app the account is enrolling. */
+export type ConfirmPortalTotpInput = {
+  /** The 6 digits the authenticator app shows now. */
+  code: string;
+};
+
+/** Turn off the account's own second factor: an authenticator code (or recovery code) for TOTP, the password for EMAIL. */
+export type DisablePortalMfaInput = {
+  /** A current authenticator code or a recovery code (TOTP). */
+  code?: string | null | undefined;
+  /** The account's password (EMAIL). */
+  password?: string | null | undefined;
+};
+
 /** A language the product speaks. */
 export type Language =
   /** English. */
   | 'EN'
   /** French. */
   | 'FR';
+
+/** How a portal account finishes signing in after its password. */
+export type PortalMfaMethod =
+  /** A 6-digit code sent by email (10 minutes, once). */
+  | 'EMAIL'
+  /** A code from an authenticator app. */
+  | 'TOTP';
 
 /** What a portal role lets its holder see or do. */
 export type PortalPermission =
@@ -160,6 +181,35 @@ export type UserErrorCode =
   /** wrong password */
   | 'WRONG_PASSWORD';
 
+export type PortalMfaStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalMfaStatusQuery = { portalViewer: { account: { id: string, email: string, mfaMethod: PortalMfaMethod | null, mfaRequired: boolean, mfaChosen: boolean } } };
+
+export type StartPortalTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartPortalTotpEnrollmentMutation = { startPortalTotpEnrollment: { secret: string | null, qrCodeSvg: string | null, userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
+export type ConfirmPortalTotpEnrollmentMutationVariables = Exact<{
+  input: ConfirmPortalTotpInput;
+}>;
+
+
+export type ConfirmPortalTotpEnrollmentMutation = { confirmPortalTotpEnrollment: { recoveryCodes: Array<string> | null, userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
+export type EnablePortalEmailMfaMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnablePortalEmailMfaMutation = { enablePortalEmailMfa: { account: { id: string, mfaMethod: PortalMfaMethod | null, mfaChosen: boolean } | null, userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
+export type DisablePortalMfaMutationVariables = Exact<{
+  input: DisablePortalMfaInput;
+}>;
+
+
+export type DisablePortalMfaMutation = { disablePortalMfa: { account: { id: string, mfaMethod: PortalMfaMethod | null, mfaChosen: boolean } | null, userErrors: Array<{ code: UserErrorCode, field: string | null, message: string }> } };
+
 export type ConfirmPortalLoginEmailMutationVariables = Exact<{
   input: ConfirmPortalLoginEmailInput;
 }>;
@@ -201,6 +251,11 @@ export type PortalViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type PortalViewerQuery = { portalViewer: { organizationName: string, account: { id: string, email: string, language: Language, mustChangePassword: boolean, needsDateOfBirth: boolean }, profiles: Array<{ id: string, accessType: AccessType, patient: { id: string, firstName: string, lastName: string }, role: { name: string, permissions: Array<PortalPermission> }, demographics: { dateOfBirth: string | null, email: string | null } | null, appointments: Array<{ id: string, startsAt: string }> | null, documents: Array<{ id: string, title: string }> | null, statements: Array<{ id: string, issuedOn: string }> | null }> } };
 
 
+export const PortalMfaStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalMfaStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"mfaRequired"}},{"kind":"Field","name":{"kind":"Name","value":"mfaChosen"}}]}}]}}]}}]} as unknown as DocumentNode<PortalMfaStatusQuery, PortalMfaStatusQueryVariables>;
+export const StartPortalTotpEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPortalTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startPortalTotpEnrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"qrCodeSvg"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StartPortalTotpEnrollmentMutation, StartPortalTotpEnrollmentMutationVariables>;
+export const ConfirmPortalTotpEnrollmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPortalTotpEnrollment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmPortalTotpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPortalTotpEnrollment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoveryCodes"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmPortalTotpEnrollmentMutation, ConfirmPortalTotpEnrollmentMutationVariables>;
+export const EnablePortalEmailMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnablePortalEmailMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enablePortalEmailMfa"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"mfaChosen"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<EnablePortalEmailMfaMutation, EnablePortalEmailMfaMutationVariables>;
+export const DisablePortalMfaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisablePortalMfa"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DisablePortalMfaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disablePortalMfa"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mfaMethod"}},{"kind":"Field","name":{"kind":"Name","value":"mfaChosen"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DisablePortalMfaMutation, DisablePortalMfaMutationVariables>;
 export const ConfirmPortalLoginEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmPortalLoginEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmPortalLoginEmailInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPortalLoginEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loginEmail"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmPortalLoginEmailMutation, ConfirmPortalLoginEmailMutationVariables>;
 export const AcceptPortalInviteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptPortalInvite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptPortalInviteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptPortalInvite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptPortalInviteMutation, AcceptPortalInviteMutationVariables>;
 export const RequestPortalPasswordResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestPortalPasswordReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestPortalPasswordResetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestPortalPasswordReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RequestPortalPasswordResetMutation, RequestPortalPasswordResetMutationVariables>;

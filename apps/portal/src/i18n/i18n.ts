@@ -2,6 +2,7 @@ import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en";
 import { fr } from "./fr";
+import { mfaMessages } from "../features/account/mfa.i18n";
 
 export const LANGUAGES = ["en", "fr"] as const;
 export type PortalLanguage = (typeof LANGUAGES)[number];
@@ -60,6 +61,8 @@ export function createI18n(language: PortalLanguage = initialLanguage()): I18n {
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,
   });
+  // Two-step sign-in's texts live with that feature; merged in (deeply: they add error codes too).
+  for (const lng of LANGUAGES) instance.addResourceBundle(lng, "translation", mfaMessages[lng], true, false);
   // Screen readers and the browser's spell-checking follow <html lang>.
   const setLang = (lng: string) => document.documentElement.setAttribute("lang", lng);
   setLang(language);

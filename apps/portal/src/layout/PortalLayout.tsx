@@ -41,6 +41,11 @@ export function PortalLayout({ children, signedIn = false }: Props) {
           </Typography>
           <LanguageSwitch />
           {signedIn && (
+            <Button color="inherit" component={RouterLink} to="/account">
+              {t("mfa.accountLink")}
+            </Button>
+          )}
+          {signedIn && (
             <Button color="inherit" variant="outlined" onClick={() => void onSignOut()}>
               {t("app.signOut")}
             </Button>

@@ -63,6 +63,7 @@ const en = {
     reason: "Reason (kept in the audit log)",
     resetDone: "Two-factor sign-in was reset.",
   },
+  settings: { templates: { kinds: { MFA_CODE: "Sign-in code (two-step sign-in by email)" } } },
   errors: {
     MFA_ALREADY_ENABLED: "Two-factor sign-in is already on.",
     MFA_NOT_ENABLED: "Two-factor sign-in is not on.",
@@ -134,6 +135,7 @@ const fr: typeof en = {
     reason: "Motif (conservé dans le journal d'audit)",
     resetDone: "La connexion en deux étapes a été réinitialisée.",
   },
+  settings: { templates: { kinds: { MFA_CODE: "Code de connexion (connexion en deux étapes par courriel)" } } },
   errors: {
     MFA_ALREADY_ENABLED: "La connexion en deux étapes est déjà activée.",
     MFA_NOT_ENABLED: "La connexion en deux étapes n'est pas activée.",

@@ -4,10 +4,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useLocation, useNavigate } from "react-router";
 import { isValidEmail } from "@portal/schema";
-import { signIn, type Organization } from "../../auth/portal-auth";
+import { signIn, type MfaMethod, type Organization } from "../../auth/portal-auth";
 import { errorMessage } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
 import { PortalLayout } from "../../layout/PortalLayout";
+import { MfaStep } from "./MfaStep";
 
 /** Notices other pages hand over when they send the user here (sign-out, password changed, invite accepted). */
 export interface SignInState {
@@ -27,6 +28,8 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [organizations, setOrganizations] = useState<Organization[]>([]);
   const [organizationId, setOrganizationId] = useState("");
+  // After a correct password, when the account has a second step.
+  const [mfa, setMfa] = useState<MfaMethod | null>(null);
 
   const emailError = !email.trim() ? t("validation.required") : !isValidEmail(email) ? t("validation.invalidEmail") : null;
   const passwordError = password ? null : t("validation.required");
@@ -48,10 +51,28 @@ export function SignInPage() {
       setError(result.code === "NETWORK" ? t("app.networkError") : errorMessage(t, result.code));
       return;
     }
+    if (result.mfa) {
+      setBusy(false);
+      setPassword("");
+      setMfa(result.mfa);
+      return;
+    }
+    await enter();
+  };
+
+  const enter = async () => {
     // A new session: whatever the cache held belonged to nobody or to someone else.
     await client.resetStore().catch(() => undefined);
     await navigate("/", { replace: true });
   };
+
+  if (mfa) {
+    return (
+      <PortalLayout>
+        <MfaStep method={mfa} onSignedIn={enter} onRestart={() => setMfa(null)} />
+      </PortalLayout>
+    );
+  }
 
   return (
     <PortalLayout>
