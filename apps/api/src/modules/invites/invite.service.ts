@@ -275,7 +275,10 @@ export class InviteService {
         const temporary = items[s.index].temporary;
         Object.assign(s.account, { lastInviteSentAt: now, passwordHash: temporary ? temporary.hash : null, mustChangePassword: temporary ? true : s.account.mustChangePassword, version: s.account.version + 1 });
       }
-      const refreshed = await refreshPortalStatus(tx, [...(await patientsFollowingAccount(tx, accountIds)), ...sent.filter((s) => s.grant.accessType === AccessType.SELF).map((s) => s.patient.id)]);
+      const following = [...(await patientsFollowingAccount(tx, accountIds)), ...sent.filter((s) => s.grant.accessType === AccessType.SELF).map((s) => s.patient.id)];
+      const refreshed = await refreshPortalStatus(tx, following);
+      // The grid's "expired or locked" facet: the new invite is usable until it expires, and not locked.
+      if (following.length) await tx.update(Patient, { id: In([...new Set(following)]) }, { inviteUsableUntil: inviteExpiresAt, inviteLockedAt: null });
       for (const s of sent) Object.assign(s.patient, refreshed.get(s.patient.id));
       await audit(
         tx,

@@ -4,6 +4,7 @@ import { isMysql } from "../../db/data-source";
 import { likePrefix } from "../../db/like";
 import type { OrgScope } from "../../db/org-scope";
 import { decodeCursor, encodeCursor, type CursorPart } from "../../graphql/connection";
+import { type InviteProblem, inviteProblemCondition } from "./invite-problem";
 import { countersByStatus } from "./patient-counters";
 import { Patient } from "./patient.entity";
 
@@ -14,6 +15,7 @@ export interface PatientGridFilter {
   hasEmail?: boolean | null;
   hasDateOfBirth?: boolean | null;
   inviteFailed?: boolean | null;
+  inviteProblem?: InviteProblem[] | null;
 }
 
 export interface PatientGridOrder {
@@ -143,6 +145,17 @@ export function searchIdsSql(organizationId: number, search: string): SqlPart {
   return { sql: branches.map((b) => b.sql).join(" UNION "), params: branches.flatMap((b) => b.params) };
 }
 
+/**
+ * The "expired or locked invite" facet: its condition and the clock it compares with, written the
+ * way the driver stores dates (as cursors are), placed right after the organization's parameter.
+ */
+function inviteProblemFacet(scope: OrgScope, filter: PatientGridFilter, now = new Date()): { sql: string; params: unknown[] } | null {
+  const sql = inviteProblemCondition(filter.inviteProblem ?? []);
+  if (!sql) return null;
+  const column = scope.manager.connection.getMetadata(Patient).findColumnWithPropertyName("inviteUsableUntil")!;
+  return { sql, params: [scope.manager.connection.driver.preparePersistentValue(now, column) as unknown] };
+}
+
 /** Conditions of the facets other than status. */
 function facetConditions(filter: PatientGridFilter): string[] {
   const out: string[] = [];
@@ -215,14 +228,15 @@ export async function gridPage(scope: OrgScope, filter: PatientGridFilter, order
   const statuses = wantedStatuses(filter);
   const searching = Boolean(filter.search?.trim());
   const facets = facetConditions(filter);
+  const problem = inviteProblemFacet(scope, filter);
   const dir = direction === SortDirection.ASC ? "ASC" : "DESC";
   const limit = first + 1;
 
   const branch = (status: PortalStatus | null, statusIn: PortalStatus[] | null): SqlPart | null => {
     const rank = status ? String(PORTAL_STATUS_ORDER.indexOf(status)) : RANK_CASE;
     const cols = keyColumns(field, rank);
-    const where = ["p.organizationId = ?", ...facets];
-    const params: unknown[] = [scope.organizationId];
+    const where = ["p.organizationId = ?", ...(problem ? [problem.sql] : []), ...facets];
+    const params: unknown[] = [scope.organizationId, ...(problem?.params ?? [])];
     if (status) {
       where.push("p.portalStatus = ?");
       params.push(status);
@@ -248,7 +262,8 @@ export async function gridPage(scope: OrgScope, filter: PatientGridFilter, order
         params.push(...ks.params);
       }
     }
-    const from = fromClause(scope, filter, searching ? null : indexFor(field, Boolean(status)));
+    // Problem invites are few: their range of ix_patients_org_status_usable, then sorted, beats walking the whole sort index.
+    const from = fromClause(scope, filter, searching ? null : problem ? "ix_patients_org_status_usable" : indexFor(field, Boolean(status)));
     const select = cols.map((c) => `${c.expr} AS ${c.alias}`).join(", ");
     // A constant rank (one status per branch) is left out: a bare number in ORDER BY means a column position.
     const orderBy = cols
@@ -287,10 +302,12 @@ export async function gridPage(scope: OrgScope, filter: PatientGridFilter, order
 
 async function countRows(scope: OrgScope, filter: PatientGridFilter): Promise<Map<PortalStatus, number>> {
   const from = fromClause(scope, filter, null);
-  const where = ["p.organizationId = ?", ...facetConditions(filter)];
+  const problem = inviteProblemFacet(scope, filter);
+  const where = ["p.organizationId = ?", ...(problem ? [problem.sql] : []), ...facetConditions(filter)];
   const rows = (await scope.manager.query(`SELECT p.portalStatus AS status, COUNT(*) AS n FROM ${from.sql} WHERE ${where.join(" AND ")} GROUP BY p.portalStatus`, [
     ...from.params,
     scope.organizationId,
+    ...(problem?.params ?? []),
   ])) as { status: PortalStatus; n: string | number }[];
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
@@ -302,7 +319,7 @@ async function countRows(scope: OrgScope, filter: PatientGridFilter): Promise<Ma
  * narrowed rows are counted.
  */
 export async function gridStatusCounts(scope: OrgScope, filter: PatientGridFilter): Promise<Map<PortalStatus, number>> {
-  if (filter.search?.trim()) return countRows(scope, filter);
+  if (filter.search?.trim() || filter.inviteProblem?.length) return countRows(scope, filter);
   if (filter.inviteFailed == null) return countersByStatus(scope.manager, scope.organizationId, filter);
   const failed = await countRows(scope, { ...filter, inviteFailed: true });
   if (filter.inviteFailed) return failed;
@@ -313,8 +330,9 @@ export async function gridStatusCounts(scope: OrgScope, filter: PatientGridFilte
 /** SQL selecting the ids of every patient matching a grid filter (bulk jobs on "all N matching"). */
 export function matchingIdsSql(scope: OrgScope, filter: PatientGridFilter): SqlPart {
   const from = fromClause(scope, filter, null);
-  const where = ["p.organizationId = ?", ...facetConditions(filter)];
-  const params: unknown[] = [...from.params, scope.organizationId];
+  const problem = inviteProblemFacet(scope, filter);
+  const where = ["p.organizationId = ?", ...(problem ? [problem.sql] : []), ...facetConditions(filter)];
+  const params: unknown[] = [...from.params, scope.organizationId, ...(problem?.params ?? [])];
   const statuses = wantedStatuses(filter);
   if (statuses) {
     where.push(`p.portalStatus IN (${statuses.map(() => "?").join(", ")})`);

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Language, PortalStatus } from "@portal/schema";
 import { CalendarDateColumn, CreatedAtColumn, TimestampColumn } from "../../db/columns";
+import { InviteProblem, inviteProblemOf } from "./invite-problem";
 
 @ObjectType({ description: "A person whose record the portal shows (the seeds also say client)." })
 @Entity("patients")
@@ -20,6 +21,8 @@ import { CalendarDateColumn, CreatedAtColumn, TimestampColumn } from "../../db/c
 @Index("ix_patients_org_status_invite", ["organizationId", "portalStatus", "lastInviteSentAt", "id"])
 @Index("ix_patients_org_signin", ["organizationId", "lastSignInAt", "id"])
 @Index("ix_patients_org_status_signin", ["organizationId", "portalStatus", "lastSignInAt", "id"])
+// "Expired or locked invites": one range of INVITED patients whose invite stopped being usable.
+@Index("ix_patients_org_status_usable", ["organizationId", "portalStatus", "inviteUsableUntil"])
 export class Patient {
   @Field(() => ID, { description: "Stable identifier." })
   @PrimaryGeneratedColumn()
@@ -82,6 +85,23 @@ export class Patient {
   })
   @TimestampColumn({ nullable: true })
   inviteDeliveryFailedAt: Date | null;
+
+  // Mirrors the latest invite of the patient's own account: until when it can be used (its expiry,
+  // or the moment it was locked), and when it was locked. Kept by InviteService and PortalAuthService
+  // in the transaction that sends or locks the invite, so the grid filters on an index.
+  @TimestampColumn({ nullable: true })
+  inviteUsableUntil: Date | null;
+
+  @TimestampColumn({ nullable: true })
+  inviteLockedAt: Date | null;
+
+  @Field(() => InviteProblem, {
+    nullable: true,
+    description: "For an INVITED patient whose latest invite can no longer be used: EXPIRED or LOCKED (after 5 wrong dates of birth); null otherwise.",
+  })
+  get inviteProblem(): InviteProblem | null {
+    return inviteProblemOf(this);
+  }
 
   @Field({ description: "When the record was created." })
   @CreatedAtColumn()

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { PortalStatus } from "@portal/schema";
+import { InviteProblem } from "../patients/invite-problem";
 
 @InputType({ description: "Give a patient access to their own portal profile (SELF)." })
 export class EnablePortalAccessInput {
@@ -115,4 +116,7 @@ export class PatientFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: "true: only patients whose latest invite could not be delivered; false: only the others." })
   inviteFailed?: boolean | null;
+
+  @Field(() => [InviteProblem], { nullable: true, description: "Only invited patients whose latest invite has one of these problems (expired, locked)." })
+  inviteProblem?: InviteProblem[] | null;
 }

@@ -1,11 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 
-import { normalizeEmail } from "@portal/schema";
+import { normalizeEmail, resendAvailableAt } from "@portal/schema";
 import { LIKE_ESCAPE, likePrefix } from "../../db/like";
 import { InviteDelivery, inviteDeliveryOf } from "../../email/invite-delivery.types";
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
+import { Organization } from "../organizations/organization.entity";
 import { Contact } from "../patients/contact.entity";
 import { Patient } from "../patients/patient.entity";
 import { PortalRole } from "../portal-roles/portal-role.entity";
@@ -214,8 +215,32 @@ export class PortalGrantFieldsResolver {
   }
 }
 
+/** The organization's resend cooldown, read once per request however many accounts a page shows. */
+const cooldowns = new WeakMap<Context, Promise<number>>();
+function resendCooldownMinutes(ctx: Context, organizationId: number): Promise<number> {
+  let cooldown = cooldowns.get(ctx);
+  if (!cooldown) {
+    cooldown = ctx
+      .scope()
+      .manager.findOne(Organization, { where: { id: organizationId }, select: { id: true, resendCooldownMinutes: true } })
+      .then((org) => org?.resendCooldownMinutes ?? 0);
+    cooldowns.set(ctx, cooldown);
+  }
+  return cooldown;
+}
+
 @Resolver(() => PortalAccount)
 export class PortalAccountFieldsResolver {
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      "While the resend cooldown after the last invite runs (rule 7), when a new invite becomes possible; null when one may go out now (or the account signed up: no invite applies). Decided by the same rule that refuses a resend with COOLDOWN.",
+  })
+  async resendAvailableAt(@Root() account: PortalAccount, @Ctx() ctx: Context): Promise<Date | null> {
+    if (account.signedUpAt || !account.lastInviteSentAt) return null;
+    return resendAvailableAt(account.lastInviteSentAt, await resendCooldownMinutes(ctx, account.organizationId));
+  }
+
   @FieldResolver(() => [PortalGrant], { description: "The account's active grants: every profile it can access." })
   async grants(@Root() account: PortalAccount, @Ctx() ctx: Context) {
     return ctx.loaders().activeGrantsByAccount.load(account.id);

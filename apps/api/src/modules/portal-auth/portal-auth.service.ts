@@ -123,6 +123,11 @@ export class PortalAuthService {
     const locked = token.failedDobAttempts >= MAX_DOB_ATTEMPTS;
     if (locked) token.lockedAt = new Date();
     await tx.save(PortalToken, token);
+    // Mirrored on the patients whose colour follows the account, so the grid shows and filters it.
+    if (locked) {
+      const following = await patientsFollowingAccount(tx, token.accountId);
+      if (following.length) await tx.update(Patient, { id: In(following) }, { inviteLockedAt: token.lockedAt, inviteUsableUntil: token.lockedAt });
+    }
     await audit(tx, {
       action: locked ? "portal_invite.locked" : "portal_invite.dob_mismatch",
       targetType: "PortalAccount",

@@ -14,6 +14,7 @@ import { Init1795335162128 } from "./1795335162128-Init";
 import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
 import { AccessRemovedEmail1795340600000 } from "./1795340600000-AccessRemovedEmail";
 import { BulkJobRowAction1795340600001 } from "./1795340600001-BulkJobRowAction";
+import { InviteProblems1795340600002 } from "./1795340600002-InviteProblems";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
 // appends to this list; never edit a migration that has landed.
 export const mysqlMigrations: Function[] = [
@@ -33,4 +34,5 @@ export const mysqlMigrations: Function[] = [
   PendingLoginEmail1795340400001,
   AccessRemovedEmail1795340600000,
   BulkJobRowAction1795340600001,
+  InviteProblems1795340600002,
 ];
