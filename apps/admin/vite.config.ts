@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { precompressPlugin } from "../../tools/precompress.mjs";
 
 const api = process.env.API_URL ?? "http://127.0.0.1:4000";
 // Everything the API serves besides the admin itself goes through the dev server to the API,
@@ -8,7 +9,8 @@ const proxied = ["/graphql", "/auth", "/bulk-jobs", "/portal", "/healthz", "/web
 
 export default defineConfig({
   base: "/admin/",
-  plugins: [react()],
+  // Brotli and gzip copies of every text file, which the API sends to browsers that accept them.
+  plugins: [react(), precompressPlugin()],
   server: {
     port: Number(process.env.ADMIN_DEV_PORT ?? 5173),
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: api, changeOrigin: false }])),

@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { precompressPlugin } from "../../tools/precompress.mjs";
 
 const api = process.env.API_URL ?? "http://127.0.0.1:4000";
 // The API's routes go through the dev server, so the session cookie stays first-party exactly as
@@ -8,7 +9,8 @@ const proxied = ["/graphql", "/portal/auth", "/healthz"];
 
 export default defineConfig({
   base: "/portal/",
-  plugins: [react()],
+  // Brotli and gzip copies of every text file, which the API sends to browsers that accept them.
+  plugins: [react(), precompressPlugin()],
   server: {
     port: Number(process.env.PORTAL_DEV_PORT ?? 5174),
     strictPort: true,
