@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./rules";
 export * from "./partner";
 export * from "./scope-access.generated";
+export * from "./search";

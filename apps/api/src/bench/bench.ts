@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
-import { PortalStatus } from "@portal/schema";
+import { foldSearchText, PortalStatus } from "@portal/schema";
 import { hashPassword } from "../auth/passwords";
 import { openDataSource } from "../db/data-source";
 import { createOrganizationWithDefaults } from "../db/demo-data";
@@ -133,7 +133,7 @@ async function seed(url: string, n: number, log: (s: string) => void) {
       const status = !hasEmail || r < 0.4 ? PortalStatus.NO_ACCESS : r < 0.55 ? PortalStatus.ENABLED : r < 0.75 ? PortalStatus.INVITED : PortalStatus.ACTIVE;
       const invite = status === PortalStatus.INVITED || status === PortalStatus.ACTIVE ? now - Math.floor(random() * 300) * day - day : null;
       const signIn = status === PortalStatus.ACTIVE ? invite! + Math.floor(random() * 20) * 3600_000 + 3600_000 : null;
-      patients.push([patientId, org.id, `B${String(i).padStart(8, "0")}`, first, last, dob, email, email, "en", 1, status, invite === null ? null : fmt(invite), signIn === null ? null : fmt(signIn)]);
+      patients.push([patientId, org.id, `B${String(i).padStart(8, "0")}`, first, last, foldSearchText(first), foldSearchText(last), dob, email, email, "en", 1, status, invite === null ? null : fmt(invite), signIn === null ? null : fmt(signIn)]);
       if (status !== PortalStatus.NO_ACCESS) {
         accountId++;
         accounts.push([accountId, org.id, email, email, "en", invite === null ? null : fmt(invite), signIn === null ? null : fmt(signIn), signIn === null ? null : fmt(signIn)]);
@@ -141,7 +141,7 @@ async function seed(url: string, n: number, log: (s: string) => void) {
       }
     }
     await conn.query(
-      "INSERT INTO patients (id, organizationId, mrn, firstName, lastName, dateOfBirth, email, emailNormalized, language, active, portalStatus, lastInviteSentAt, lastSignInAt) VALUES ?",
+      "INSERT INTO patients (id, organizationId, mrn, firstName, lastName, firstNameFolded, lastNameFolded, dateOfBirth, email, emailNormalized, language, active, portalStatus, lastInviteSentAt, lastSignInAt) VALUES ?",
       [patients],
     );
     if (accounts.length) {

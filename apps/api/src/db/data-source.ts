@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
 import { entities } from "./entities";
+import { PatientSearchNamesSubscriber } from "../modules/patients/patient-search-names";
 import { statementCounter } from "./statement-counter";
 import { mysqlMigrations } from "./migrations/mysql";
 import { sqliteMigrations } from "./migrations/sqlite";
@@ -25,6 +26,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       type: options.flavor ?? "mysql",
       url: options.url.replace(/^mariadb:/, "mysql:"),
       entities,
+      subscribers: [PatientSearchNamesSubscriber],
       migrations: mysqlMigrations,
       migrationsTableName: "migrations",
       synchronize: false,
@@ -43,6 +45,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     type: "better-sqlite3",
     database: options.file,
     entities,
+    subscribers: [PatientSearchNamesSubscriber],
     migrations: sqliteMigrations,
     migrationsTableName: "migrations",
     synchronize: false,

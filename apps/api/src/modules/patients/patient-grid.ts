@@ -1,5 +1,5 @@
 import { In } from "typeorm";
-import { isIsoDate, PatientSortField, PORTAL_STATUS_ORDER, type PortalStatus, SortDirection } from "@portal/schema";
+import { foldSearchText, parseTypedDate, PatientSortField, PORTAL_STATUS_ORDER, type PortalStatus, SortDirection } from "@portal/schema";
 import { isMysql } from "../../db/data-source";
 import { likePrefix } from "../../db/like";
 import type { OrgScope } from "../../db/org-scope";
@@ -114,9 +114,12 @@ export function keysetCondition(cols: KeyColumn[], values: unknown[], direction:
 }
 
 /**
- * The ids matching a search, as a UNION of index lookups (name prefix, given-name prefix, email
- * prefix, exact MRN, "first last" in either order, or an exact date of birth). An OR of these in one
- * WHERE would defeat every index; each branch of the union is a range scan of its own index.
+ * The ids matching a search, as a UNION of index lookups (folded family-name prefix, folded
+ * given-name prefix, email prefix, exact MRN, "first last" in either order, or a date of birth typed
+ * in any of the ways parseTypedDate reads). Names are compared folded (foldSearchText: no accents,
+ * no case), so "cote" finds "Côté" on SQLite as on MariaDB. An OR of these in one WHERE would defeat
+ * every index; each branch of the union is a range scan of its own index, leading with the
+ * organization.
  */
 export function searchIdsSql(organizationId: number, search: string): SqlPart {
   const term = search.trim();
@@ -125,21 +128,27 @@ export function searchIdsSql(organizationId: number, search: string): SqlPart {
     params: [organizationId, ...values],
   });
   const branches: SqlPart[] = [];
-  if (isIsoDate(term)) {
-    branches.push(branch("dateOfBirth = ?", term));
+  // Slashes read both ways when both are real dates: the search does not know the staff's region.
+  const dates = parseTypedDate(term);
+  if (dates.length) {
+    branches.push(branch(`dateOfBirth IN (${dates.map(() => "?").join(", ")})`, ...dates));
   } else {
-    const prefix = likePrefix(term);
+    const folded = foldSearchText(term);
+    const prefix = likePrefix(folded);
     branches.push(
-      branch("lastName LIKE ? ESCAPE '!'", prefix),
-      branch("firstName LIKE ? ESCAPE '!'", prefix),
-      branch("emailNormalized LIKE ? ESCAPE '!'", prefix.toLowerCase()),
+      branch("lastNameFolded LIKE ? ESCAPE '!'", prefix),
+      branch("firstNameFolded LIKE ? ESCAPE '!'", prefix),
+      branch("emailNormalized LIKE ? ESCAPE '!'", likePrefix(term.toLowerCase())),
       branch("mrn = ?", term),
     );
-    const [a, ...rest] = term.split(/[\s,]+/).filter(Boolean);
+    const [a, ...rest] = folded.split(/[\s,]+/).filter(Boolean);
     if (rest.length) {
       const pa = likePrefix(a);
       const pb = likePrefix(rest.join(" "));
-      branches.push(branch("lastName LIKE ? ESCAPE '!' AND firstName LIKE ? ESCAPE '!'", pa, pb), branch("lastName LIKE ? ESCAPE '!' AND firstName LIKE ? ESCAPE '!'", pb, pa));
+      branches.push(
+        branch("lastNameFolded LIKE ? ESCAPE '!' AND firstNameFolded LIKE ? ESCAPE '!'", pa, pb),
+        branch("lastNameFolded LIKE ? ESCAPE '!' AND firstNameFolded LIKE ? ESCAPE '!'", pb, pa),
+      );
     }
   }
   return { sql: branches.map((b) => b.sql).join(" UNION "), params: branches.flatMap((b) => b.params) };

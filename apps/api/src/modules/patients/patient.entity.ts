@@ -13,9 +13,12 @@ import { InviteProblem, inviteProblemOf } from "./invite-problem";
 @Index("ix_patients_org_name", ["organizationId", "lastName", "firstName", "id"])
 @Index("ix_patients_org_email", ["organizationId", "emailNormalized"])
 @Index("ix_patients_org_invite_failed", ["organizationId", "inviteDeliveryFailedAt"])
-// Search by given-name prefix and exact date of birth; sorting by last invite or last sign-in, over
-// everyone or within one status (see docs/scaling.md for the plans).
-@Index("ix_patients_org_first_name", ["organizationId", "firstName"])
+// Search compares names folded (no accents, no case): the folded last name then given name, and the
+// folded given name alone (see patient-search-names.ts).
+@Index("ix_patients_org_folded_name", ["organizationId", "lastNameFolded", "firstNameFolded", "id"])
+@Index("ix_patients_org_folded_first", ["organizationId", "firstNameFolded"])
+// Search by exact date of birth; sorting by last invite or last sign-in, over everyone or within one
+// status (see docs/scaling.md for the plans).
 @Index("ix_patients_org_dob", ["organizationId", "dateOfBirth"])
 @Index("ix_patients_org_invite", ["organizationId", "lastInviteSentAt", "id"])
 @Index("ix_patients_org_status_invite", ["organizationId", "portalStatus", "lastInviteSentAt", "id"])
@@ -42,6 +45,13 @@ export class Patient {
   @Field({ description: "Family name." })
   @Column({ type: "varchar", length: 100 })
   lastName: string;
+
+  // Lower case, no accents (foldSearchText), kept by PatientSearchNamesSubscriber on every write.
+  @Column({ type: "varchar", length: 200, default: "" })
+  firstNameFolded: string;
+
+  @Column({ type: "varchar", length: 200, default: "" })
+  lastNameFolded: string;
 
   @Field(() => String, { nullable: true, description: "Date of birth, YYYY-MM-DD." })
   @CalendarDateColumn({ nullable: true })
