@@ -86,7 +86,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     bulkJobs,
     // Started by main.ts after the server listens (tests start it themselves).
     bulkRunner: new BulkJobRunner(dataSource, bulkJobs, logger),
-    patients: new PatientService(portalAccess),
+    patients: new PatientService(portalAccess, loginEmailChanges),
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),
     organizations: new OrganizationService(),

@@ -62,8 +62,9 @@ export const OPERATIONS: Record<string, AccessRule> = {
   "Query.patient": { staff: [VIEW_PATIENTS, MANAGE_PORTAL_ACCESS], keys: [PATIENTS_READ, PATIENTS_WRITE, PORTAL_ACCESS_READ, PORTAL_ACCESS_WRITE], doc: "One patient (audited as patient.viewed)." },
   "Mutation.createPatient": { ...PATIENT_CHANGE, doc: "Create a patient." },
   "Mutation.updatePatient": { ...PATIENT_CHANGE, doc: "Edit a patient." },
-  "Mutation.createContact": { ...PATIENT_CHANGE, doc: "Add a contact to a patient." },
-  "Mutation.updateContact": { ...PATIENT_CHANGE, doc: "Edit or disable a contact." },
+  // Seed 000: a proxy must first be a contact, so whoever manages portal access adds and fixes contacts too.
+  "Mutation.createContact": { staff: [EDIT_PATIENTS, MANAGE_PORTAL_ACCESS], keys: [PATIENTS_WRITE], doc: "Add a contact to a patient." },
+  "Mutation.updateContact": { staff: [EDIT_PATIENTS, MANAGE_PORTAL_ACCESS], keys: [PATIENTS_WRITE], doc: "Edit or disable a contact; a new email of a contact holding access asks the new address to confirm the login (rules 14, 18) when the caller may manage portal access." },
 
   // Portal access, one patient or account at a time.
   "Query.portalAccounts": { ...PORTAL_INFO, doc: "List portal accounts." },

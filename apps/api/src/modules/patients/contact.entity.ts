@@ -37,6 +37,10 @@ export class Contact {
   @Column({ type: "varchar", length: 254, nullable: true })
   emailNormalized: string | null;
 
+  @Field(() => String, { nullable: true, description: "Phone number on file, as typed (digits, spaces, +, -, parentheses, an optional extension)." })
+  @Column({ type: "varchar", length: 32, nullable: true })
+  phone: string | null;
+
   @Field(() => String, { nullable: true, description: "The contact's own date of birth, YYYY-MM-DD." })
   @CalendarDateColumn({ nullable: true })
   dateOfBirth: string | null;

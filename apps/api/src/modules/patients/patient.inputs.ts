@@ -88,6 +88,11 @@ export class CreateContactInput {
   @MaxLength(254)
   email?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Phone number: digits, spaces, +, -, parentheses and an optional extension." })
+  @IsOptional()
+  @MaxLength(32)
+  phone?: string | null;
+
   @Field(() => String, { nullable: true, description: "The contact's date of birth, YYYY-MM-DD." })
   @IsOptional()
   @MaxLength(10)
@@ -115,10 +120,19 @@ export class UpdateContactInput {
   @Field(() => ContactRelationship, { nullable: true, description: "Relationship to the patient." })
   relationship?: ContactRelationship | null;
 
-  @Field(() => String, { nullable: true, description: "Email address on file; an empty string clears it." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Email address on file; an empty string clears it. For a contact holding portal access the login does not move by itself: with Manage portal access the new address is asked to confirm it (rules 14 and 18; see UpdateContactPayload.loginEmailChange).",
+  })
   @IsOptional()
   @MaxLength(254)
   email?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Phone number; an empty string clears it." })
+  @IsOptional()
+  @MaxLength(32)
+  phone?: string | null;
 
   @Field(() => String, { nullable: true, description: "Date of birth; an empty string clears it." })
   @IsOptional()

@@ -3,6 +3,7 @@ import { PortalStatus } from "@portal/schema";
 import { PageInfo } from "../../graphql/connection";
 import { Payload } from "../portal-access/portal-access.payloads";
 import { Contact } from "./contact.entity";
+import { ContactLoginEmailChange } from "./contact-rules";
 import { Patient } from "./patient.entity";
 
 @ObjectType({ description: "An edge of PatientConnection." })
@@ -60,4 +61,10 @@ export class CreateContactPayload extends ContactPayload {}
 export class UpdateContactPayload extends ContactPayload {
   @Field(() => Int, { nullable: true, description: "Portal grants revoked because the contact was disabled." })
   revokedGrantCount?: number;
+
+  @Field(() => ContactLoginEmailChange, {
+    nullable: true,
+    description: "For a contact holding portal access whose email changed: what happened to its login (null when nothing did).",
+  })
+  loginEmailChange?: ContactLoginEmailChange | null;
 }

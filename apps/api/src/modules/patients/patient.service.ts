@@ -1,11 +1,15 @@
 import { type ContactRelationship, emailProblemMessage, isIsoDate, type Language, normalizeEmail, PORTAL_STATUS_ORDER, PortalStatus, UserErrorCode, WebhookEventType } from "@portal/schema";
+import { IsNull } from "typeorm";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { PageInfo } from "../../graphql/connection";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { emitWebhookEvent } from "../webhooks/webhook-events";
+import type { LoginEmailChangeService } from "../invites/login-email-change.service";
 import type { PortalAccessService } from "../portal-access/portal-access.service";
+import { PortalGrant } from "../portal-access/portal-grant.entity";
+import { ContactLoginEmailChange, decideContactEmailChange, phoneProblem } from "./contact-rules";
 import { Contact } from "./contact.entity";
 import { CounterDeltas } from "./patient-counters";
 import { DEFAULT_ORDER, gridPage, gridStatusCounts, type PatientGridFilter, type PatientGridOrder } from "./patient-grid";
@@ -28,6 +32,7 @@ export interface ContactFields {
   lastName?: string;
   relationship?: ContactRelationship;
   email?: string | null;
+  phone?: string | null;
   dateOfBirth?: string | null;
   language?: Language;
   active?: boolean;
@@ -51,6 +56,12 @@ function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { 
     out.email = email;
     out.emailNormalized = email ? normalizeEmail(email) : null;
   }
+  if ("phone" in out && out.phone !== undefined) {
+    const phone = out.phone?.trim() || null;
+    const problem = phone ? phoneProblem(phone) : null;
+    if (problem) fail(UserErrorCode.INVALID_INPUT, problem, "phone");
+    out.phone = phone;
+  }
   if (out.dateOfBirth !== undefined && out.dateOfBirth !== null) {
     if (!isIsoDate(out.dateOfBirth) || out.dateOfBirth > new Date().toISOString().slice(0, 10)) {
       fail(UserErrorCode.INVALID_INPUT, "Enter a real date of birth (YYYY-MM-DD), not in the future.", "dateOfBirth");
@@ -60,7 +71,11 @@ function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { 
 }
 
 export class PatientService {
-  constructor(private readonly access: PortalAccessService) {}
+  constructor(
+    private readonly access: PortalAccessService,
+    /** Rules 14 and 18: how a contact's login follows a changed email (confirmed by the new address). */
+    private readonly loginEmails?: LoginEmailChangeService,
+  ) {}
 
   /** The grid query: search, facets, any sort, keyset pagination; counts per status for the search. */
   async list(scope: OrgScope, filter: PatientGridFilter, first: number, after: string | null, order: PatientGridOrder = DEFAULT_ORDER) {
@@ -167,20 +182,50 @@ export class PatientService {
     });
   }
 
-  /** Rule 3: disabling a contact revokes its portal grants in the same transaction. */
-  async updateContact(scope: OrgScope, id: number, input: ContactFields): Promise<{ contact: Contact; revokedGrantCount: number }> {
+  /**
+   * Rule 3: disabling a contact revokes its portal grants in the same transaction.
+   * Rules 14 and 18: the email on file of a contact holding access (an active or suspended grant)
+   * changes at once, but its login never moves by itself. A caller who may manage portal access
+   * starts the login-email change the Portal tab starts: the new address confirms it, the old one is
+   * told now, pending links die at confirmation, all audited. Any other caller keeps the login as it
+   * is and is told so (`loginEmailChange: KEPT`).
+   */
+  async updateContact(
+    scope: OrgScope,
+    id: number,
+    input: ContactFields,
+    { mayChangeLogin = false }: { mayChangeLogin?: boolean } = {},
+  ): Promise<{ contact: Contact; revokedGrantCount: number; loginEmailChange: ContactLoginEmailChange | null }> {
     const fields = cleanPerson(input);
     return scope.transaction(async (tx) => {
       const contact = (await tx.findOneForUpdate(Contact, { id })) ?? fail(UserErrorCode.NOT_FOUND, "Contact not found.", "id");
       const disabling = contact.active && fields.active === false;
       const changed = Object.keys(fields).filter((k) => (contact as unknown as Record<string, unknown>)[k] !== (fields as Record<string, unknown>)[k] && k !== "emailNormalized");
+      // Disabling revokes the grant below: its login needs no change then.
+      const grant = fields.email !== undefined && !disabling ? await tx.findOneBy(PortalGrant, { contactId: contact.id, revokedAt: IsNull() }) : null;
+      const login = grant ? await this.access.requireAccount(tx, grant.accountId) : null;
+      const decision = decideContactEmailChange({ onFile: contact.email, typed: fields.email, login, mayChangeLogin });
       Object.assign(contact, fields);
       await tx.save(Contact, contact);
       const revokedGrantCount = disabling ? await this.access.revokeContactGrants(tx, contact.id) : 0;
-      if (changed.length) {
-        await audit(tx, { action: disabling ? "contact.disabled" : "contact.updated", targetType: "Contact", targetId: id, patientId: contact.patientId, after: { changed, revokedGrantCount } });
+      let loginEmailChange: ContactLoginEmailChange | null = null;
+      if (decision.kind === "keep") loginEmailChange = ContactLoginEmailChange.KEPT;
+      if (decision.kind === "login" && login) {
+        if (!this.loginEmails) throw new Error("PatientService was built without the login-email change service");
+        // The same request as changePortalLoginEmail, in this transaction: EMAIL_IN_USE undoes the edit too.
+        const { account } = await this.loginEmails.request(tx, { accountId: login.id, email: decision.email });
+        loginEmailChange = account.pendingLoginEmail ? ContactLoginEmailChange.REQUESTED : ContactLoginEmailChange.CANCELLED;
       }
-      return { contact, revokedGrantCount };
+      if (changed.length) {
+        await audit(tx, {
+          action: disabling ? "contact.disabled" : "contact.updated",
+          targetType: "Contact",
+          targetId: id,
+          patientId: contact.patientId,
+          after: { changed, revokedGrantCount, ...(loginEmailChange ? { loginEmailChange } : {}) },
+        });
+      }
+      return { contact, revokedGrantCount, loginEmailChange };
     });
   }
 }

@@ -15,6 +15,7 @@ import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
 import { AccessRemovedEmail1795340600000 } from "./1795340600000-AccessRemovedEmail";
 import { BulkJobRowAction1795340600001 } from "./1795340600001-BulkJobRowAction";
 import { InviteProblems1795340600002 } from "./1795340600002-InviteProblems";
+import { ContactPhone1795340800000 } from "./1795340800000-ContactPhone";
 import { FoldedPatientNames1795340900000 } from "./1795340900000-FoldedPatientNames";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
 // appends to this list; never edit a migration that has landed.
@@ -36,5 +37,6 @@ export const mysqlMigrations: Function[] = [
   AccessRemovedEmail1795340600000,
   BulkJobRowAction1795340600001,
   InviteProblems1795340600002,
+  ContactPhone1795340800000,
   FoldedPatientNames1795340900000,
 ];
