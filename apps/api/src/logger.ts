@@ -66,8 +66,8 @@ const REDACTED_PATHS = [
 
 // A path segment after one of these words is a secret (an emailed link's token or code), whatever
 // the route: /portal/invite/<token>, /portal/reset/<token>, /portal/confirm-email/<token>,
-// /portal/activate/<code>, and routes added later that follow the same shape.
-const TOKEN_ROUTE = /^(invite|invites|invitation|reset|confirm[\w-]*|activat[\w-]*|verif[\w-]*|token|tokens|magic[\w-]*|unlock[\w-]*|unsubscribe|sign-in-link|login-link|mfa|otp|recovery[\w-]*)$/i;
+// /portal/activate/<code>, /admin/accept-invite/<token>, and routes added later that follow the same shape.
+const TOKEN_ROUTE = /^(invite|invites|invitation|accept-invite|reset|confirm[\w-]*|activat[\w-]*|verif[\w-]*|token|tokens|magic[\w-]*|unlock[\w-]*|unsubscribe|sign-in-link|login-link|mfa|otp|recovery[\w-]*)$/i;
 const TOKEN_ALPHABET = /^[A-Za-z0-9_~+=%-]+$/;
 
 /**

@@ -23,6 +23,7 @@ import { LoginEmailChangeService } from "./modules/invites/login-email-change.se
 import { PortalAccessService } from "./modules/portal-access/portal-access.service";
 import { PortalRoleService } from "./modules/portal-roles/portal-role.service";
 import { StaffService } from "./modules/staff/staff.service";
+import { StaffInviteService } from "./modules/staff/staff-invite.service";
 import { webhookAccessListener } from "./modules/webhooks/webhook-events";
 import { WebhookSender } from "./modules/webhooks/webhook-sender";
 import { WebhookService } from "./modules/webhooks/webhook.service";
@@ -89,6 +90,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     patients: new PatientService(portalAccess, loginEmailChanges),
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),
+    staffInvites: new StaffInviteService(dataSource, emailQueue, rateLimits, config.publicUrl),
     organizations: new OrganizationService(),
     onboardingStats: new OnboardingStatsService(),
     apiKeys: new ApiKeyService(),

@@ -23,6 +23,8 @@ const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then
 const AuditPage = lazy(() => import("../features/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
 const SecurityPage = lazy(() => import("../features/auth/SecurityPage").then((m) => ({ default: m.SecurityPage })));
 const MailboxPage = lazy(() => import("../features/mailbox/MailboxPage").then((m) => ({ default: m.MailboxPage })));
+// Public: an invited staff member opens it from their email, before they can sign in.
+const AcceptStaffInvitePage = lazy(() => import("../features/staff-invite/AcceptStaffInvitePage").then((m) => ({ default: m.AcceptStaffInvitePage })));
 
 function SignedInRoutes() {
   const { data, loading, error, refetch } = useQuery(ViewerDocument, { fetchPolicy: "cache-first" });
@@ -72,7 +74,17 @@ export function App() {
         <CssBaseline />
         <NotifierProvider>
           <BrowserRouter basename="/admin">
-            <SignedInRoutes />
+            <Routes>
+              <Route
+                path="/accept-invite/:token"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <AcceptStaffInvitePage />
+                  </Suspense>
+                }
+              />
+              <Route path="*" element={<SignedInRoutes />} />
+            </Routes>
           </BrowserRouter>
         </NotifierProvider>
       </ThemeProvider>

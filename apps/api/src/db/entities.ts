@@ -20,12 +20,14 @@ import { PortalGrant } from "../modules/portal-access/portal-grant.entity";
 import { PortalRole } from "../modules/portal-roles/portal-role.entity";
 import { StaffRole } from "../modules/staff/staff-role.entity";
 import { StaffUser } from "../modules/staff/staff-user.entity";
+import { StaffToken } from "../modules/staff/staff-token.entity";
 
 /** Every entity; listed explicitly (globs find nothing under jest, where sources are .ts). */
 export const entities = [
   Organization,
   StaffRole,
   StaffUser,
+  StaffToken,
   Session,
   MfaFactor,
   MfaRecoveryCode,

@@ -10,6 +10,7 @@ export enum EmailKind {
   LOGIN_EMAIL_CHANGED = "LOGIN_EMAIL_CHANGED",
   LOGIN_EMAIL_CONFIRM = "LOGIN_EMAIL_CONFIRM",
   MFA_CODE = "MFA_CODE",
+  STAFF_INVITE = "STAFF_INVITE",
 }
 
 /** One email to send, as written to the outbox in the transaction of the change that causes it. */
@@ -53,6 +54,8 @@ export const EMAIL_PLACEHOLDERS: Record<EmailKind, { variables: readonly string[
   [EmailKind.LOGIN_EMAIL_CONFIRM]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
   /** secrets.code = the 6-digit sign-in code (two-factor sign-in by email), valid expiresInMinutes (10), once. */
   [EmailKind.MFA_CODE]: { variables: [...COMMON_PLACEHOLDERS, "expiresInMinutes"], secrets: ["code"] },
+  /** To a new staff member; secrets.link = PUBLIC_URL/admin/accept-invite/<token>, valid expiresInHours (72), once. */
+  [EmailKind.STAFF_INVITE]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
 };
 
 /** Every placeholder a template of this kind may contain. */

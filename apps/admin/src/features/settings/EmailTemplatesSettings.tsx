@@ -42,6 +42,7 @@ const KINDS: EmailKind[] = [
   "LOGIN_EMAIL_CHANGED",
   "LOGIN_EMAIL_CONFIRM",
   "ACCESS_REVOKED",
+  "STAFF_INVITE",
 ];
 const LANGUAGES: Language[] = ["EN", "FR"];
 /** Long enough not to render on every keystroke, short enough to feel live. */

@@ -13,6 +13,7 @@ import { OrganizationSettings } from "./OrganizationSettings";
 import { MfaSettings } from "./MfaSettings";
 import { StaffMfaSettings } from "./StaffMfaSettings";
 import { RolesSettings } from "./RolesSettings";
+import { StaffMembersSettings } from "./StaffMembersSettings";
 import {
   CreatePortalRoleDocument,
   CreateStaffRoleDocument,
@@ -120,7 +121,7 @@ function StaffRoles() {
   );
 }
 
-type TabName = "organization" | "portalRoles" | "staffRoles" | "emailTemplates" | "apiKeys";
+type TabName = "organization" | "portalRoles" | "staffMembers" | "staffRoles" | "emailTemplates" | "apiKeys";
 
 /** Administrators' settings; each tab needs its own permission (rule 12). */
 export function SettingsPage() {
@@ -131,7 +132,7 @@ export function SettingsPage() {
   const tabs: TabName[] = [
     ...(can("MANAGE_SETTINGS") ? (["organization"] as const) : []),
     ...(can("CONFIGURE_PORTAL_ROLES") ? (["portalRoles"] as const) : []),
-    ...(can("MANAGE_STAFF") ? (["staffRoles"] as const) : []),
+    ...(can("MANAGE_STAFF") ? (["staffMembers", "staffRoles"] as const) : []),
     ...(can("CONFIGURE_EMAIL_TEMPLATES") ? (["emailTemplates"] as const) : []),
     ...(can("MANAGE_API_KEYS") ? (["apiKeys"] as const) : []),
   ];
@@ -162,6 +163,7 @@ export function SettingsPage() {
             {current === "organization" ? <OrganizationSettings /> : null}
             {current === "organization" ? <MfaSettings /> : null}
             {current === "portalRoles" ? <PortalRoles /> : null}
+            {current === "staffMembers" ? <StaffMembersSettings /> : null}
             {current === "staffRoles" ? <StaffRoles /> : null}
             {current === "staffRoles" ? <StaffMfaSettings /> : null}
             <Suspense fallback={<Loading />}>

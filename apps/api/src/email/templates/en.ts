@@ -86,4 +86,14 @@ export const en: Record<EmailKind, TemplateParts> = {
     ),
     text: "Hello {{recipientName}},\n\nYour code to finish signing in to the {{organizationName}} patient portal is: {{code}}\n\nIt is valid for {{expiresInMinutes}} minutes and can be used once. Never share it: {{organizationName}} will never ask you for it.\n\nIf you did not just sign in, someone may know your password: change it from your account page.\n",
   },
+  [EmailKind.STAFF_INVITE]: {
+    subject: "{{organizationName}}: you are invited to the staff dashboard",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "{{organizationName}} has added you as a staff member of its patient portal dashboard.", "Choose your password with the button below, then sign in with this email address. This link is valid for {{expiresInHours}} hours and can be used once."],
+      { label: "Choose my password", href: "{{link}}" },
+      "If you were not expecting this email, ignore it and tell {{organizationName}}: no account opens without the link.",
+    ),
+    text: "Hello {{recipientName}},\n\n{{organizationName}} has added you as a staff member of its patient portal dashboard.\n\nChoose your password here, then sign in with this email address:\n{{link}}\n\nThis link is valid for {{expiresInHours}} hours and can be used once.\n\nIf you were not expecting this email, ignore it and tell {{organizationName}}: no account opens without the link.\n",
+  },
 };

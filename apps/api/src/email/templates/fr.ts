@@ -86,4 +86,14 @@ export const fr: Record<EmailKind, TemplateParts> = {
     ),
     text: "Bonjour {{recipientName}},\n\nVotre code pour terminer la connexion au portail patient de {{organizationName}} est : {{code}}\n\nIl est valide {{expiresInMinutes}} minutes et ne peut servir qu’une fois. Ne le communiquez jamais : {{organizationName}} ne vous le demandera jamais.\n\nSi vous ne venez pas de vous connecter, quelqu’un connaît peut-être votre mot de passe : changez-le depuis la page de votre compte.\n",
   },
+  [EmailKind.STAFF_INVITE]: {
+    subject: "{{organizationName}} : invitation au tableau de bord du personnel",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "{{organizationName}} vous a ajouté·e comme membre du personnel de son tableau de bord du portail patient.", "Choisissez votre mot de passe avec le bouton ci-dessous, puis connectez-vous avec cette adresse courriel. Ce lien est valide {{expiresInHours}} heures et ne peut servir qu’une fois."],
+      { label: "Choisir mon mot de passe", href: "{{link}}" },
+      "Si vous n’attendiez pas ce courriel, ignorez-le et prévenez {{organizationName}} : aucun compte ne s’ouvre sans le lien.",
+    ),
+    text: "Bonjour {{recipientName}},\n\n{{organizationName}} vous a ajouté·e comme membre du personnel de son tableau de bord du portail patient.\n\nChoisissez votre mot de passe ici, puis connectez-vous avec cette adresse courriel :\n{{link}}\n\nCe lien est valide {{expiresInHours}} heures et ne peut servir qu’une fois.\n\nSi vous n’attendiez pas ce courriel, ignorez-le et prévenez {{organizationName}} : aucun compte ne s’ouvre sans le lien.\n",
+  },
 };

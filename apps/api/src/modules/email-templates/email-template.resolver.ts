@@ -23,6 +23,7 @@ registerEnumType(EmailKind, {
     LOGIN_EMAIL_CHANGED: { description: "Notice to the old address that a change of the login email was requested." },
     LOGIN_EMAIL_CONFIRM: { description: "Link to the new address that confirms a change of the login email (valid 24 hours, once)." },
     MFA_CODE: { description: "A 6-digit code that finishes a portal sign-in (two-factor sign-in by email; valid 10 minutes, once)." },
+    STAFF_INVITE: { description: "Invitation of a new staff member, with a link to the admin that sets their password (valid 72 hours, once)." },
   },
 });
 

@@ -7,6 +7,7 @@ import { defaultTemplate } from "../../email/templates";
 import { UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { signInPath } from "../invites/portal-tokens";
+import { STAFF_INVITE_TTL_HOURS, staffInvitePath } from "../staff/staff-tokens";
 import { Organization } from "../organizations/organization.entity";
 import { StaffUser } from "../staff/staff-user.entity";
 import { EmailTemplate } from "./email-template.entity";
@@ -114,9 +115,12 @@ export class EmailTemplateService {
       signInUrl: `${this.publicUrl}${signInPath}`,
       patientName: fr ? "Léa Martin" : "Sam Martin",
       expiresInDays: String(Math.max(1, Math.round((org?.inviteLinkTtlHours ?? 168) / 24))),
-      expiresInHours: "24",
+      expiresInHours: kind === EmailKind.STAFF_INVITE ? String(STAFF_INVITE_TTL_HOURS) : "24",
       // Samples carry links that lead nowhere, so a forwarded sample opens no account.
-      link: `${this.publicUrl}/portal/${kind.startsWith("INVITE") ? "invite" : kind === EmailKind.LOGIN_EMAIL_CONFIRM ? "confirm-email" : "reset"}/SAMPLE-LINK-NOT-VALID`,
+      link:
+        kind === EmailKind.STAFF_INVITE
+          ? `${this.publicUrl}${staffInvitePath("SAMPLE-LINK-NOT-VALID")}`
+          : `${this.publicUrl}/portal/${kind.startsWith("INVITE") ? "invite" : kind === EmailKind.LOGIN_EMAIL_CONFIRM ? "confirm-email" : "reset"}/SAMPLE-LINK-NOT-VALID`,
       temporaryPassword: "Sample-Password-0000",
       code: "000000",
       expiresInMinutes: "10",

@@ -27,7 +27,8 @@ export class StaffUser {
   @Column({ type: "varchar", length: 200 })
   name: string;
 
-  // argon2id; never exposed.
+  // argon2id; never exposed. Empty while an invited member has not set a password yet: sign-in then
+  // spends a dummy check and fails like any wrong password (verifyPassword).
   @Column({ type: "varchar", length: 255 })
   passwordHash: string;
 
@@ -55,6 +56,14 @@ export class StaffUser {
   @Field(() => Date, { nullable: true, description: "Sign-in refused until then after repeated failures (5 failures lock for 1 minute, doubling to 1 hour); someone with the Manage staff permission can unlock." })
   @TimestampColumn({ nullable: true })
   lockedUntil: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the latest email invite was sent (null for a member created with a password)." })
+  @TimestampColumn({ nullable: true })
+  inviteSentAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Until when the latest invite link can be used." })
+  @TimestampColumn({ nullable: true })
+  inviteExpiresAt: Date | null;
 
   @Field({ description: "When the user was created." })
   @CreatedAtColumn()

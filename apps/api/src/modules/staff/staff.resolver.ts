@@ -6,6 +6,7 @@ import { asPayload, parseId } from "../../graphql/user-error";
 import { Payload } from "../portal-access/portal-access.payloads";
 import { StaffRole } from "./staff-role.entity";
 import { StaffUser } from "./staff-user.entity";
+import { invitePending } from "./staff-invite.service";
 
 @InputType({ description: "A new staff role." })
 class CreateStaffRoleInput {
@@ -81,6 +82,59 @@ class UpdateStaffUserInput {
   disabled?: boolean | null;
 }
 
+@InputType({ description: "Invite a new staff member by email: they choose their password from the link (valid 72 hours, once)." })
+class InviteStaffUserInput {
+  @Field({ description: "Sign-in email, unique across the service; the invitation goes there." })
+  @MaxLength(254)
+  email: string;
+
+  @Field({ description: "Full name." })
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => ID, { description: "Staff role; the inviting member must hold each of its permissions." })
+  staffRoleId: string;
+
+  @Field(() => Language, { nullable: true, description: "Language of the invitation and the admin (English by default)." })
+  @IsOptional()
+  language?: Language | null;
+}
+
+@InputType({ description: "Send a new invitation to a member who has not chosen a password yet (the older links stop working)." })
+class ResendStaffInviteInput {
+  @Field(() => ID, { description: "The invited staff member." })
+  staffUserId: string;
+}
+
+@InputType({ description: "Choose the first password of an invited staff member." })
+class AcceptStaffInviteInput {
+  @Field({ description: "The token of the emailed link." })
+  @MaxLength(200)
+  token: string;
+
+  @Field({ description: "New password (12 to 128 characters)." })
+  @MaxLength(1024)
+  password: string;
+}
+
+@ObjectType({ description: "Result of inviteStaffUser." })
+class InviteStaffUserPayload extends Payload {
+  @Field(() => StaffUser, { nullable: true, description: "The invited member (no password yet)." })
+  staffUser?: StaffUser;
+}
+
+@ObjectType({ description: "Result of resendStaffInvite." })
+class ResendStaffInvitePayload extends Payload {
+  @Field(() => StaffUser, { nullable: true, description: "The member, with the new invitation's times." })
+  staffUser?: StaffUser;
+}
+
+@ObjectType({ description: "Result of acceptStaffInvite." })
+class AcceptStaffInvitePayload extends Payload {
+  @Field(() => String, { nullable: true, description: "The email to sign in with, once the password is set." })
+  email?: string;
+}
+
 @ObjectType({ description: "Result of a staff role mutation." })
 class StaffRolePayload extends Payload {
   @Field(() => StaffRole, { nullable: true, description: "The role." })
@@ -145,6 +199,23 @@ export class StaffResolver {
     );
   }
 
+  @Mutation(() => InviteStaffUserPayload, { description: "Add a staff member without a password and email them a link to choose one (audited)." })
+  inviteStaffUser(@Arg("input", () => InviteStaffUserInput) input: InviteStaffUserInput, @Ctx() ctx: Context) {
+    return asPayload(() =>
+      ctx.services.staffInvites.invite(ctx.scope(), { ...input, staffRoleId: parseId(input.staffRoleId, "staffRoleId", "Staff role") }),
+    );
+  }
+
+  @Mutation(() => ResendStaffInvitePayload, { description: "Send a new invitation while the member has not chosen a password (audited)." })
+  resendStaffInvite(@Arg("input", () => ResendStaffInviteInput) input: ResendStaffInviteInput, @Ctx() ctx: Context) {
+    return asPayload(() => ctx.services.staffInvites.resend(ctx.scope(), parseId(input.staffUserId, "staffUserId", "Staff user")));
+  }
+
+  @Mutation(() => AcceptStaffInvitePayload, { description: "Public: set an invited staff member's password with the emailed token; they then sign in." })
+  acceptStaffInvite(@Arg("input", () => AcceptStaffInviteInput) input: AcceptStaffInviteInput, @Ctx() ctx: Context) {
+    return asPayload(() => ctx.services.staffInvites.accept(input, { ip: ctx.ip, requestId: ctx.requestId }));
+  }
+
   @Mutation(() => UpdateStaffUserPayload, { description: "Move a staff user to another role, or disable or re-enable them (audited)." })
   updateStaffUser(@Arg("input", () => UpdateStaffUserInput) input: UpdateStaffUserInput, @Ctx() ctx: Context) {
     return asPayload(() =>
@@ -161,5 +232,10 @@ export class StaffUserFieldsResolver {
   @FieldResolver(() => StaffRole, { nullable: true, description: "The user's staff role." })
   async staffRole(@Root() user: StaffUser, @Ctx() ctx: Context) {
     return ctx.loaders().staffRole.load(user.staffRoleId);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Invited by email and has not chosen a password yet (cannot sign in until then)." })
+  invitePending(@Root() user: StaffUser): boolean {
+    return invitePending(user);
   }
 }

@@ -15,8 +15,9 @@ import { AuditAppendOnly1795335163128 } from "./1795335163128-AuditAppendOnly";
 import { AccessRemovedEmail1795340600000 } from "./1795340600000-AccessRemovedEmail";
 import { BulkJobRowAction1795340600001 } from "./1795340600001-BulkJobRowAction";
 import { InviteProblems1795340600002 } from "./1795340600002-InviteProblems";
-import { ContactPhone1795340800000 } from "./1795340800000-ContactPhone";
 import { FoldedPatientNames1795340900000 } from "./1795340900000-FoldedPatientNames";
+import { StaffInvites1795340700000 } from "./1795340700000-StaffInvites";
+import { ContactPhone1795340800000 } from "./1795340800000-ContactPhone";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
 // appends to this list; never edit a migration that has landed.
 export const mysqlMigrations: Function[] = [
@@ -37,6 +38,7 @@ export const mysqlMigrations: Function[] = [
   AccessRemovedEmail1795340600000,
   BulkJobRowAction1795340600001,
   InviteProblems1795340600002,
+  StaffInvites1795340700000,
   ContactPhone1795340800000,
   FoldedPatientNames1795340900000,
 ];
