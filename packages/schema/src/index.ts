@@ -4,3 +4,4 @@ export * from "./rules";
 export * from "./partner";
 export * from "./scope-access.generated";
 export * from "./search";
+export * from "./audit-actions";

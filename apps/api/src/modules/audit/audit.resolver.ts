@@ -1,14 +1,42 @@
 import { IsOptional, MaxLength } from "class-validator";
-import { Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import { ActorType, AUDIT_ACTIONS, auditActionsOfKind, AuditKind } from "@portal/schema";
 import { LIKE_ESCAPE, likePrefix } from "../../db/like";
+import { PortalGrant } from "../portal-access/portal-grant.entity";
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { AuditEvent } from "./audit-event.entity";
+import { actorNameOf, patientNameOf, targetNameOf } from "./audit-names";
+
+registerEnumType(AuditKind, {
+  name: "AuditKind",
+  description: "A group of audit actions staff look for together.",
+  valuesConfig: {
+    ACCESS_CHANGES: { description: "Portal access granted, removed, suspended or changed; accounts disabled, enabled or unlocked; portal roles." },
+    INVITES: { description: "Portal and staff invites sent, accepted or locked." },
+    SIGN_INS: { description: "Sign-ins, sign-outs, failures, locks and two-step codes." },
+    EMAIL_CHANGES: { description: "Login email changes asked, confirmed or cancelled." },
+    PASSWORDS: { description: "Password changes and resets." },
+    PATIENT_RECORDS: { description: "Patients and contacts created, changed or viewed." },
+    STAFF: { description: "Staff members and staff roles." },
+    SETTINGS: { description: "Organization settings, email templates, API keys, webhooks, bulk jobs." },
+    EMAIL_DELIVERY: { description: "Emails that could not be sent or delivered." },
+  },
+});
 
 @InputType({ description: "Audit log filter." })
 class AuditEventFilter {
-  @Field(() => ID, { nullable: true, description: "Only events about this patient." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only events about this patient: those naming it, and those about a portal account that holds or held access to it (sign-ins, login email changes, disabling…).",
+  })
   patientId?: string | null;
+
+  @Field(() => ActorType, { nullable: true, description: "Only events by this kind of actor (with actorId: one staff member, portal account or API key)." })
+  actorType?: ActorType | null;
+
+  @Field(() => AuditKind, { nullable: true, description: "Only events of this kind (a group of actions)." })
+  kind?: AuditKind | null;
 
   @Field(() => String, { nullable: true, description: "Only events by this actor id." })
   @IsOptional()
@@ -70,8 +98,18 @@ export class AuditResolver {
       .qb(AuditEvent, "e")
       .orderBy("e.id", "DESC")
       .take(limit + 1);
-    if (filter?.patientId)
-      qb.andWhere("e.patientId = :patientId", { patientId: /^\d+$/.test(filter.patientId) ? Number(filter.patientId) : -1 });
+    if (filter?.patientId) {
+      const patientId = /^\d{1,10}$/.test(filter.patientId) ? Number(filter.patientId) : -1;
+      // The patient's trail also holds what happened to the logins that open its record, older
+      // events and proxies' accounts included: their ids, then one OR of two indexed ranges.
+      const grants = await ctx.scope().find(PortalGrant, { where: { patientId }, select: { id: true, accountId: true } });
+      const accountIds = [...new Set(grants.map((g) => String(g.accountId)))];
+      if (accountIds.length)
+        qb.andWhere("(e.patientId = :patientId OR (e.targetType = 'PortalAccount' AND e.targetId IN (:...accountIds)))", { patientId, accountIds });
+      else qb.andWhere("e.patientId = :patientId", { patientId });
+    }
+    if (filter?.actorType) qb.andWhere("e.actorType = :actorType", { actorType: filter.actorType });
+    if (filter?.kind) qb.andWhere("e.action IN (:...kindActions)", { kindActions: auditActionsOfKind(filter.kind) });
     if (filter?.actorId) qb.andWhere("e.actorId = :actorId", { actorId: filter.actorId });
     if (filter?.action)
       qb.andWhere(`(e.action = :action OR e.action LIKE :actionPrefix ${LIKE_ESCAPE})`, {
@@ -83,5 +121,28 @@ export class AuditResolver {
     if (after) qb.andWhere("e.id < :cursor", { cursor: decodeCursor(after, ["id"])[0] });
     const rows = limit === 0 ? [] : await qb.getMany();
     return toConnection(rows, limit, (e) => [e.id]);
+  }
+
+  @FieldResolver(() => AuditKind, { nullable: true, description: "The kind of action (null for an action this API version does not know)." })
+  kind(@Root() e: AuditEvent): AuditKind | null {
+    return AUDIT_ACTIONS[e.action]?.kind ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Who acted, by name: the staff member's name, the portal login or the API key's name (else actorLabel)." })
+  actorName(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<string | null> {
+    return actorNameOf(ctx, e);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The record changed, by name: a patient or contact (Last, First), a portal login, a staff member, a role or a key; null when it no longer exists.",
+  })
+  targetName(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<string | null> {
+    return targetNameOf(ctx, e);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The patient concerned, by name (Last, First)." })
+  patientName(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<string | null> {
+    return patientNameOf(ctx, e);
   }
 }
