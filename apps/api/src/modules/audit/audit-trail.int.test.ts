@@ -1,4 +1,3 @@
-import { StaffPermission } from "@portal/schema";
 import { ALL_PERMISSIONS, buildContact, buildOrg, buildPatient, buildStaff, uniqueEmail } from "../../../test/factories";
 import { ENABLE_AND_INVITE, lastEmailTo } from "../../../test/portal";
 import { startTestApp, type TestApp } from "../../../test/test-app";
