@@ -9,6 +9,8 @@ import { CreatedAtColumn, JsonColumn } from "../../db/columns";
 @Index("ix_audit_org_id", ["organizationId", "id"])
 @Index("ix_audit_org_patient", ["organizationId", "patientId", "id"])
 @Index("ix_audit_org_action", ["organizationId", "action", "id"])
+// A patient's trail includes the events about its portal accounts (targetType PortalAccount).
+@Index("ix_audit_org_target", ["organizationId", "targetType", "targetId", "id"])
 export class AuditEvent {
   @Field(() => ID, { description: "Stable identifier; increases with time." })
   // int (not bigint) so one entity serves both dialects: SQLite only auto-increments INTEGER keys.

@@ -16,6 +16,7 @@ import { AccessRemovedEmail1795340600000 } from "./1795340600000-AccessRemovedEm
 import { BulkJobRowAction1795340600001 } from "./1795340600001-BulkJobRowAction";
 import { InviteProblems1795340600002 } from "./1795340600002-InviteProblems";
 import { FoldedPatientNames1795340900000 } from "./1795340900000-FoldedPatientNames";
+import { AuditTargetIndex1795340900001 } from "./1795340900001-AuditTargetIndex";
 import { StaffInvites1795340700000 } from "./1795340700000-StaffInvites";
 import { ContactPhone1795340800000 } from "./1795340800000-ContactPhone";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
@@ -41,4 +42,5 @@ export const mysqlMigrations: Function[] = [
   StaffInvites1795340700000,
   ContactPhone1795340800000,
   FoldedPatientNames1795340900000,
+  AuditTargetIndex1795340900001,
 ];
