@@ -19,6 +19,11 @@ export function useFormat() {
       const [y, m, d] = ymd.split("-").map(Number);
       return date.format(new Date(y, m - 1, d));
     },
+    /** An instant soon to come: its time alone when it is today ("14:05"), else date and time. */
+    clock: (iso: string) => {
+      const at = new Date(iso);
+      return at.toDateString() === new Date().toDateString() ? new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(at) : dateTime.format(at);
+    },
     /** An instant as its local date only (compact, for grid columns). */
     instantDay: (iso: string | null | undefined, empty = t("app.never")) => (iso ? date.format(new Date(iso)) : empty),
     number: (n: number) => n.toLocaleString(locale),

@@ -3,13 +3,13 @@ import { useMutation } from "@apollo/client/react";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
 import Tooltip from "@mui/material/Tooltip";
-import { resendAvailableAt } from "@portal/schema";
+import Typography from "@mui/material/Typography";
 import { useTranslation } from "react-i18next";
 import type { GrantDetailsFragment } from "../../gql/graphql";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { useRunner } from "../../shared/useRunner";
 import { useNotify } from "../../shared/Notifier";
-import { useViewer } from "../auth/viewer";
+import { useFormat } from "../../shared/format";
 import {
   ForcePortalPasswordChangeDocument,
   ResetPortalPasswordDocument,
@@ -36,7 +36,7 @@ interface Props {
 /** Every staff action on one grant and its account (rules 7, 9, 10), each confirmed first. */
 export function GrantActions({ grant, patientName, roles, onChanged, accountActions = true }: Props) {
   const { t } = useTranslation();
-  const viewer = useViewer();
+  const fmt = useFormat();
   const run = useRunner();
   const notify = useNotify();
   const [pending, setPending] = useState<Pending>(null);
@@ -49,7 +49,8 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
   const account = grant.account;
   const email = account.email;
   const close = () => setPending(null);
-  const waitUntil = resendAvailableAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
+  // The server decides when the cooldown ends (rule 7): say when, not only that it waits.
+  const waitUntil = account.resendAvailableAt && new Date(account.resendAvailableAt) > new Date() ? account.resendAvailableAt : null;
   const profiles = grant.otherProfiles.length + 1;
 
   const inviteButton = (
@@ -63,9 +64,14 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }}>
         {!account.signedUp ? (
           waitUntil ? (
-            <Tooltip title={t("portal.resendNotYet")}>
-              <span>{inviteButton}</span>
-            </Tooltip>
+            <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+              <Tooltip title={t("portal.resendNotYet")}>
+                <span>{inviteButton}</span>
+              </Tooltip>
+              <Typography variant="body2" color="text.secondary">
+                {t("portal.resendAvailableAt", { time: fmt.clock(waitUntil) })}
+              </Typography>
+            </Stack>
           ) : (
             inviteButton
           )

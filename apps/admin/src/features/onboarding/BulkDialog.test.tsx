@@ -2,8 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderPage } from "../../../test/render";
 import { PortalRolesDocument } from "../access/access.documents";
-import type { BulkJobOutcome, BulkJobProgressFragment, BulkJobState, UserErrorCode } from "../../gql/graphql";
-import { BulkDialog } from "./BulkDialog";
+import type { BulkJobOutcome, BulkJobProgressFragment, BulkJobRowAction, BulkJobState, UserErrorCode } from "../../gql/graphql";
+import { BulkDialog, JobResult } from "./BulkDialog";
 import { BulkEnablePortalAccessDocument, BulkJobDocument, BulkJobItemsDocument, BulkSendPortalInvitesDocument } from "./bulk.documents";
 
 // The viewer's organization has role "1" (Patient) as its default portal role (test/render.tsx).
@@ -18,7 +18,7 @@ const rolesMock = { request: { query: PortalRolesDocument }, result: { data: rol
 
 function job(
   state: BulkJobState,
-  counts: Partial<Pick<BulkJobProgressFragment, "processed" | "succeeded" | "skipped" | "failed">> = {},
+  counts: Partial<Pick<BulkJobProgressFragment, "processed" | "succeeded" | "invited" | "skipped" | "failed">> = {},
   total = 3,
 ) {
   return {
@@ -29,6 +29,7 @@ function job(
     total,
     processed: 0,
     succeeded: 0,
+    invited: 0,
     skipped: 0,
     failed: 0,
     resultsCsvUrl: "/bulk-jobs/9/results.csv",
@@ -44,6 +45,7 @@ function item(id: string, outcome: BulkJobOutcome, reason: UserErrorCode | null,
       id: `i${id}`,
       patientId: id,
       outcome,
+      action: null as BulkJobRowAction | null,
       reason,
       message: "Server sentence.",
       patient: name ? { __typename: "Patient" as const, id, firstName: name[0], lastName: name[1] } : null,
@@ -251,5 +253,49 @@ describe("BulkDialog: progress and result", () => {
       "Something went wrong. Nothing was changed.",
     );
     expect(onFinished).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("JobResult: what was done to each row done (issue 13 item 11)", () => {
+  const done = (id: string, action: BulkJobRowAction, name: [string, string]) => {
+    const edge = item(id, "SUCCEEDED", null, name);
+    return { ...edge, node: { ...edge.node, action } };
+  };
+
+  it("splits the done rows of an enable job into enabled only and enabled and invited, and lists each row's result", async () => {
+    const finished = { ...job("DONE", { processed: 4, succeeded: 3, invited: 2, skipped: 1 }, 4), kind: "ENABLE_PORTAL_ACCESS" as const };
+    renderPage(<JobResult job={finished} />, {
+      mocks: [
+        { request: { query: BulkJobItemsDocument, variables: { id: "9", outcome: "SKIPPED", first: 10, after: null } }, result: { data: items([item("4", "SKIPPED", "MISSING_EMAIL", ["Denis", "Côté"])]) } },
+        {
+          request: { query: BulkJobItemsDocument, variables: { id: "9", outcome: "SUCCEEDED", first: 10, after: null } },
+          result: { data: items([done("1", "ENABLED_AND_INVITED", ["Alice", "Tremblay"]), done("2", "ENABLED", ["Bruno", "Gagnon"])]) },
+        },
+      ],
+    });
+    const result = screen.getByRole("region", { name: "Bulk action result" });
+    expect(within(result).getByText("Of the rows done: 1 enabled only, 2 enabled and invited.")).toBeInTheDocument();
+    await userEvent.click(within(result).getByRole("button", { name: "Done (3)" }));
+    const table = within(result).getByRole("table", { name: "Skipped and failed rows" });
+    expect(await within(table).findByRole("row", { name: /Tremblay, Alice/ })).toHaveTextContent("Enabled and invited");
+    expect(within(table).getByRole("row", { name: /Gagnon, Bruno/ })).toHaveTextContent("Enabled only (no invite sent)");
+    expect(within(table).getByRole("columnheader", { name: "Result" })).toBeInTheDocument();
+  });
+
+  it("lists the done rows of an invite job at once when nothing was skipped, telling resends apart, in French", async () => {
+    renderPage(<JobResult job={job("DONE", { processed: 2, succeeded: 2, invited: 2 }, 2)} />, {
+      language: "fr",
+      mocks: [
+        {
+          request: { query: BulkJobItemsDocument, variables: { id: "9", outcome: "SUCCEEDED", first: 10, after: null } },
+          result: { data: items([done("1", "INVITED", ["Alice", "Tremblay"]), done("2", "INVITE_RESENT", ["Bruno", "Gagnon"])]) },
+        },
+      ],
+    });
+    const result = screen.getByRole("region", { name: /résultat/i });
+    expect(within(result).getByText("Parmi les lignes faites : 2 invitées (premières invitations et renvois).")).toBeInTheDocument();
+    const table = within(result).getByRole("table", { name: "Lignes" });
+    expect(await within(table).findByRole("row", { name: /Tremblay, Alice/ })).toHaveTextContent("Invité");
+    expect(within(table).getByRole("row", { name: /Gagnon, Bruno/ })).toHaveTextContent("Invitation renvoyée");
   });
 });

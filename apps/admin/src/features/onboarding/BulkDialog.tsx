@@ -270,8 +270,11 @@ export function JobProgress({ jobId, pollMs, onFinished }: { jobId: string; poll
 export function JobResult({ job }: { job: BulkJobProgressFragment }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const outcomes = (["SKIPPED", "FAILED"] as const).filter((o) => (o === "SKIPPED" ? job.skipped : job.failed) > 0);
-  const [outcome, setOutcome] = useState<"SKIPPED" | "FAILED">(outcomes[0] ?? "SKIPPED");
+  const counts: Record<ListedOutcome, number> = { SKIPPED: job.skipped, FAILED: job.failed, SUCCEEDED: job.succeeded };
+  // Rows not done come first (they need attention); the done rows say what was done to each.
+  const outcomes = (["SKIPPED", "FAILED", "SUCCEEDED"] as const).filter((o) => counts[o] > 0);
+  const [outcome, setOutcome] = useState<ListedOutcome>(outcomes[0] ?? "SKIPPED");
+  const notDone = job.skipped + job.failed > 0;
   const stopped = job.state !== "DONE";
   return (
     <Stack spacing={2} role="region" aria-label={t("bulk.resultTitle")}>
@@ -283,45 +286,53 @@ export function JobResult({ job }: { job: BulkJobProgressFragment }) {
           total: fmt.number(job.total),
         })}
         {stopped ? ` ${t("bulk.stopped")}` : null}
+        {job.succeeded > 0 ? (
+          <Box component="span" sx={{ display: "block" }}>
+            {job.kind === "ENABLE_PORTAL_ACCESS"
+              ? t("bulk.doneEnable", { enabledOnly: fmt.number(job.succeeded - job.invited), invited: fmt.number(job.invited) })
+              : t("bulk.doneInvite", { invited: fmt.number(job.invited) })}
+          </Box>
+        ) : null}
       </Alert>
       <Box>
         <Button href={job.resultsCsvUrl} download startIcon={<DownloadIcon />} variant="outlined">
           {t("bulk.downloadCsv")}
         </Button>
       </Box>
-      {outcomes.length === 0 ? (
-        <Typography color="text.secondary">{t("bulk.noSkipped")}</Typography>
-      ) : (
+      {notDone ? null : <Typography color="text.secondary">{t("bulk.noSkipped")}</Typography>}
+      {outcomes.length === 0 ? null : (
         <Box>
           <Stack direction="row" spacing={2} sx={{ alignItems: "center", mb: 1 }}>
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-              {t("bulk.skippedRows")}
+              {notDone ? t("bulk.skippedRows") : t("bulk.rows")}
             </Typography>
             {outcomes.length > 1 ? (
               <ToggleButtonGroup
                 size="small"
                 exclusive
                 value={outcome}
-                onChange={(_e, next: "SKIPPED" | "FAILED" | null) => next && setOutcome(next)}
+                onChange={(_e, next: ListedOutcome | null) => next && setOutcome(next)}
                 aria-label={t("bulk.outcomeFilter")}
               >
                 {outcomes.map((o) => (
                   <ToggleButton key={o} value={o}>
-                    {t(`bulk.outcomes.${o}`, { count: o === "SKIPPED" ? job.skipped : job.failed })}
+                    {t(`bulk.outcomes.${o}`, { count: counts[o] })}
                   </ToggleButton>
                 ))}
               </ToggleButtonGroup>
             ) : null}
           </Stack>
-          <NotDoneRows key={outcome} jobId={job.id} outcome={outcome} count={outcome === "SKIPPED" ? job.skipped : job.failed} />
+          <OutcomeRows key={outcome} jobId={job.id} outcome={outcome} count={counts[outcome]} label={notDone ? t("bulk.skippedRows") : t("bulk.rows")} />
         </Box>
       )}
     </Stack>
   );
 }
 
+type ListedOutcome = "SKIPPED" | "FAILED" | "SUCCEEDED";
+
 /** One outcome's rows, a page at a time (keyset: the cursor that starts each page seen). */
-function NotDoneRows({ jobId, outcome, count }: { jobId: string; outcome: "SKIPPED" | "FAILED"; count: number }) {
+function OutcomeRows({ jobId, outcome, count, label }: { jobId: string; outcome: ListedOutcome; count: number; label: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
   const cursors = useRef<Map<number, string | null>>(new Map([[0, null]]));
@@ -351,11 +362,11 @@ function NotDoneRows({ jobId, outcome, count }: { jobId: string; outcome: "SKIPP
   const items = shown?.bulkJob?.items.edges.map((e) => e.node) ?? [];
   return (
     <>
-      <Table size="small" aria-label={t("bulk.skippedRows")} aria-busy={loading}>
+      <Table size="small" aria-label={label} aria-busy={loading}>
         <TableHead>
           <TableRow>
             <TableCell>{t("bulk.patient")}</TableCell>
-            <TableCell>{t("bulk.reason")}</TableCell>
+            <TableCell>{outcome === "SUCCEEDED" ? t("bulk.result") : t("bulk.reason")}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -371,9 +382,13 @@ function NotDoneRows({ jobId, outcome, count }: { jobId: string; outcome: "SKIPP
                 )}
               </TableCell>
               <TableCell>
-                {item.outcome === "SKIPPED" && item.reason
-                  ? userErrorMessage(t, { code: item.reason, message: item.message ?? "" })
-                  : t("errors.unexpected")}
+                {item.outcome === "SUCCEEDED"
+                  ? item.action
+                    ? t(`bulk.actions.${item.action}`)
+                    : t("bulk.outcomes.SUCCEEDED", { count: 1 })
+                  : item.outcome === "SKIPPED" && item.reason
+                    ? userErrorMessage(t, { code: item.reason, message: item.message ?? "" })
+                    : t("errors.unexpected")}
               </TableCell>
             </TableRow>
           ))}

@@ -11,12 +11,13 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import SearchIcon from "@mui/icons-material/Search";
+import ErrorOutlineIcon from "@mui/icons-material/ErrorOutlineOutlined";
 import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from "@mui/x-data-grid";
 import { frFR as gridFr } from "@mui/x-data-grid/locales";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../auth/viewer";
 import { statusColors } from "../../app/theme";
-import type { OnboardingPatientsQuery, PatientOrderInput, PatientSortField, PortalStatus } from "../../gql/graphql";
+import type { InviteProblem, OnboardingPatientsQuery, PatientOrderInput, PatientSortField, PortalStatus } from "../../gql/graphql";
 import { useNotify } from "../../shared/Notifier";
 import { PageHeader, LoadError } from "../../shared/QueryState";
 import { useFormat } from "../../shared/format";
@@ -25,6 +26,7 @@ import { failureMessage, userErrorMessage } from "../../shared/user-errors";
 import { OnboardingPatientsDocument } from "./onboarding.documents";
 import { EnablePortalAccessDocument, RevokePortalAccessDocument } from "../access/access.documents";
 import { StatusBlock } from "./StatusBlock";
+import { leaveKeysToCellControls, useRowFocusKeeper } from "./gridKeyboard";
 import { RowAction } from "./RowAction";
 import { BulkBar, type Selection } from "./BulkBar";
 import { RecentBulkJobs } from "./RecentBulkJobs";
@@ -81,6 +83,8 @@ export function OnboardingPage() {
   const notify = useNotify();
   const [params, setParams] = useSearchParams();
   const status = isStatus(params.get("status")) ? (params.get("status") as PortalStatus) : null;
+  // "Expired or locked invites": filtered by the server, on an index (SPEC: shown, never hidden).
+  const inviteProblems = params.get("invite") === "problem" && canManage;
   const [searchInput, setSearchInput] = useState(params.get("q") ?? "");
   const search = useDebounced(searchInput.trim());
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
@@ -91,7 +95,7 @@ export function OnboardingPage() {
   const sortParam = params.get("sort");
   const sortModel = useMemo(() => sortFromParam(sortParam, canManage), [sortParam, canManage]);
 
-  const filterKey = `${status ?? ""}|${search}|${pagination.pageSize}`;
+  const filterKey = `${status ?? ""}|${inviteProblems ? "problem" : ""}|${search}|${pagination.pageSize}`;
   const lastFilterKey = useRef(filterKey);
   if (lastFilterKey.current !== filterKey) {
     lastFilterKey.current = filterKey;
@@ -114,7 +118,11 @@ export function OnboardingPage() {
     if (next.toString() !== params.toString()) setParams(next, { replace: true });
   }, [search, params, setParams]);
 
-  const filter = { search: search || undefined, portalStatus: status && canManage ? [status] : undefined };
+  const filter = {
+    search: search || undefined,
+    portalStatus: status && canManage ? [status] : undefined,
+    inviteProblem: inviteProblems ? (["EXPIRED", "LOCKED"] as InviteProblem[]) : undefined,
+  };
   const after = cursors.current.get(pagination.page) ?? null;
   const { data, previousData, loading, error, refetch } = useQuery(OnboardingPatientsDocument, {
     variables: { filter, orderBy: orderByOf(sortModel), first: pagination.pageSize, after, canManage },
@@ -129,6 +137,8 @@ export function OnboardingPage() {
 
   const enableRow = async (row: OnboardingRow) => {
     const name = `${row.firstName} ${row.lastName}`;
+    // The block loses focus (disabled, then a label or gone under a filter): focus comes back after.
+    focusKeeper.remember(row.id);
     setBusyId(row.id);
     try {
       const res = await enable({ variables: { input: { patientId: row.id } } });
@@ -153,10 +163,12 @@ export function OnboardingPage() {
       notify(failureMessage(t, e), { severity: "error" });
     } finally {
       setBusyId(null);
+      focusKeeper.restore();
     }
   };
 
   const rows = shown?.patients.edges.map((e) => e.node) ?? [];
+  const focusKeeper = useRowFocusKeeper(rows, "portalStatus");
   const total = shown?.patients.totalCount ?? 0;
   const counts = new Map(shown?.patients.statusCounts?.map((c) => [c.status, c.count]) ?? []);
   const allCount = STATUSES.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
@@ -176,6 +188,8 @@ export function OnboardingPage() {
         if (account?.disabled) flags.push(t("status.disabled"));
         if (account?.lockedUntil && new Date(account.lockedUntil) > new Date()) flags.push(t("status.locked"));
         if (row.inviteDeliveryFailedAt && row.portalStatus === "INVITED") flags.push(t("status.undelivered"));
+        if (row.inviteProblem === "LOCKED") flags.push(t("status.inviteLocked"));
+        if (row.inviteProblem === "EXPIRED") flags.push(t("status.inviteExpired"));
         if (!row.portalStatus) return null;
         return (
           <StatusBlock
@@ -253,6 +267,13 @@ export function OnboardingPage() {
     setParams(p, { replace: true });
   };
 
+  const toggleInviteProblems = () => {
+    const p = new URLSearchParams(params);
+    if (inviteProblems) p.delete("invite");
+    else p.set("invite", "problem");
+    setParams(p, { replace: true });
+  };
+
   const setStatus = (next: PortalStatus | null) => {
     const p = new URLSearchParams(params);
     if (next) p.set("status", next);
@@ -306,6 +327,15 @@ export function OnboardingPage() {
                   aria-pressed={status === s}
                 />
               ))}
+              <Chip
+                data-testid="chip-invite-problem"
+                icon={<ErrorOutlineIcon fontSize="small" />}
+                label={t("onboarding.inviteProblemFilter")}
+                color={inviteProblems ? "warning" : "default"}
+                variant={inviteProblems ? "filled" : "outlined"}
+                onClick={toggleInviteProblems}
+                aria-pressed={inviteProblems}
+              />
             </Box>
           ) : null}
         </Stack>
@@ -324,6 +354,8 @@ export function OnboardingPage() {
       {error && !shown ? <LoadError onRetry={() => void refetch()} /> : null}
       <Paper variant="outlined" sx={{ height: { xs: 560, md: "calc(100vh - 330px)" }, minHeight: 420 }}>
         <DataGrid
+          apiRef={focusKeeper.apiRef}
+          onCellKeyDown={leaveKeysToCellControls}
           rows={rows}
           columns={columns}
           getRowId={(r) => r.id}

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { useMutation } from "@apollo/client/react";
+import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
-import { resendAvailableAt } from "@portal/schema";
 import { useTranslation } from "react-i18next";
-import { useViewer } from "../auth/viewer";
 import { ResetPortalPasswordDocument, SendPortalInviteDocument } from "../access/access.documents";
 import { useNotify } from "../../shared/Notifier";
+import { useFormat } from "../../shared/format";
 import { failureMessage, userErrorMessage } from "../../shared/user-errors";
 import type { OnboardingRow } from "./OnboardingPage";
 
@@ -20,7 +20,7 @@ interface Props {
 /** The Action column of seed 002: the email that can go to this row right now, sent at once. */
 export function RowAction({ row, canManage, onDone }: Props) {
   const { t } = useTranslation();
-  const viewer = useViewer();
+  const fmt = useFormat();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [sendInvite] = useMutation(SendPortalInviteDocument);
@@ -85,7 +85,8 @@ export function RowAction({ row, canManage, onDone }: Props) {
       </Typography>
     );
   const resend = !!account.lastInviteSentAt;
-  const waitUntil = resendAvailableAt(account.lastInviteSentAt, viewer.organization.resendCooldownMinutes);
+  // The server decides when the cooldown ends (rule 7); the button says when, not only that it waits.
+  const waitUntil = account.resendAvailableAt ? new Date(account.resendAvailableAt) > new Date() ? account.resendAvailableAt : null : null;
   const label = t(resend ? "onboarding.resendInviteTo" : "onboarding.sendInviteTo", { email: account.email });
   const button = (
     <Button
@@ -102,11 +103,16 @@ export function RowAction({ row, canManage, onDone }: Props) {
       {label}
     </Button>
   );
-  return waitUntil ? (
-    <Tooltip title={t("portal.resendNotYet")}>
-      <span>{button}</span>
+  if (!waitUntil) return button;
+  const when = t("portal.resendAvailableAt", { time: fmt.clock(waitUntil) });
+  return (
+    <Tooltip title={when}>
+      <Box sx={{ display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 }}>
+        {button}
+        <Typography variant="caption" color="text.secondary" sx={{ lineHeight: 1.2, px: 0.6 }}>
+          {when}
+        </Typography>
+      </Box>
     </Tooltip>
-  ) : (
-    button
   );
 }

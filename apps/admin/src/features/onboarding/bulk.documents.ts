@@ -40,6 +40,7 @@ export const BulkJobProgressFragment = graphql(`
     total
     processed
     succeeded
+    invited
     skipped
     failed
     resultsCsvUrl
@@ -68,6 +69,7 @@ export const BulkJobItemsDocument = graphql(`
             id
             patientId
             outcome
+            action
             reason
             message
             patient {

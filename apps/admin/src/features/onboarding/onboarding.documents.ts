@@ -24,6 +24,7 @@ export const OnboardingPatientsDocument = graphql(`
           lastSignInAt @include(if: $canManage)
           portalStatus @include(if: $canManage)
           inviteDeliveryFailedAt @include(if: $canManage)
+          inviteProblem @include(if: $canManage)
           portalAccess @include(if: $canManage) {
             id
             account {
@@ -33,6 +34,7 @@ export const OnboardingPatientsDocument = graphql(`
               disabled
               lockedUntil
               lastInviteSentAt
+              resendAvailableAt
             }
           }
         }

@@ -32,6 +32,14 @@ import { ChangeLoginEmailDialog } from "./ChangeLoginEmailDialog";
 
 type PatientData = NonNullable<PatientPageQuery["patient"]>;
 
+/** An expired or locked invite, said beside the colour (SPEC: never hidden); only before sign-up. */
+function inviteFlags(t: (key: string) => string, account: { signedUp: boolean; latestInvite?: { state: string } | null }): string[] {
+  if (account.signedUp || !account.latestInvite) return [];
+  if (account.latestInvite.state === "LOCKED") return [t("status.inviteLocked")];
+  if (account.latestInvite.state === "EXPIRED") return [t("status.inviteExpired")];
+  return [];
+}
+
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Box>
@@ -211,7 +219,7 @@ export function PortalTab({
             ) : null}
           </Fact>
           <Fact label={t("portal.status")}>
-            <StatusBlock status={patient.portalStatus ?? "NO_ACCESS"} name={name} />
+            <StatusBlock status={patient.portalStatus ?? "NO_ACCESS"} name={name} flags={inviteFlags(t, account)} />
           </Fact>
           <Fact label={t("portal.role")}>{grant.portalRole.name}</Fact>
           <Fact label={t("portal.inviteSent")}>{fmt.dateTime(account.lastInviteSentAt)}</Fact>

@@ -26,6 +26,11 @@ export const GrantDetailsFragment = graphql(`
       failedSignInCount
       inviteDeliveryFailedAt
       inviteDeliveryFailureReason
+      resendAvailableAt
+      latestInvite {
+        state
+        expiresAt
+      }
     }
     otherProfiles {
       id
@@ -68,6 +73,7 @@ export const PatientPageDocument = graphql(`
         lastName
         relationship
         email
+        phone
         dateOfBirth
         language
         active

@@ -5,6 +5,8 @@ import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Card from "@mui/material/Card";
 import CardContent from "@mui/material/CardContent";
+import FormControlLabel from "@mui/material/FormControlLabel";
+import Switch from "@mui/material/Switch";
 import MenuItem from "@mui/material/MenuItem";
 import TextField from "@mui/material/TextField";
 import { useTranslation } from "react-i18next";
@@ -32,6 +34,7 @@ export function OrganizationSettings() {
     resendCooldownMinutes: "5",
     defaultPortalRoleId: "",
     defaultLanguage: "EN",
+    accessRemovedEmail: true,
   });
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -45,11 +48,12 @@ export function OrganizationSettings() {
         resendCooldownMinutes: String(org.resendCooldownMinutes),
         defaultPortalRoleId: org.defaultPortalRoleId ?? "",
         defaultLanguage: org.defaultLanguage,
+        accessRemovedEmail: org.accessRemovedEmail,
       });
   }, [org]);
   if (loading && !data) return <Loading />;
   if (error && !data) return <LoadError onRetry={() => void refetch()} />;
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: Exclude<keyof typeof form, "accessRemovedEmail">) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,6 +71,7 @@ export function OrganizationSettings() {
               resendCooldownMinutes: Number(form.resendCooldownMinutes),
               defaultPortalRoleId: form.defaultPortalRoleId || undefined,
               defaultLanguage: form.defaultLanguage as Language,
+              accessRemovedEmail: form.accessRemovedEmail,
             },
           },
         })
@@ -156,6 +161,11 @@ export function OrganizationSettings() {
             <MenuItem value="EN">{t("language.EN")}</MenuItem>
             <MenuItem value="FR">{t("language.FR")}</MenuItem>
           </TextField>
+          <FormControlLabel
+            sx={{ gridColumn: "1 / -1" }}
+            control={<Switch checked={form.accessRemovedEmail} onChange={(e) => setForm((f) => ({ ...f, accessRemovedEmail: e.target.checked }))} />}
+            label={t("settings.org.accessRemovedEmail")}
+          />
         </Box>
         <Button type="submit" variant="contained" disabled={busy} sx={{ mt: 3 }}>
           {t("app.save")}

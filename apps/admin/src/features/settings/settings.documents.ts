@@ -11,6 +11,7 @@ export const OrganizationSettingsDocument = graphql(`
         resendCooldownMinutes
         defaultPortalRoleId
         defaultLanguage
+        accessRemovedEmail
       }
     }
   }
@@ -27,6 +28,7 @@ export const UpdateOrganizationSettingsDocument = graphql(`
         resendCooldownMinutes
         defaultPortalRoleId
         defaultLanguage
+        accessRemovedEmail
       }
       userErrors {
         code
