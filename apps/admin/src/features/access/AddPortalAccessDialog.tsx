@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
 import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
@@ -16,6 +16,7 @@ import type { AccessType } from "../../gql/graphql";
 import { emailUserError } from "../../shared/email-problem";
 import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
 import { EnablePortalAccessDocument, GrantContactPortalAccessDocument } from "./access.documents";
+import "./access.i18n";
 
 export interface RoleOption {
   id: string;
@@ -52,7 +53,10 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
   const [sendInvite, setSendInvite] = useState(true);
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  // Why the server refused the link (e.g. the address is a patient's own login): said, not retried.
+  const [linkRefusal, setLinkRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
   const [enable] = useMutation(EnablePortalAccessDocument);
   const [grant] = useMutation(GrantContactPortalAccessDocument);
 
@@ -62,6 +66,7 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
       setRoleId(initialRole);
       setErrors([]);
       setFailure(null);
+      setLinkRefusal(null);
     }
     // Reset only when the dialog opens for a person (the role list may refresh meanwhile).
   }, [open]);
@@ -73,6 +78,7 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
     setBusy(true);
     setErrors([]);
     setFailure(null);
+    setLinkRefusal(null);
     try {
       const typed = lockedEmail ? undefined : email.trim() || undefined;
       const payload =
@@ -97,6 +103,12 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
             ).data?.grantContactPortalAccess;
       if (payload?.userErrors.length) {
         setErrors(payload.userErrors);
+        if (linkExistingAccount) {
+          // The server's reason, in the staff member's language; the same click would only fail again.
+          const [first] = payload.userErrors;
+          setLinkRefusal(t(`addAccess.linkRefused.${first.code}`, { defaultValue: first.message }));
+          emailRef.current?.focus();
+        }
         return;
       }
       onGranted(payload?.account?.email ?? email);
@@ -109,7 +121,7 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
   };
 
   const { byField, general } = splitUserErrors(t, errors, ["email", "portalRoleId"]);
-  const emailInUse = errors.some((e) => e.code === "EMAIL_IN_USE");
+  const emailInUse = !linkRefusal && errors.some((e) => e.code === "EMAIL_IN_USE");
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -122,15 +134,24 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
               </Alert>
             ))}
             {failure ? <Alert severity="error">{failure}</Alert> : null}
+            {linkRefusal ? <Alert severity="error">{linkRefusal}</Alert> : null}
             <TextField
               label={t("addAccess.email")}
               type="email"
               value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                // Another address is another attempt: the previous refusal no longer applies.
+                if (linkRefusal) {
+                  setLinkRefusal(null);
+                  setErrors([]);
+                }
+              }}
+              inputRef={emailRef}
               required
               disabled={!!lockedEmail}
-              error={!!byField.email}
-              helperText={byField.email ?? (lockedEmail ? t("addAccess.emailLocked") : t("addAccess.emailHint"))}
+              error={!!byField.email || !!linkRefusal}
+              helperText={linkRefusal ? undefined : (byField.email ?? (lockedEmail ? t("addAccess.emailLocked") : t("addAccess.emailHint")))}
               autoFocus={!lockedEmail}
             />
             {emailInUse && target.kind === "contact" ? (

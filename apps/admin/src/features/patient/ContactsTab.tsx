@@ -14,6 +14,7 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
+import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import { useTranslation } from "react-i18next";
 import type { PatientPageQuery } from "../../gql/graphql";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
@@ -27,6 +28,8 @@ import { GrantContactPortalAccessDocument } from "../access/access.documents";
 import { AddPortalAccessDialog } from "../access/AddPortalAccessDialog";
 import { GrantActions } from "../access/GrantActions";
 import { UpdateContactDocument } from "./patient.documents";
+import { ContactDialog } from "./ContactDialog";
+import "./contacts.i18n";
 
 type PatientData = NonNullable<PatientPageQuery["patient"]>;
 type ContactData = PatientData["contacts"][number];
@@ -47,6 +50,10 @@ export function ContactsTab({
   const notify = useNotify();
   const canManage = can("MANAGE_PORTAL_ACCESS");
   const canEdit = can("EDIT_PATIENTS");
+  // Seed 000: a proxy must first be a contact, so those who manage portal access add and fix contacts too.
+  const canEditContacts = canEdit || canManage;
+  // null: closed; "new": adding; else the contact being edited.
+  const [editing, setEditing] = useState<ContactData | "new" | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [adding, setAdding] = useState<ContactData | null>(null);
   const [disabling, setDisabling] = useState<ContactData | null>(null);
@@ -75,9 +82,38 @@ export function ContactsTab({
     }
   };
 
-  if (!patient.contacts.length) return <Empty>{t("contacts.empty")}</Empty>;
+  const contactDialog = editing ? (
+    <ContactDialog
+      key={editing === "new" ? "new" : editing.id}
+      onClose={() => setEditing(null)}
+      patientId={patient.id}
+      patientName={patientName}
+      contact={editing === "new" ? null : editing}
+      canManage={canManage}
+      onSaved={(message) => {
+        notify(message);
+        void onChanged();
+      }}
+    />
+  ) : null;
+  const addButton = canEditContacts ? (
+    <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setEditing("new")}>
+      {t("contactForm.add")}
+    </Button>
+  ) : null;
+
+  if (!patient.contacts.length) {
+    return (
+      <>
+        <Empty>{t("contacts.empty")}</Empty>
+        {addButton ? <Box sx={{ display: "flex", justifyContent: "center", mt: 2 }}>{addButton}</Box> : null}
+        {contactDialog}
+      </>
+    );
+  }
   return (
     <Card variant="outlined">
+      {addButton ? <Box sx={{ display: "flex", justifyContent: "flex-end", p: 2, pb: 0 }}>{addButton}</Box> : null}
       <TableContainer>
         <Table aria-label={t("contacts.title")}>
           <TableHead>
@@ -102,7 +138,19 @@ export function ContactsTab({
                       {!contact.active ? <Chip size="small" label={t("contacts.inactive")} sx={{ mt: 0.5 }} /> : null}
                     </TableCell>
                     <TableCell>{t(`relationship.${contact.relationship}`)}</TableCell>
-                    <TableCell sx={{ wordBreak: "break-all" }}>{contact.email ?? t("app.none")}</TableCell>
+                    <TableCell sx={{ overflowWrap: "anywhere" }}>
+                      {contact.email ?? t("app.none")}
+                      {contact.phone ? (
+                        <Typography variant="body2" color="text.secondary">
+                          {contact.phone}
+                        </Typography>
+                      ) : null}
+                      {grant?.account.pendingLoginEmail ? (
+                        <Typography variant="caption" color="warning.main" sx={{ display: "block" }}>
+                          {t("contactForm.pendingLogin", { email: grant.account.pendingLoginEmail })}
+                        </Typography>
+                      ) : null}
+                    </TableCell>
                     {canManage ? (
                       <TableCell>
                         {grant ? (
@@ -113,6 +161,11 @@ export function ContactsTab({
                         ) : (
                           <Typography color="text.secondary" variant="body2">
                             {t("contacts.noPortalAccess")}
+                            {contact.active && !contact.email && canEditContacts ? (
+                              <Typography component="span" variant="caption" sx={{ display: "block" }}>
+                                {t("contactForm.noEmail")}
+                              </Typography>
+                            ) : null}
                           </Typography>
                         )}
                       </TableCell>
@@ -138,6 +191,11 @@ export function ContactsTab({
                         {canManage && !grant && contact.active ? (
                           <Button size="small" variant="outlined" disabled={!contact.email} onClick={() => setAdding(contact)}>
                             {t("contacts.addAccess")}
+                          </Button>
+                        ) : null}
+                        {canEditContacts ? (
+                          <Button size="small" variant="outlined" onClick={() => setEditing(contact)} aria-label={t("contactForm.editFor", { name })}>
+                            {t("contactForm.edit")}
                           </Button>
                         ) : null}
                         {canEdit ? (
@@ -208,6 +266,7 @@ export function ContactsTab({
           }}
         />
       ) : null}
+      {contactDialog}
       <ConfirmDialog
         open={!!disabling}
         title={t("contacts.confirmDisableTitle")}
