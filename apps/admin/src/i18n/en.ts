@@ -65,7 +65,7 @@ export const en = {
     locked: "Sign-in locked",
     undelivered: "Invite not delivered",
     inviteExpired: "Invite expired",
-    inviteLocked: "Invite locked (wrong DOB)",
+    inviteLocked: "Invite locked",
     inactive: "Patient inactive",
     suspended: "Access suspended",
   },

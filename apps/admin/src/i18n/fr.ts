@@ -68,7 +68,7 @@ export const fr: AdminMessages = {
     locked: "Connexion bloquée",
     undelivered: "Invitation non remise",
     inviteExpired: "Invitation expirée",
-    inviteLocked: "Invitation bloquée (DDN erronée)",
+    inviteLocked: "Invitation bloquée",
   },
   onboarding: {
     title: "Intégration",

@@ -76,7 +76,7 @@ describe("OnboardingPage: expired and locked invites", () => {
     await screen.findByRole("link", { name: "Tremblay, Alice" });
     const alice = rowOf("Tremblay, Alice");
     expect(within(alice).getByText("Invited")).toBeInTheDocument();
-    expect(within(alice).getByText("Invite locked (wrong DOB)")).toBeInTheDocument();
+    expect(within(alice).getByText("Invite locked")).toBeInTheDocument();
     expect(within(rowOf("Tremblay, Bruno")).getByText("Invite expired")).toBeInTheDocument();
     // The held resend: the button waits, and the row says until when.
     const chloe = rowOf("Tremblay, Chloé");
@@ -108,7 +108,7 @@ describe("OnboardingPage: expired and locked invites", () => {
     });
     await screen.findByRole("link", { name: "Tremblay, Alice" });
     expect(within(rowOf("Tremblay, Alice")).getByText("Invitation expirée")).toBeInTheDocument();
-    expect(within(rowOf("Tremblay, Bruno")).getByText("Invitation bloquée (DDN erronée)")).toBeInTheDocument();
+    expect(within(rowOf("Tremblay, Bruno")).getByText("Invitation bloquée")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Invitations expirées ou bloquées" })).toBeInTheDocument();
   });
 });

@@ -59,7 +59,7 @@ describe("PortalTab: invite state", () => {
   it("says a locked invite beside the status, and offers the resend at once", () => {
     renderPage(<PortalTab patient={invitedPatient({ state: "LOCKED", expiresAt: "2026-10-08T10:00:00.000Z" }, null)} roles={roles} onChanged={jest.fn()} />);
     expect(screen.getByText("Invited")).toBeInTheDocument();
-    expect(screen.getByText("Invite locked (wrong DOB)")).toBeInTheDocument();
+    expect(screen.getByText("Invite locked")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Resend invite" })).toBeEnabled();
     expect(screen.queryByText(/Resend available at/)).not.toBeInTheDocument();
   });
