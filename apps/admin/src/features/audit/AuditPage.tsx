@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from "react";
-import { Link as RouterLink } from "react-router";
+import { Link as RouterLink, useSearchParams } from "react-router";
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Card from "@mui/material/Card";
+import Chip from "@mui/material/Chip";
 import Link from "@mui/material/Link";
+import MenuItem from "@mui/material/MenuItem";
 import Stack from "@mui/material/Stack";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
@@ -13,9 +15,12 @@ import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
+import Typography from "@mui/material/Typography";
 import { useTranslation } from "react-i18next";
+import { auditActionLabel } from "@portal/schema";
 import { graphql } from "../../gql";
-import type { AuditEventFilter, AuditEventsQuery } from "../../gql/graphql";
+import type { ActorType, AuditEventFilter, AuditEventsQuery, AuditKind } from "../../gql/graphql";
+import { useCan } from "../auth/viewer";
 import { download, toCsv } from "../../shared/csv";
 import { Empty, LoadError, Loading, PageHeader } from "../../shared/QueryState";
 import { useFormat } from "../../shared/format";
@@ -36,10 +41,14 @@ export const AuditEventsDocument = graphql(`
           actorType
           actorId
           actorLabel
+          actorName
           action
+          kind
           targetType
           targetId
+          targetName
           patientId
+          patientName
           ip
         }
       }
@@ -47,18 +56,58 @@ export const AuditEventsDocument = graphql(`
   }
 `);
 
-const EMPTY = { action: "", actorId: "", patientId: "", from: "", to: "" };
+/** The people the log can be filtered by, for staff allowed to list them (else the rows' names). */
+export const AuditPeopleDocument = graphql(`
+  query AuditPeople($staff: Boolean!, $keys: Boolean!) {
+    staffUsers @include(if: $staff) {
+      id
+      name
+    }
+    apiKeys(first: 200, includeInactive: true) @include(if: $keys) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
-function toFilter(form: typeof EMPTY): AuditEventFilter {
+export const AUDIT_KINDS: AuditKind[] = [
+  "ACCESS_CHANGES",
+  "INVITES",
+  "SIGN_INS",
+  "EMAIL_CHANGES",
+  "PASSWORDS",
+  "PATIENT_RECORDS",
+  "STAFF",
+  "SETTINGS",
+  "EMAIL_DELIVERY",
+];
+
+/** A person to filter by, "STAFF:12" or "API_KEY:3" (a select's value), with the name shown. */
+interface Person {
+  type: ActorType;
+  id: string;
+  name: string;
+}
+const personKey = (p: { type: ActorType; id: string }) => `${p.type}:${p.id}`;
+
+const EMPTY = { kind: "" as AuditKind | "", person: "", from: "", to: "" };
+
+function toFilter(form: typeof EMPTY, patientId: string | null): AuditEventFilter {
   // Dates are the staff member's local days: from the start of "from" to the end of "to".
   const day = (ymd: string, plus = 0) => {
     const [y, m, d] = ymd.split("-").map(Number);
     return new Date(y, m - 1, d + plus).toISOString();
   };
+  const [actorType, actorId] = form.person ? (form.person.split(":") as [ActorType, string]) : [undefined, undefined];
   return {
-    action: form.action.trim() || undefined,
-    actorId: form.actorId.trim() || undefined,
-    patientId: form.patientId.trim() || undefined,
+    kind: form.kind || undefined,
+    actorType,
+    actorId,
+    patientId: patientId ?? undefined,
     from: form.from ? day(form.from) : undefined,
     to: form.to ? day(form.to, 1) : undefined,
   };
@@ -66,26 +115,52 @@ function toFilter(form: typeof EMPTY): AuditEventFilter {
 
 /** Rule 15: the append-only log, filtered on the server, exported as CSV. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const notify = useNotify();
   const client = useApolloClient();
+  const can = useCan();
+  const language = i18n.language === "fr" ? "fr" : "en";
+  // The per-patient trail: /audit?patientId=… (linked from the patient's page).
+  const [params, setParams] = useSearchParams();
+  const patientId = params.get("patientId");
   const [form, setForm] = useState(EMPTY);
-  const [filter, setFilter] = useState<AuditEventFilter>({});
+  const [applied, setApplied] = useState(EMPTY);
+  const filter = toFilter(applied, patientId);
   const [exporting, setExporting] = useState(false);
   const { data, loading, error, refetch, fetchMore } = useQuery(AuditEventsDocument, { variables: { filter, first: 50, after: null } });
+  const people = useQuery(AuditPeopleDocument, {
+    variables: { staff: can("MANAGE_STAFF"), keys: can("MANAGE_API_KEYS") },
+    errorPolicy: "ignore",
+  });
   const events = data?.auditEvents.edges.map((e) => e.node) ?? [];
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setFilter(toFilter(form));
+    setApplied(form);
   };
+  const filterByPerson = (person: Person) => {
+    const next = { ...form, person: personKey(person) };
+    setForm(next);
+    setApplied(next);
+  };
+
+  // Who can be picked: the staff and keys the viewer may list, and anyone named on the page.
+  const known = new Map<string, Person>();
+  for (const u of people.data?.staffUsers ?? []) known.set(personKey({ type: "STAFF", id: u.id }), { type: "STAFF", id: u.id, name: u.name });
+  for (const { node: k } of people.data?.apiKeys?.edges ?? []) known.set(personKey({ type: "API_KEY", id: k.id }), { type: "API_KEY", id: k.id, name: k.name });
+  for (const e of events) {
+    if (e.actorId && (e.actorType === "STAFF" || e.actorType === "API_KEY") && !known.has(personKey({ type: e.actorType, id: e.actorId })))
+      known.set(personKey({ type: e.actorType, id: e.actorId }), { type: e.actorType, id: e.actorId, name: e.actorName ?? e.actorLabel ?? e.actorId });
+  }
+  const choices = [...known.values()].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+  const patientName = patientId ? (events.find((e) => e.patientId === patientId)?.patientName ?? null) : null;
 
   const exportCsv = async () => {
     setExporting(true);
     try {
       const rows: (string | null)[][] = [
-        ["id", "at", "actorType", "actorId", "actor", "action", "targetType", "targetId", "patientId", "ip"],
+        ["id", "at", "actorType", "actorId", "actor", "action", "actionLabel", "kind", "targetType", "targetId", "target", "patientId", "patient", "ip"],
       ];
       let after: string | null = null;
       // Every matching event, page by page (the server caps a page at 500).
@@ -98,7 +173,22 @@ export function AuditPage() {
         const connection = page.data?.auditEvents;
         if (!connection) break;
         for (const { node: e } of connection.edges)
-          rows.push([e.id, e.at, e.actorType, e.actorId, e.actorLabel, e.action, e.targetType, e.targetId, e.patientId, e.ip]);
+          rows.push([
+            e.id,
+            e.at,
+            e.actorType,
+            e.actorId,
+            e.actorName ?? e.actorLabel,
+            e.action,
+            auditActionLabel(e.action, language),
+            e.kind,
+            e.targetType,
+            e.targetId,
+            e.targetName,
+            e.patientId,
+            e.patientName,
+            e.ip,
+          ]);
         if (!connection.pageInfo.hasNextPage) break;
         after = connection.pageInfo.endCursor ?? null;
       }
@@ -121,17 +211,36 @@ export function AuditPage() {
           </Button>
         }
       />
+      {patientId ? (
+        <Chip
+          sx={{ mb: 2 }}
+          color="primary"
+          variant="outlined"
+          label={t("audit.trailOf", { name: patientName ?? t("audit.patientNumber", { id: patientId }) })}
+          onDelete={() => {
+            params.delete("patientId");
+            setParams(params);
+          }}
+        />
+      ) : null}
       <Card variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Stack component="form" onSubmit={apply} direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
-          <TextField
-            size="small"
-            label={t("audit.filters.action")}
-            placeholder="portal_access"
-            value={form.action}
-            onChange={set("action")}
-          />
-          <TextField size="small" label={t("audit.filters.actorId")} value={form.actorId} onChange={set("actorId")} />
-          <TextField size="small" label={t("audit.filters.patientId")} value={form.patientId} onChange={set("patientId")} />
+          <TextField select size="small" label={t("audit.filters.kind")} value={form.kind} onChange={set("kind")} sx={{ minWidth: 200 }}>
+            <MenuItem value="">{t("audit.filters.anyKind")}</MenuItem>
+            {AUDIT_KINDS.map((k) => (
+              <MenuItem key={k} value={k}>
+                {t(`audit.kinds.${k}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select size="small" label={t("audit.filters.person")} value={form.person} onChange={set("person")} sx={{ minWidth: 220 }}>
+            <MenuItem value="">{t("audit.filters.anyone")}</MenuItem>
+            {choices.map((p) => (
+              <MenuItem key={personKey(p)} value={personKey(p)}>
+                {p.type === "API_KEY" ? t("audit.apiKeyNamed", { name: p.name }) : p.name}
+              </MenuItem>
+            ))}
+          </TextField>
           <TextField
             size="small"
             type="date"
@@ -174,18 +283,46 @@ export function AuditPage() {
                 {events.map((e) => (
                   <TableRow key={e.id} hover>
                     <TableCell sx={{ whiteSpace: "nowrap" }}>{fmt.dateTime(e.at)}</TableCell>
-                    <TableCell>{e.actorLabel ?? `${e.actorType} ${e.actorId ?? ""}`}</TableCell>
                     <TableCell>
-                      <code>{e.action}</code>
+                      {e.actorId && (e.actorType === "STAFF" || e.actorType === "API_KEY") ? (
+                        <Link
+                          component="button"
+                          type="button"
+                          underline="hover"
+                          title={t("audit.filterByPerson")}
+                          onClick={() => filterByPerson({ type: e.actorType, id: e.actorId!, name: e.actorName ?? e.actorLabel ?? e.actorId! })}
+                          sx={{ textAlign: "left" }}
+                        >
+                          {e.actorName ?? e.actorLabel ?? e.actorId}
+                        </Link>
+                      ) : (
+                        (e.actorName ?? e.actorLabel ?? t(`audit.actorTypes.${e.actorType}`))
+                      )}
+                      <Typography variant="caption" color="text.secondary" sx={{ display: "block" }}>
+                        {t(`audit.actorTypes.${e.actorType}`)}
+                      </Typography>
                     </TableCell>
                     <TableCell>
-                      {e.targetType} {e.targetId}
+                      {auditActionLabel(e.action, language)}
+                      {e.kind ? (
+                        <Typography variant="caption" color="text.secondary" sx={{ display: "block" }}>
+                          {t(`audit.kinds.${e.kind}`)}
+                        </Typography>
+                      ) : null}
                     </TableCell>
+                    <TableCell>{e.targetName ?? t(`audit.targetTypes.${e.targetType}`, { defaultValue: e.targetType })}</TableCell>
                     <TableCell>
                       {e.patientId ? (
-                        <Link component={RouterLink} to={`/patients/${e.patientId}`}>
-                          {e.patientId}
-                        </Link>
+                        <>
+                          <Link component={RouterLink} to={`/patients/${e.patientId}`}>
+                            {e.patientName ?? t("audit.patientNumber", { id: e.patientId })}
+                          </Link>
+                          {e.patientId !== patientId ? (
+                            <Link component={RouterLink} to={`?patientId=${e.patientId}`} variant="caption" sx={{ display: "block" }}>
+                              {t("audit.showTrail")}
+                            </Link>
+                          ) : null}
+                        </>
                       ) : (
                         t("app.none")
                       )}
