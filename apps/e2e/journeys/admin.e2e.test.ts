@@ -123,7 +123,7 @@ describe("front desk", () => {
     const name = `${patient.firstName} ${patient.lastName}`;
     const row = await searchGrid(page, patient.email, "Rechercher");
     await row.getByRole("button", { name: `Statut du portail : sans accès. Activer l'accès pour ${name}` }).click();
-    await page.getByText(`Accès activé pour ${name}.`).waitFor();
+    await page.getByText(`Accès ouvert pour ${name}.`).waitFor();
     await row.getByRole("button", { name: `Envoyer l'invitation à ${patient.email}` }).click();
     await page.getByText(`Invitation envoyée à ${patient.email}.`).waitFor();
     expect(await patientStatus(staff, patient.id)).toBe("INVITED");
