@@ -1,7 +1,8 @@
 import type { DataSource } from "typeorm";
 import { ActorType, type StaffPermission } from "@portal/schema";
 import { keyHolds, type AccessMode } from "../auth/api-key-scopes";
-import type { Caller } from "../auth/enforce-policy";
+import { decide, type Caller } from "../auth/enforce-policy";
+import { OPERATIONS } from "../auth/policy";
 import type { ApiKeyPrincipal, PortalPrincipal, StaffPrincipal } from "../auth/principal";
 import { OrgScope, type Actor } from "../db/org-scope";
 import type { Services } from "../services";
@@ -22,6 +23,11 @@ export interface Context {
   services: Services;
   /** The organization scope of a staff user or API key; throws UNAUTHENTICATED for anyone else. */
   scope(): OrgScope;
+  /**
+   * Whether the access policy lets this caller use an operation ("Mutation.changePortalLoginEmail"):
+   * for a resolver whose answer depends on what else the caller may do, decided by the policy alone.
+   */
+  allows(operation: string): boolean;
   /** Whether the caller holds a staff permission (for an API key: a scope standing in for it, see api-key-scopes.ts). */
   can(permission: StaffPermission, mode?: AccessMode): boolean;
   /** Sets or clears the portal session cookie on the response (portal sign-in through GraphQL). */
@@ -112,6 +118,10 @@ export function createContext(args: {
     loaders() {
       loaders ??= createLoaders(ctx.scope());
       return loaders;
+    },
+    allows(operation) {
+      const rule = OPERATIONS[operation];
+      return rule !== undefined && decide(rule, caller) === "allow";
     },
     async auditRead(entry) {
       const key = `${entry.action}:${entry.targetType}:${entry.targetId}`;
