@@ -109,7 +109,8 @@ describe("patients grid", () => {
         }
       }
     }
-  });
+    // Dozens of pages in every order: well under a second on an idle machine, slower on a loaded 2-core one.
+  }, 120_000);
 
   it("counts per status from the counters, and the total of the status filter", async () => {
     const { client } = await seedGrid();

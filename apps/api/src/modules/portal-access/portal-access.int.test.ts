@@ -303,7 +303,8 @@ describe("changing and removing access", () => {
 
   it("disabling a contact revokes its grants (rule 3)", async () => {
     const { org, roles, staff } = await setup();
-    const editor = (await buildStaff(t.dataSource, t.app, org.id, [StaffPermission.EDIT_PATIENTS])).client;
+    // Reading the contact back in the payload needs VIEW_PATIENTS too (the access policy).
+    const editor = (await buildStaff(t.dataSource, t.app, org.id, [StaffPermission.EDIT_PATIENTS, StaffPermission.VIEW_PATIENTS])).client;
     const patient = await buildPatient(t.dataSource, org.id);
     const contact = await buildContact(t.dataSource, patient);
     await staff.gql(GRANT_CONTACT, { input: { contactId: String(contact.id), portalRoleId: String(roles.family.id) } });
