@@ -34,13 +34,28 @@ function member(id: string, name: string, overrides: Partial<Member> = {}): Memb
 const roles: StaffMembersQuery["staffRoles"] = [
   { __typename: "StaffRole", id: "1", name: "Managers", permissions: [...HELD] },
   { __typename: "StaffRole", id: "2", name: "Front desk", permissions: ["MANAGE_PORTAL_ACCESS", "VIEW_PATIENTS"] },
-  { __typename: "StaffRole", id: "3", name: "Administrators", permissions: ["MANAGE_STAFF", "VIEW_PATIENTS", "MANAGE_API_KEYS", "VIEW_AUDIT_LOG"] },
+  {
+    __typename: "StaffRole",
+    id: "3",
+    name: "Administrators",
+    permissions: ["MANAGE_STAFF", "VIEW_PATIENTS", "MANAGE_API_KEYS", "VIEW_AUDIT_LOG"],
+  },
 ];
 
 const members = [
   member("1", "Fran Frontdesk", { staffRoleId: "1", mfaEnabled: true }),
-  member("2", "Rita Reception", { invitePending: true, lastSignInAt: null, inviteSentAt: new Date().toISOString(), inviteExpiresAt: new Date(Date.now() + 72 * HOUR).toISOString() }),
-  member("3", "Oscar Old", { invitePending: true, lastSignInAt: null, inviteSentAt: "2026-01-01T08:00:00.000Z", inviteExpiresAt: "2026-01-04T08:00:00.000Z" }),
+  member("2", "Rita Reception", {
+    invitePending: true,
+    lastSignInAt: null,
+    inviteSentAt: new Date().toISOString(),
+    inviteExpiresAt: new Date(Date.now() + 72 * HOUR).toISOString(),
+  }),
+  member("3", "Oscar Old", {
+    invitePending: true,
+    lastSignInAt: null,
+    inviteSentAt: "2026-01-01T08:00:00.000Z",
+    inviteExpiresAt: "2026-01-04T08:00:00.000Z",
+  }),
   member("4", "Lou Locked", { lockedUntil: new Date(Date.now() + HOUR).toISOString(), mfaEnabled: true }),
   member("5", "Dee Disabled", { disabled: true }),
 ];
@@ -60,7 +75,11 @@ describe("Settings › Staff members", () => {
   it("lists each member's role, state, two-step sign-in and last sign-in", async () => {
     render([list()]);
     const table = await screen.findByRole("table", { name: "Staff members" });
-    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Name", "Email", "Role", "Status", "Two-step sign-in", "Last sign-in", "Actions"]);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Name", "Email", "Role", "Status", "Two-step sign-in", "Last sign-in", "Actions"]);
     const me = await rowOf("Fran Frontdesk");
     expect(me).toHaveTextContent("Managers");
     expect(me).toHaveTextContent("You");
@@ -89,13 +108,32 @@ describe("Settings › Staff members", () => {
       list(),
       {
         request: { query: InviteStaffUserDocument, variables: { input } },
-        result: { data: { inviteStaffUser: { __typename: "InviteStaffUserPayload", staffUser: null, userErrors: [{ __typename: "UserError", code: "EMAIL_IN_USE", field: "email", message: "x" }] } } },
+        result: {
+          data: {
+            inviteStaffUser: {
+              __typename: "InviteStaffUserPayload",
+              staffUser: null,
+              userErrors: [{ __typename: "UserError", code: "EMAIL_IN_USE", field: "email", message: "x" }],
+            },
+          },
+        },
       },
       {
         request: { query: InviteStaffUserDocument, variables: { input: { ...input, email: "nina.n@demo.clinic" } } },
-        result: { data: { inviteStaffUser: { __typename: "InviteStaffUserPayload", staffUser: { __typename: "StaffUser", id: "9", email: "nina.n@demo.clinic" }, userErrors: [] } } },
+        result: {
+          data: {
+            inviteStaffUser: {
+              __typename: "InviteStaffUserPayload",
+              staffUser: { __typename: "StaffUser", id: "9", email: "nina.n@demo.clinic" },
+              userErrors: [],
+            },
+          },
+        },
       },
-      list([...members, member("9", "Nina Nurse", { invitePending: true, inviteExpiresAt: new Date(Date.now() + 72 * HOUR).toISOString() })]),
+      list([
+        ...members,
+        member("9", "Nina Nurse", { invitePending: true, inviteExpiresAt: new Date(Date.now() + 72 * HOUR).toISOString() }),
+      ]),
     ]);
     await userEvent.click(await screen.findByRole("button", { name: "Invite a member" }));
     const dialog = await screen.findByRole("dialog", { name: "Invite a staff member" });
@@ -134,7 +172,15 @@ describe("Settings › Staff members", () => {
       list(),
       {
         request: { query: UpdateStaffMemberDocument, variables: { input: { id: "4", disabled: true } } },
-        result: { data: { updateStaffUser: { __typename: "UpdateStaffUserPayload", staffUser: null, userErrors: [{ __typename: "UserError", code: "LAST_STAFF_MANAGER", field: "disabled", message: "x" }] } } },
+        result: {
+          data: {
+            updateStaffUser: {
+              __typename: "UpdateStaffUserPayload",
+              staffUser: null,
+              userErrors: [{ __typename: "UserError", code: "LAST_STAFF_MANAGER", field: "disabled", message: "x" }],
+            },
+          },
+        },
       },
     ]);
     await userEvent.click(await screen.findByRole("button", { name: "Actions for Lou Locked" }));
@@ -150,7 +196,15 @@ describe("Settings › Staff members", () => {
       list(),
       {
         request: { query: UpdateStaffMemberDocument, variables: { input: { id: "5", staffRoleId: "1" } } },
-        result: { data: { updateStaffUser: { __typename: "UpdateStaffUserPayload", staffUser: { __typename: "StaffUser", id: "5", staffRoleId: "1", disabled: true }, userErrors: [] } } },
+        result: {
+          data: {
+            updateStaffUser: {
+              __typename: "UpdateStaffUserPayload",
+              staffUser: { __typename: "StaffUser", id: "5", staffRoleId: "1", disabled: true },
+              userErrors: [],
+            },
+          },
+        },
       },
       list(members.map((m) => (m.id === "5" ? { ...m, staffRoleId: "1" } : m))),
     ]);

@@ -34,7 +34,12 @@ import { splitUserErrors, userErrorMessage, type UserErrorLike } from "../../sha
 import { useViewer } from "../auth/viewer";
 import { SignInLockChip, UnlockButton, isLocked } from "../sign-in-locks/SignInLock";
 import { ResetStaffMfaDocument } from "./mfa-settings.documents";
-import { InviteStaffUserDocument, ResendStaffInviteDocument, StaffMembersDocument, UpdateStaffMemberDocument } from "./staff-members.documents";
+import {
+  InviteStaffUserDocument,
+  ResendStaffInviteDocument,
+  StaffMembersDocument,
+  UpdateStaffMemberDocument,
+} from "./staff-members.documents";
 import "./staff-members.i18n";
 
 type Member = StaffMembersQuery["staffUsers"][number];
@@ -56,8 +61,23 @@ function useRoleLock() {
   const viewer = useViewer();
   return (role: Role): string | null => {
     const missing = role.permissions.filter((p) => !viewer.grantablePermissions.includes(p));
-    return missing.length ? t("staffMembers.notHeldRole", { permissions: missing.map((p) => t(`settings.staffPermission.${p}`)).join(", ") }) : null;
+    return missing.length
+      ? t("staffMembers.notHeldRole", { permissions: missing.map((p) => t(`settings.staffPermission.${p}`)).join(", ") })
+      : null;
   };
+}
+
+/** An email that may wrap before its "@" (not inside a word), so the table fits at 1280 px. */
+function EmailCell({ email }: { email: string }) {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  );
 }
 
 function StatusChips({ member, isMe }: { member: Member; isMe: boolean }) {
@@ -72,10 +92,15 @@ function StatusChips({ member, isMe }: { member: Member; isMe: boolean }) {
           size="small"
           variant="outlined"
           color={expired ? "error" : "warning"}
-          label={expired ? t("staffMembers.inviteExpired") : t("staffMembers.invited", { date: fmt.dateTime(member.inviteExpiresAt) })}
+          // The orange outline says "waiting"; the text stays dark enough to read (WCAG AA).
+          sx={expired ? undefined : { color: "text.primary" }}
+          label={expired ? t("staffMembers.inviteExpired") : t("staffMembers.invited", { date: fmt.instantDay(member.inviteExpiresAt) })}
+          title={member.inviteExpiresAt ? fmt.dateTime(member.inviteExpiresAt) : undefined}
         />
       ) : null}
-      {!member.disabled && !member.invitePending ? <Chip size="small" color="success" variant="outlined" label={t("staffMembers.active")} /> : null}
+      {!member.disabled && !member.invitePending ? (
+        <Chip size="small" color="success" variant="outlined" label={t("staffMembers.active")} />
+      ) : null}
       <SignInLockChip lockedUntil={member.lockedUntil} />
       {isMe ? <Chip size="small" color="primary" label={t("staffMembers.you")} /> : null}
     </Box>
@@ -101,7 +126,8 @@ function InviteDialog({ roles, onClose, onDone }: { roles: Role[]; onClose: () =
     let userErrors: readonly UserErrorLike[] = [];
     const failure = await run(
       async () => {
-        userErrors = (await invite({ variables: { input: { name, email, staffRoleId, language } } })).data?.inviteStaffUser.userErrors ?? [];
+        userErrors =
+          (await invite({ variables: { input: { name, email, staffRoleId, language } } })).data?.inviteStaffUser.userErrors ?? [];
         return userErrors;
       },
       t("staffMembers.invitedDone", { email: email.trim() }),
@@ -183,7 +209,17 @@ function InviteDialog({ roles, onClose, onDone }: { roles: Role[]; onClose: () =
   );
 }
 
-function ChangeRoleDialog({ member, roles, onClose, onDone }: { member: Member; roles: Role[]; onClose: () => void; onDone: () => unknown }) {
+function ChangeRoleDialog({
+  member,
+  roles,
+  onClose,
+  onDone,
+}: {
+  member: Member;
+  roles: Role[];
+  onClose: () => void;
+  onDone: () => unknown;
+}) {
   const { t } = useTranslation();
   const lock = useRoleLock();
   const [update] = useMutation(UpdateStaffMemberDocument);
@@ -199,7 +235,9 @@ function ChangeRoleDialog({ member, roles, onClose, onDone }: { member: Member; 
         if (roleId === member.staffRoleId) return;
         let errors: readonly UserErrorLike[] = [];
         const failure = await run(
-          async () => (errors = (await update({ variables: { input: { id: member.id, staffRoleId: roleId } } })).data?.updateStaffUser.userErrors ?? []),
+          async () =>
+            (errors =
+              (await update({ variables: { input: { id: member.id, staffRoleId: roleId } } })).data?.updateStaffUser.userErrors ?? []),
           t("staffMembers.roleChanged"),
           onDone,
         );
@@ -233,11 +271,7 @@ function ActionDialog({ action, roles, onClose, onDone }: { action: Action; role
   const name = member.name;
   const withErrors = async (call: () => Promise<readonly UserErrorLike[] | undefined>, success: string) => {
     let errors: readonly UserErrorLike[] = [];
-    const failure = await run(
-      async () => (errors = (await call()) ?? []),
-      success,
-      onDone,
-    );
+    const failure = await run(async () => (errors = (await call()) ?? []), success, onDone);
     return failure && errors.length ? errors.map((e) => staffError(t, e)).join(" ") : failure;
   };
   if (action.kind === "role") return <ChangeRoleDialog member={member} roles={roles} onClose={onClose} onDone={onDone} />;
@@ -328,15 +362,24 @@ function MemberMenu({ member, isMe, onPick }: { member: Member; isMe: boolean; o
   );
   return (
     <>
-      <IconButton aria-label={t("staffMembers.actionsFor", { name: member.name })} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)} size="small">
+      <IconButton
+        aria-label={t("staffMembers.actionsFor", { name: member.name })}
+        aria-haspopup="menu"
+        onClick={(e) => setAnchor(e.currentTarget)}
+        size="small"
+      >
         <MoreVertIcon fontSize="small" />
       </IconButton>
       <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
         {[
           item("role", t("staffMembers.changeRole"), isMe ? t("staffMembers.ownRole") : null),
-          member.invitePending ? item("resend", t("staffMembers.resend"), member.disabled ? t("staffMembers.errors.ACCOUNT_DISABLED") : null) : null,
+          member.invitePending
+            ? item("resend", t("staffMembers.resend"), member.disabled ? t("staffMembers.errors.ACCOUNT_DISABLED") : null)
+            : null,
           member.mfaEnabled ? item("resetMfa", t("staffMembers.resetMfa"), isMe ? t("staffMembers.ownMfa") : null) : null,
-          member.disabled ? item("enable", t("staffMembers.enable")) : item("disable", t("staffMembers.disable"), isMe ? t("staffMembers.ownAccount") : null),
+          member.disabled
+            ? item("enable", t("staffMembers.enable"))
+            : item("disable", t("staffMembers.disable"), isMe ? t("staffMembers.ownAccount") : null),
         ]}
       </Menu>
     </>
@@ -399,7 +442,9 @@ export function StaffMembersSettings() {
                 return (
                   <TableRow key={m.id} hover sx={m.disabled ? { "& td": { color: "text.secondary" } } : undefined}>
                     <TableCell sx={{ fontWeight: 500 }}>{m.name}</TableCell>
-                    <TableCell sx={{ wordBreak: "break-all" }}>{m.email}</TableCell>
+                    <TableCell>
+                      <EmailCell email={m.email} />
+                    </TableCell>
                     <TableCell>{roleName(m.staffRoleId)}</TableCell>
                     <TableCell>
                       <StatusChips member={m} isMe={isMe} />
@@ -407,7 +452,9 @@ export function StaffMembersSettings() {
                     <TableCell>{m.mfaEnabled ? t("staffMembers.mfaOn") : t("staffMembers.mfaOff")}</TableCell>
                     <TableCell sx={{ whiteSpace: "nowrap" }}>{fmt.dateTime(m.lastSignInAt)}</TableCell>
                     <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
-                      {isLocked(m.lockedUntil) ? <UnlockButton kind="staff" id={m.id} name={m.name} lockedUntil={m.lockedUntil} onDone={done} /> : null}
+                      {isLocked(m.lockedUntil) ? (
+                        <UnlockButton kind="staff" id={m.id} name={m.name} lockedUntil={m.lockedUntil} onDone={done} />
+                      ) : null}
                       <MemberMenu member={m} isMe={isMe} onPick={(kind) => setAction({ kind, member: m })} />
                     </TableCell>
                   </TableRow>
@@ -422,4 +469,3 @@ export function StaffMembersSettings() {
     </Card>
   );
 }
-

@@ -24,7 +24,6 @@ export const StaffMembersDocument = graphql(`
   }
 `);
 
-
 export const InviteStaffUserDocument = graphql(`
   mutation InviteStaffUser($input: InviteStaffUserInput!) {
     inviteStaffUser(input: $input) {

@@ -2,7 +2,10 @@ import { i18n } from "../../i18n/i18n";
 
 /** Texts of Settings › Staff members, registered beside the app's messages when Settings loads. */
 const en = {
-  settings: { tabs: { staffMembers: "Staff members" }, templates: { kinds: { STAFF_INVITE: "Staff member invitation (to the dashboard)" } } },
+  settings: {
+    tabs: { staffMembers: "Staff members" },
+    templates: { kinds: { STAFF_INVITE: "Staff member invitation (to the dashboard)" } },
+  },
   staffMembers: {
     title: "Staff members",
     intro: "Who signs in to this dashboard, with which role. New members receive an email to choose their password.",
@@ -52,7 +55,8 @@ const en = {
     resendTitle: "Send a new invitation to {{name}}?",
     resendBody: "A new link goes to {{email}}, valid 72 hours. The link sent before stops working.",
     resetMfaTitle: "Reset two-step sign-in for {{name}}?",
-    resetMfaBody: "Their authenticator app and recovery codes stop working. They will set up a new one at their next sign-in if your organization requires it. Do this only after checking who asked.",
+    resetMfaBody:
+      "Their authenticator app and recovery codes stop working. They will set up a new one at their next sign-in if your organization requires it. Do this only after checking who asked.",
     reason: "Reason (kept in the audit log)",
     reasonRequired: "Give a reason.",
     resetMfaDone: "Two-step sign-in was reset.",
@@ -66,18 +70,22 @@ const en = {
 };
 
 const fr: typeof en = {
-  settings: { tabs: { staffMembers: "Membres du personnel" }, templates: { kinds: { STAFF_INVITE: "Invitation d'un membre du personnel (au tableau de bord)" } } },
+  settings: {
+    tabs: { staffMembers: "Membres du personnel" },
+    templates: { kinds: { STAFF_INVITE: "Invitation d'un membre du personnel (au tableau de bord)" } },
+  },
   staffMembers: {
     title: "Membres du personnel",
-    intro: "Qui se connecte à ce tableau de bord, avec quel rôle. Les nouveaux membres reçoivent un courriel pour choisir leur mot de passe.",
+    intro:
+      "Qui se connecte à ce tableau de bord, avec quel rôle. Les nouveaux membres reçoivent un courriel pour choisir leur mot de passe.",
     invite: "Inviter un membre",
     name: "Nom",
     email: "Courriel",
     role: "Rôle",
     status: "État",
     mfa: "Connexion en deux étapes",
-    mfaOn: "Activée",
-    mfaOff: "Désactivée",
+    mfaOn: "Oui",
+    mfaOff: "Non",
     lastSignIn: "Dernière connexion",
     actions: "Actions",
     actionsFor: "Actions pour {{name}}",
@@ -98,17 +106,20 @@ const fr: typeof en = {
     ownMfa: "Modifiez votre propre connexion en deux étapes depuis la page Sécurité de votre compte.",
     notHeldRole: "Comporte des permissions que vous n'avez pas : {{permissions}}",
     inviteTitle: "Inviter un membre du personnel",
-    inviteBody: "La personne reçoit un courriel avec un lien pour choisir son mot de passe (valide 72 heures, une seule fois), puis se connecte avec ce courriel.",
+    inviteBody:
+      "La personne reçoit un courriel avec un lien pour choisir son mot de passe (valide 72 heures, une seule fois), puis se connecte avec ce courriel.",
     language: "Langue du courriel et du tableau de bord",
     send: "Envoyer l'invitation",
     invitedDone: "Invitation envoyée à {{email}}.",
     resentDone: "Une nouvelle invitation a été envoyée à {{email}} ; le lien précédent ne fonctionne plus.",
     changeRoleTitle: "Changer le rôle de {{name}}",
-    changeRoleBody: "Ses permissions changent dès sa prochaine requête. Les rôles comportant des permissions que vous n'avez pas ne peuvent pas être donnés.",
+    changeRoleBody:
+      "Ses permissions changent dès sa prochaine requête. Les rôles comportant des permissions que vous n'avez pas ne peuvent pas être donnés.",
     save: "Enregistrer",
     roleChanged: "Rôle modifié.",
     disableTitle: "Désactiver {{name}} ?",
-    disableBody: "{{name}} ne pourra plus se connecter, et toute session ouverte cesse aussitôt de fonctionner. Vous pourrez réactiver ce compte plus tard.",
+    disableBody:
+      "{{name}} ne pourra plus se connecter, et toute session ouverte cesse aussitôt de fonctionner. Vous pourrez réactiver ce compte plus tard.",
     disabledDone: "{{name}} est désactivé.",
     enableTitle: "Réactiver {{name}} ?",
     enableBody: "{{name}} pourra se connecter de nouveau avec les permissions du rôle « {{role}} ».",
@@ -116,7 +127,8 @@ const fr: typeof en = {
     resendTitle: "Envoyer une nouvelle invitation à {{name}} ?",
     resendBody: "Un nouveau lien part à {{email}}, valide 72 heures. Le lien envoyé auparavant ne fonctionne plus.",
     resetMfaTitle: "Réinitialiser la connexion en deux étapes de {{name}} ?",
-    resetMfaBody: "Son application d'authentification et ses codes de secours cessent de fonctionner. La personne en configurera une nouvelle à sa prochaine connexion si votre organisation l'exige. Ne le faites qu'après avoir vérifié qui le demande.",
+    resetMfaBody:
+      "Son application d'authentification et ses codes de secours cessent de fonctionner. La personne en configurera une nouvelle à sa prochaine connexion si votre organisation l'exige. Ne le faites qu'après avoir vérifié qui le demande.",
     reason: "Motif (conservé dans le journal d'audit)",
     reasonRequired: "Indiquez un motif.",
     resetMfaDone: "La connexion en deux étapes a été réinitialisée.",

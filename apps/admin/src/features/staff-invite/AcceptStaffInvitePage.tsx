@@ -33,6 +33,8 @@ export function AcceptStaffInvitePage() {
   const [repeat, setRepeat] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  // A used, replaced or expired link cannot become valid: the form goes away, sign-in stays.
+  const [linkDead, setLinkDead] = useState(false);
   const [email, setEmail] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,7 +50,10 @@ export function AcceptStaffInvitePage() {
       const error = payload?.userErrors[0];
       if (error) {
         if (error.field === "password") setFieldError(t("staffInvite.tooShort"));
-        else setLinkProblem(t(LINK_PROBLEMS[error.code] ?? "staffInvite.invalid"));
+        else {
+          setLinkProblem(t(LINK_PROBLEMS[error.code] ?? "staffInvite.invalid"));
+          setLinkDead(error.code !== "RATE_LIMITED");
+        }
         return;
       }
       setEmail(payload?.email ?? "");
@@ -102,32 +107,34 @@ export function AcceptStaffInvitePage() {
                 {linkProblem}
               </Alert>
             ) : null}
-            <Box component="form" onSubmit={(e) => void submit(e)} noValidate sx={{ display: "grid", gap: 2 }}>
-              <TextField
-                label={t("staffInvite.password")}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-                autoFocus
-                error={!!fieldError}
-                helperText={fieldError ?? t("staffInvite.rules")}
-                slotProps={{ htmlInput: { maxLength: 128 } }}
-              />
-              <TextField
-                label={t("staffInvite.confirm")}
-                type="password"
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                required
-                slotProps={{ htmlInput: { maxLength: 128 } }}
-              />
-              <Button type="submit" variant="contained" size="large" disabled={busy || !password || !repeat}>
-                {t("staffInvite.submit")}
-              </Button>
-            </Box>
+            {linkDead ? null : (
+              <Box component="form" onSubmit={(e) => void submit(e)} noValidate sx={{ display: "grid", gap: 2 }}>
+                <TextField
+                  label={t("staffInvite.password")}
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  required
+                  autoFocus
+                  error={!!fieldError}
+                  helperText={fieldError ?? t("staffInvite.rules")}
+                  slotProps={{ htmlInput: { maxLength: 128 } }}
+                />
+                <TextField
+                  label={t("staffInvite.confirm")}
+                  type="password"
+                  autoComplete="new-password"
+                  value={repeat}
+                  onChange={(e) => setRepeat(e.target.value)}
+                  required
+                  slotProps={{ htmlInput: { maxLength: 128 } }}
+                />
+                <Button type="submit" variant="contained" size="large" disabled={busy || !password || !repeat}>
+                  {t("staffInvite.submit")}
+                </Button>
+              </Box>
+            )}
           </>
         )}
       </Paper>

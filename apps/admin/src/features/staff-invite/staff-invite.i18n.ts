@@ -14,7 +14,8 @@ const en = {
     doneTitle: "Your password is set",
     done: "Sign in with {{email}} and your new password.",
     signIn: "Go to sign-in",
-    invalid: "This invitation link is not valid: it was used already or replaced by a newer one. If you chose your password already, sign in; otherwise ask your administrator for a new invitation.",
+    invalid:
+      "This invitation link is not valid: it was used already or replaced by a newer one. If you chose your password already, sign in; otherwise ask your administrator for a new invitation.",
     expired: "This invitation has expired. Ask your administrator to send a new one.",
     disabled: "Your staff account is disabled. Ask your administrator.",
     rateLimited: "Too many attempts from this network. Wait a few minutes and try again.",
@@ -24,7 +25,8 @@ const en = {
 const fr: typeof en = {
   staffInvite: {
     title: "Choisissez votre mot de passe",
-    subtitle: "Vous avez été invité·e au tableau de bord du personnel. Choisissez un mot de passe, puis connectez-vous avec le courriel qui a reçu l'invitation.",
+    subtitle:
+      "Vous avez été invité·e au tableau de bord du personnel. Choisissez un mot de passe, puis connectez-vous avec le courriel qui a reçu l'invitation.",
     password: "Nouveau mot de passe",
     confirm: "Répétez le mot de passe",
     rules: "De 12 à 128 caractères. Quelques mots dont vous vous souviendrez font un bon mot de passe.",
@@ -34,7 +36,8 @@ const fr: typeof en = {
     doneTitle: "Votre mot de passe est enregistré",
     done: "Connectez-vous avec {{email}} et votre nouveau mot de passe.",
     signIn: "Aller à la connexion",
-    invalid: "Ce lien d'invitation n'est pas valide : il a déjà servi ou a été remplacé par un plus récent. Si vous avez déjà choisi votre mot de passe, connectez-vous ; sinon, demandez une nouvelle invitation à votre administrateur.",
+    invalid:
+      "Ce lien d'invitation n'est pas valide : il a déjà servi ou a été remplacé par un plus récent. Si vous avez déjà choisi votre mot de passe, connectez-vous ; sinon, demandez une nouvelle invitation à votre administrateur.",
     expired: "Cette invitation a expiré. Demandez-en une nouvelle à votre administrateur.",
     disabled: "Votre compte du personnel est désactivé. Adressez-vous à votre administrateur.",
     rateLimited: "Trop de tentatives depuis ce réseau. Patientez quelques minutes et réessayez.",

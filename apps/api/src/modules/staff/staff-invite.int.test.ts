@@ -50,7 +50,9 @@ async function setup() {
 
 async function invite(client: TestClient, staffRoleId: number, overrides: Record<string, unknown> = {}) {
   const email = uniqueEmail("invited");
-  const res = await client.gql(INVITE, { input: { email, name: "Rita Reception", staffRoleId: String(staffRoleId), language: "FR", ...overrides } });
+  const res = await client.gql(INVITE, {
+    input: { email, name: "Rita Reception", staffRoleId: String(staffRoleId), language: "FR", ...overrides },
+  });
   return { email, res, payload: res.data?.inviteStaffUser };
 }
 
@@ -58,7 +60,10 @@ describe("inviteStaffUser → acceptStaffInvite → sign-in", () => {
   it("creates a member without a password, emails a single-use link to the admin, and the member signs in once they chose a password", async () => {
     const { org, manager, desk } = await setup();
     const { email, payload } = await invite(manager.client, desk.id);
-    expect(payload).toMatchObject({ staffUser: { email, name: "Rita Reception", staffRoleId: String(desk.id), language: "FR", invitePending: true }, userErrors: [] });
+    expect(payload).toMatchObject({
+      staffUser: { email, name: "Rita Reception", staffRoleId: String(desk.id), language: "FR", invitePending: true },
+      userErrors: [],
+    });
     const hours = (Date.parse(payload.staffUser.inviteExpiresAt) - Date.parse(payload.staffUser.inviteSentAt)) / 3600_000;
     expect(hours).toBe(72);
 
@@ -92,10 +97,16 @@ describe("inviteStaffUser → acceptStaffInvite → sign-in", () => {
     expect(again.data!.acceptStaffInvite.userErrors[0]).toMatchObject({ code: "TOKEN_INVALID", field: "token" });
     expect((await signIn(email, "another long password")).status).toBe(401);
 
-    const events = await t.dataSource.getRepository(AuditEvent).find({ where: { organizationId: org.id, targetType: "StaffUser", targetId: payload.staffUser.id }, order: { id: "ASC" } });
+    const events = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { organizationId: org.id, targetType: "StaffUser", targetId: payload.staffUser.id }, order: { id: "ASC" } });
     const invited = events.find((e) => e.action === "staff_user.invited")!;
     expect(invited).toMatchObject({ actorType: "STAFF", actorId: String(manager.user.id), after: { email, staffRoleId: desk.id } });
-    expect(events.find((e) => e.action === "staff_user.invite_accepted")).toMatchObject({ actorType: "STAFF", actorId: payload.staffUser.id, actorLabel: email });
+    expect(events.find((e) => e.action === "staff_user.invite_accepted")).toMatchObject({
+      actorType: "STAFF",
+      actorId: payload.staffUser.id,
+      actorLabel: email,
+    });
     expect(JSON.stringify(events)).not.toContain(token);
   });
 
@@ -109,12 +120,17 @@ describe("inviteStaffUser → acceptStaffInvite → sign-in", () => {
     expect(second).not.toBe(first);
     const old = await portalClient(t.app).gql(ACCEPT, { input: { token: first, password: PASSWORD } });
     expect(old.data!.acceptStaffInvite.userErrors[0].code).toBe("TOKEN_INVALID");
-    expect((await portalClient(t.app).gql(ACCEPT, { input: { token: second, password: PASSWORD } })).data!.acceptStaffInvite.userErrors).toEqual([]);
+    expect(
+      (await portalClient(t.app).gql(ACCEPT, { input: { token: second, password: PASSWORD } })).data!.acceptStaffInvite.userErrors,
+    ).toEqual([]);
     const late = await manager.client.gql(RESEND, { input: { staffUserId: payload.staffUser.id } });
     expect(late.data!.resendStaffInvite).toMatchObject({ staffUser: null, userErrors: [{ code: "ALREADY_ACTIVE", field: "staffUserId" }] });
-    const created = await manager.client.gql(`mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { staffUser { id invitePending } } }`, {
-      input: { email: uniqueEmail("direct"), name: "Direct", password: PASSWORD, staffRoleId: String(desk.id) },
-    });
+    const created = await manager.client.gql(
+      `mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { staffUser { id invitePending } } }`,
+      {
+        input: { email: uniqueEmail("direct"), name: "Direct", password: PASSWORD, staffRoleId: String(desk.id) },
+      },
+    );
     expect(created.data!.createStaffUser.staffUser.invitePending).toBe(false);
     const direct = await manager.client.gql(RESEND, { input: { staffUserId: created.data!.createStaffUser.staffUser.id } });
     expect(direct.data!.resendStaffInvite.userErrors[0].code).toBe("ALREADY_ACTIVE");
@@ -130,7 +146,9 @@ describe("inviteStaffUser → acceptStaffInvite → sign-in", () => {
 
     const b = await invite(manager.client, desk.id);
     const token = tokenOf((await lastEmailTo(t, b.email, "STAFF_INVITE")).secrets.link);
-    expect((await manager.client.gql(UPDATE_USER, { input: { id: b.payload.staffUser.id, disabled: true } })).data!.updateStaffUser.userErrors).toEqual([]);
+    expect(
+      (await manager.client.gql(UPDATE_USER, { input: { id: b.payload.staffUser.id, disabled: true } })).data!.updateStaffUser.userErrors,
+    ).toEqual([]);
     const disabled = await portalClient(t.app).gql(ACCEPT, { input: { token, password: PASSWORD } });
     expect(disabled.data!.acceptStaffInvite.userErrors[0].code).toBe("ACCOUNT_DISABLED");
     const resend = await manager.client.gql(RESEND, { input: { staffUserId: b.payload.staffUser.id } });
@@ -146,7 +164,8 @@ describe("who may invite", () => {
     expect(errorCode(anonymous)).toBe("UNAUTHENTICATED");
     const clerk = await buildStaff(t.dataSource, t.app, org.id, [VIEW_PATIENTS, MANAGE_PORTAL_ACCESS]);
     expect(errorCode((await invite(clerk.client, desk.id)).res)).toBe("FORBIDDEN");
-    const victim = (await invite((await buildStaff(t.dataSource, t.app, org.id, [MANAGE_STAFF, VIEW_PATIENTS])).client, desk.id)).payload.staffUser.id;
+    const victim = (await invite((await buildStaff(t.dataSource, t.app, org.id, [MANAGE_STAFF, VIEW_PATIENTS])).client, desk.id)).payload
+      .staffUser.id;
     expect(errorCode(await clerk.client.gql(RESEND, { input: { staffUserId: victim } }))).toBe("FORBIDDEN");
     expect(errorCode(await new TestClient(t.app).gql(RESEND, { input: { staffUserId: victim } }))).toBe("UNAUTHENTICATED");
     expect(await outboxCount(org.id)).toBe(1);
@@ -157,7 +176,10 @@ describe("who may invite", () => {
     const admins = await roleWith(org.id, [MANAGE_STAFF, VIEW_PATIENTS, MANAGE_PORTAL_ACCESS]);
     const before = await users().countBy({ organizationId: org.id });
     const { payload } = await invite(manager.client, admins.id);
-    expect(payload).toMatchObject({ staffUser: null, userErrors: [{ code: "PERMISSION_NOT_HELD", field: "staffRoleId", message: expect.stringContaining("MANAGE_PORTAL_ACCESS") }] });
+    expect(payload).toMatchObject({
+      staffUser: null,
+      userErrors: [{ code: "PERMISSION_NOT_HELD", field: "staffRoleId", message: expect.stringContaining("MANAGE_PORTAL_ACCESS") }],
+    });
     expect(await users().countBy({ organizationId: org.id })).toBe(before);
     expect(await outboxCount(org.id)).toBe(0);
     // An invite someone else sent into that role cannot be resent by a manager lacking its permissions.
@@ -185,14 +207,27 @@ describe("who may invite", () => {
 describe("bad input answers typed errors and changes nothing", () => {
   it("refuses a bad email, an empty name, an email in use and a bad role id", async () => {
     const { org, manager, desk } = await setup();
-    expect((await invite(manager.client, desk.id, { email: "not an email" })).payload.userErrors[0]).toMatchObject({ code: "INVALID_EMAIL", field: "email" });
-    expect((await invite(manager.client, desk.id, { name: "   " })).payload.userErrors[0]).toMatchObject({ code: "INVALID_INPUT", field: "name" });
+    expect((await invite(manager.client, desk.id, { email: "not an email" })).payload.userErrors[0]).toMatchObject({
+      code: "INVALID_EMAIL",
+      field: "email",
+    });
+    expect((await invite(manager.client, desk.id, { name: "   " })).payload.userErrors[0]).toMatchObject({
+      code: "INVALID_INPUT",
+      field: "name",
+    });
     const { email } = await invite(manager.client, desk.id);
-    expect((await invite(manager.client, desk.id, { email: ` ${email.toUpperCase()} ` })).payload.userErrors[0]).toMatchObject({ code: "EMAIL_IN_USE", field: "email" });
+    expect((await invite(manager.client, desk.id, { email: ` ${email.toUpperCase()} ` })).payload.userErrors[0]).toMatchObject({
+      code: "EMAIL_IN_USE",
+      field: "email",
+    });
     expect((await invite(manager.client, desk.id, { email: manager.user.email })).payload.userErrors[0].code).toBe("EMAIL_IN_USE");
     expect((await invite(manager.client, 0, { staffRoleId: "abc" })).payload.userErrors[0]).toMatchObject({ field: "staffRoleId" });
-    expect(errorCode(await manager.client.gql(INVITE, { input: { email: "x".repeat(300), name: "A", staffRoleId: String(desk.id) } }))).toBe("BAD_USER_INPUT");
-    expect((await manager.client.gql(RESEND, { input: { staffUserId: "999999999" } })).data!.resendStaffInvite.userErrors[0].code).toBe("NOT_FOUND");
+    expect(
+      errorCode(await manager.client.gql(INVITE, { input: { email: "x".repeat(300), name: "A", staffRoleId: String(desk.id) } })),
+    ).toBe("BAD_USER_INPUT");
+    expect((await manager.client.gql(RESEND, { input: { staffUserId: "999999999" } })).data!.resendStaffInvite.userErrors[0].code).toBe(
+      "NOT_FOUND",
+    );
     expect(await outboxCount(org.id)).toBe(1);
   });
 
@@ -223,7 +258,9 @@ describe("guessing tokens", () => {
   it("spends the per-address token budget before looking at the token: a right token after the budget is refused too", async () => {
     const { org } = await buildOrg(limited.dataSource);
     const manager = await buildStaff(limited.dataSource, limited.app, org.id, [MANAGE_STAFF]);
-    const role = await limited.dataSource.getRepository(StaffRole).save({ organizationId: org.id, name: unique("Empty "), permissions: [] });
+    const role = await limited.dataSource
+      .getRepository(StaffRole)
+      .save({ organizationId: org.id, name: unique("Empty "), permissions: [] });
     const email = uniqueEmail("guessed");
     await manager.client.gql(INVITE, { input: { email, name: "G", staffRoleId: String(role.id) } });
     const token = tokenOf((await lastEmailTo(limited, email, "STAFF_INVITE")).secrets.link);

@@ -22,7 +22,8 @@ export interface StaffRequestMeta {
   requestId: string | null;
 }
 
-const INVALID_LINK = "This invitation link is not valid (it may have been used or replaced by a newer one). Ask your administrator to send a new one, or sign in if you already chose a password.";
+const INVALID_LINK =
+  "This invitation link is not valid (it may have been used or replaced by a newer one). Ask your administrator to send a new one, or sign in if you already chose a password.";
 
 /** Whether a member still waits to choose their first password (invited, not accepted yet). */
 export function invitePending(user: Pick<StaffUser, "passwordHash">): boolean {
@@ -43,14 +44,18 @@ export class StaffInviteService {
   ) {}
 
   /** inviteStaffUser: creates the member without a password and emails the link, in one transaction. */
-  async invite(scope: OrgScope, input: { email: string; name: string; staffRoleId: number; language?: Language | null }): Promise<{ staffUser: StaffUser }> {
+  async invite(
+    scope: OrgScope,
+    input: { email: string; name: string; staffRoleId: number; language?: Language | null },
+  ): Promise<{ staffUser: StaffUser }> {
     const email = input.email.trim();
     const problem = emailProblemMessage(email);
     if (problem) fail(UserErrorCode.INVALID_EMAIL, problem, "email");
     const name = input.name.trim();
     if (!name) fail(UserErrorCode.INVALID_INPUT, "A name is required.", "name");
     return scope.transaction(async (tx) => {
-      const role = (await tx.findOneBy(StaffRole, { id: input.staffRoleId })) ?? fail(UserErrorCode.NOT_FOUND, "Staff role not found.", "staffRoleId");
+      const role =
+        (await tx.findOneBy(StaffRole, { id: input.staffRoleId })) ?? fail(UserErrorCode.NOT_FOUND, "Staff role not found.", "staffRoleId");
       decideUserCreate(await heldPermissions(tx), role.permissions);
       let staffUser: StaffUser;
       try {
@@ -67,7 +72,12 @@ export class StaffInviteService {
         throw err;
       }
       const expiresAt = await this.sendInvite(tx, staffUser);
-      await audit(tx, { action: "staff_user.invited", targetType: "StaffUser", targetId: staffUser.id, after: { email, staffRoleId: role.id, expiresAt: expiresAt.toISOString() } });
+      await audit(tx, {
+        action: "staff_user.invited",
+        targetType: "StaffUser",
+        targetId: staffUser.id,
+        after: { email, staffRoleId: role.id, expiresAt: expiresAt.toISOString() },
+      });
       return { staffUser };
     });
   }
@@ -75,14 +85,23 @@ export class StaffInviteService {
   /** resendStaffInvite: a new link (the older ones stop working) while the member has not chosen a password. */
   async resend(scope: OrgScope, staffUserId: number): Promise<{ staffUser: StaffUser }> {
     return scope.transaction(async (tx) => {
-      const user = (await tx.findOneForUpdate(StaffUser, { id: staffUserId })) ?? fail(UserErrorCode.NOT_FOUND, "Staff user not found.", "staffUserId");
-      if (!invitePending(user)) fail(UserErrorCode.ALREADY_ACTIVE, "This member has already chosen a password; they sign in as usual.", "staffUserId");
-      if (user.disabled) fail(UserErrorCode.ACCOUNT_DISABLED, "This member is disabled; enable them before sending a new invitation.", "staffUserId");
+      const user =
+        (await tx.findOneForUpdate(StaffUser, { id: staffUserId })) ??
+        fail(UserErrorCode.NOT_FOUND, "Staff user not found.", "staffUserId");
+      if (!invitePending(user))
+        fail(UserErrorCode.ALREADY_ACTIVE, "This member has already chosen a password; they sign in as usual.", "staffUserId");
+      if (user.disabled)
+        fail(UserErrorCode.ACCOUNT_DISABLED, "This member is disabled; enable them before sending a new invitation.", "staffUserId");
       // A resent invite hands the role's permissions over just like the first one: the sender must hold them.
       const role = await tx.findOneBy(StaffRole, { id: user.staffRoleId });
       decideUserCreate(await heldPermissions(tx), role?.permissions ?? []);
       const expiresAt = await this.sendInvite(tx, user);
-      await audit(tx, { action: "staff_user.invite_resent", targetType: "StaffUser", targetId: user.id, after: { expiresAt: expiresAt.toISOString() } });
+      await audit(tx, {
+        action: "staff_user.invite_resent",
+        targetType: "StaffUser",
+        targetId: user.id,
+        after: { expiresAt: expiresAt.toISOString() },
+      });
       return { staffUser: user };
     });
   }
@@ -118,10 +137,18 @@ export class StaffInviteService {
     const problem = passwordProblem(input.password);
     if (problem) fail(UserErrorCode.WEAK_PASSWORD, "Passwords need 12 to 128 characters.", "password");
     const passwordHash = await hashPassword(input.password);
-    const system = new OrgScope(this.dataSource, this.dataSource.manager, found.organizationId, { type: ActorType.SYSTEM, id: null, label: null, staffId: null, ip: meta.ip, requestId: meta.requestId });
+    const system = new OrgScope(this.dataSource, this.dataSource.manager, found.organizationId, {
+      type: ActorType.SYSTEM,
+      id: null,
+      label: null,
+      staffId: null,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
     const email = await system.transaction(async (tx) => {
       const token = requireLive(await tx.findOneForUpdate(StaffToken, { id: found.id }));
-      const user = (await tx.findOneForUpdate(StaffUser, { id: token.staffUserId })) ?? fail(UserErrorCode.TOKEN_INVALID, INVALID_LINK, "token");
+      const user =
+        (await tx.findOneForUpdate(StaffUser, { id: token.staffUserId })) ?? fail(UserErrorCode.TOKEN_INVALID, INVALID_LINK, "token");
       if (user.disabled) fail(UserErrorCode.ACCOUNT_DISABLED, "Your staff account is disabled. Ask your administrator.", "token");
       if (!invitePending(user)) fail(UserErrorCode.TOKEN_INVALID, INVALID_LINK, "token");
       const now = new Date();
@@ -129,7 +156,13 @@ export class StaffInviteService {
       await tx.update(StaffToken, { id: token.id }, { usedAt: now });
       await voidStaffTokens(tx, user.id, "INVITE");
       // The member acts here: the audit log says who accepted, from where.
-      const asMember = new OrgScope(tx.dataSource, tx.manager, tx.organizationId, { ...tx.actor, type: ActorType.STAFF, id: String(user.id), label: user.email, staffId: user.id });
+      const asMember = new OrgScope(tx.dataSource, tx.manager, tx.organizationId, {
+        ...tx.actor,
+        type: ActorType.STAFF,
+        id: String(user.id),
+        label: user.email,
+        staffId: user.id,
+      });
       await audit(asMember, { action: "staff_user.invite_accepted", targetType: "StaffUser", targetId: user.id });
       return user.email;
     });
@@ -141,6 +174,7 @@ export class StaffInviteService {
 /** A token that can still be used, or the typed refusal: unknown, used or replaced, expired. */
 function requireLive(token: StaffToken | null): StaffToken {
   if (!token || token.kind !== "INVITE" || token.usedAt || token.voidedAt) return fail(UserErrorCode.TOKEN_INVALID, INVALID_LINK, "token");
-  if (token.expiresAt.getTime() <= Date.now()) fail(UserErrorCode.TOKEN_EXPIRED, "This invitation has expired. Ask your administrator to send a new one.", "token");
+  if (token.expiresAt.getTime() <= Date.now())
+    fail(UserErrorCode.TOKEN_EXPIRED, "This invitation has expired. Ask your administrator to send a new one.", "token");
   return token;
 }

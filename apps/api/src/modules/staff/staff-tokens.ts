@@ -14,7 +14,10 @@ export const STAFF_INVITE_TTL_HOURS = 72;
 export const staffInvitePath = (token: string) => `/admin/accept-invite/${token}`;
 
 /** Issues a token row and returns the raw token, which only the caller's memory and the sealed outbox hold. */
-export async function issueStaffToken(tx: OrgScope, values: { staffUserId: number; kind: StaffTokenKind; expiresAt: Date }): Promise<string> {
+export async function issueStaffToken(
+  tx: OrgScope,
+  values: { staffUserId: number; kind: StaffTokenKind; expiresAt: Date },
+): Promise<string> {
   const token = randomToken(32);
   await tx.create(StaffToken, { ...values, tokenHash: sha256(token), createdByStaffId: tx.actor.staffId });
   return token;

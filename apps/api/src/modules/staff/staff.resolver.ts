@@ -199,7 +199,9 @@ export class StaffResolver {
     );
   }
 
-  @Mutation(() => InviteStaffUserPayload, { description: "Add a staff member without a password and email them a link to choose one (audited)." })
+  @Mutation(() => InviteStaffUserPayload, {
+    description: "Add a staff member without a password and email them a link to choose one (audited).",
+  })
   inviteStaffUser(@Arg("input", () => InviteStaffUserInput) input: InviteStaffUserInput, @Ctx() ctx: Context) {
     return asPayload(() =>
       ctx.services.staffInvites.invite(ctx.scope(), { ...input, staffRoleId: parseId(input.staffRoleId, "staffRoleId", "Staff role") }),
@@ -211,7 +213,9 @@ export class StaffResolver {
     return asPayload(() => ctx.services.staffInvites.resend(ctx.scope(), parseId(input.staffUserId, "staffUserId", "Staff user")));
   }
 
-  @Mutation(() => AcceptStaffInvitePayload, { description: "Public: set an invited staff member's password with the emailed token; they then sign in." })
+  @Mutation(() => AcceptStaffInvitePayload, {
+    description: "Public: set an invited staff member's password with the emailed token; they then sign in.",
+  })
   acceptStaffInvite(@Arg("input", () => AcceptStaffInviteInput) input: AcceptStaffInviteInput, @Ctx() ctx: Context) {
     return asPayload(() => ctx.services.staffInvites.accept(input, { ip: ctx.ip, requestId: ctx.requestId }));
   }
