@@ -188,7 +188,11 @@ export function ContactDialog({ onClose, patientId, patientName, contact, canMan
               label={t("contactForm.email")}
               type="email"
               value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                // The previous answer was about the previous address.
+                setErrors((all) => all.filter((error) => error.field !== "email"));
+              }}
               slotProps={{ htmlInput: { maxLength: 254 } }}
               error={!!byField.email}
               helperText={byField.email ?? t("contactForm.emailHint")}

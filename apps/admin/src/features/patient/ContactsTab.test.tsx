@@ -125,7 +125,8 @@ describe("Contacts tab: adding and editing contacts", () => {
     expect(sent).toBe(1);
     expect(onChanged).toHaveBeenCalled();
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-  });
+    // Two MUI selects and six fields typed key by key: slow in jsdom on a shared machine.
+  }, 60_000);
 
   it("checks names and the email with the shared rule before sending anything", async () => {
     renderTab([], []);
