@@ -225,7 +225,15 @@ export function AuditPage() {
       ) : null}
       <Card variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Stack component="form" onSubmit={apply} direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
-          <TextField select size="small" label={t("audit.filters.kind")} value={form.kind} onChange={set("kind")} sx={{ minWidth: 200 }}>
+          <TextField
+            select
+            size="small"
+            label={t("audit.filters.kind")}
+            value={form.kind}
+            onChange={set("kind")}
+            sx={{ minWidth: 200 }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          >
             <MenuItem value="">{t("audit.filters.anyKind")}</MenuItem>
             {AUDIT_KINDS.map((k) => (
               <MenuItem key={k} value={k}>
@@ -233,7 +241,15 @@ export function AuditPage() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label={t("audit.filters.person")} value={form.person} onChange={set("person")} sx={{ minWidth: 220 }}>
+          <TextField
+            select
+            size="small"
+            label={t("audit.filters.person")}
+            value={form.person}
+            onChange={set("person")}
+            sx={{ minWidth: 220 }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          >
             <MenuItem value="">{t("audit.filters.anyone")}</MenuItem>
             {choices.map((p) => (
               <MenuItem key={personKey(p)} value={personKey(p)}>
@@ -283,7 +299,7 @@ export function AuditPage() {
                 {events.map((e) => (
                   <TableRow key={e.id} hover>
                     <TableCell sx={{ whiteSpace: "nowrap" }}>{fmt.dateTime(e.at)}</TableCell>
-                    <TableCell>
+                    <TableCell sx={{ whiteSpace: "nowrap" }}>
                       {e.actorId && (e.actorType === "STAFF" || e.actorType === "API_KEY") ? (
                         <Link
                           component="button"
@@ -314,7 +330,7 @@ export function AuditPage() {
                     <TableCell>
                       {e.patientId ? (
                         <>
-                          <Link component={RouterLink} to={`/patients/${e.patientId}`}>
+                          <Link component={RouterLink} to={`/patients/${e.patientId}`} sx={{ whiteSpace: "nowrap" }}>
                             {e.patientName ?? t("audit.patientNumber", { id: e.patientId })}
                           </Link>
                           {e.patientId !== patientId ? (
