@@ -100,6 +100,53 @@ describe("clinician", () => {
   });
 });
 
+describe("contact dialog (issue 13, item 8)", () => {
+  it("says why linking a contact to the patient's own login is refused, in English and French", async () => {
+    const staff = await StaffClient.signIn("clinician@demo.clinic");
+    const patient = await findInvitablePatient(staff);
+    const enabled = await staff.gql<{ enablePortalAccess: { userErrors: unknown[] } }>(
+      `mutation Enable($input: EnablePortalAccessInput!) { enablePortalAccess(input: $input) { userErrors { code } } }`,
+      { input: { patientId: patient.id } },
+    );
+    expect(enabled.enablePortalAccess.userErrors).toEqual([]);
+    // A sibling's record carries the parent's address, which is this patient's own login.
+    const created = await staff.gql<{ createContact: { userErrors: unknown[] } }>(
+      `mutation Add($input: CreateContactInput!) { createContact(input: $input) { userErrors { code } } }`,
+      { input: { patientId: patient.id, firstName: "Sam", lastName: "Sharer", relationship: "SPOUSE", email: patient.email } },
+    );
+    expect(created.createContact.userErrors).toEqual([]);
+    const { page, problems } = tab;
+    await signInAsStaff(tab.context, "clinician@demo.clinic");
+    await page.goto(`/admin/patients/${patient.id}/contacts`);
+    const row = page.getByRole("row").filter({ hasText: "Sam Sharer" });
+    await row.getByRole("button", { name: "Add portal access" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add portal access for Sam Sharer" });
+    await dialog.getByRole("combobox", { name: /Portal role/ }).click();
+    await page.getByRole("option", { name: "Family" }).click();
+    await dialog.getByRole("button", { name: "Grant access" }).click();
+    await dialog.getByRole("button", { name: "Link to the existing account instead" }).click();
+    await dialog.getByRole("alert").filter({ hasText: "a patient's own portal login: a contact cannot share it" }).waitFor();
+    expect(await dialog.getByRole("button", { name: "Link to the existing account instead" }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("email");
+    await expectAccessible(page, "admin add access dialog, link refused");
+    await screenshot(page, "admin-contact-link-refused");
+    await page.getByRole("button", { name: "Cancel" }).click();
+
+    await page.getByRole("button", { name: "Français" }).click();
+    await row.getByRole("button", { name: "Ajouter l'accès au portail" }).click();
+    const fr = page.getByRole("dialog", { name: "Ajouter l'accès au portail pour Sam Sharer" });
+    await fr.getByRole("combobox", { name: /Rôle du portail/ }).click();
+    await page.getByRole("option", { name: "Family" }).click();
+    await fr.getByRole("button", { name: "Accorder l'accès" }).click();
+    await fr.getByRole("button", { name: "Lier plutôt au compte existant" }).click();
+    await fr.getByRole("alert").filter({ hasText: "l'identifiant du portail d'un patient" }).waitFor();
+    await screenshot(page, "admin-contact-link-refused-fr");
+    await page.getByRole("button", { name: "Annuler" }).click();
+    await page.getByRole("button", { name: "English" }).click();
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("onboarding grid from the keyboard (issue 13, item 8)", () => {
   it("Space on a red block enables it and Enter under the No access filter keeps focus on a red row", async () => {
     const { page, problems } = tab;
