@@ -28,8 +28,10 @@ function open(mocks: MockLink.MockedResponse[], language: "en" | "fr" = "en") {
 }
 
 async function fill(password: string, repeat = password, fr = false) {
-  await userEvent.type(await screen.findByLabelText(fr ? /Nouveau mot de passe/ : /New password/), password);
-  await userEvent.type(screen.getByLabelText(fr ? /Répétez/ : /Repeat the password/), repeat);
+  await userEvent.click(await screen.findByLabelText(fr ? /Nouveau mot de passe/ : /New password/));
+  await userEvent.paste(password);
+  await userEvent.click(screen.getByLabelText(fr ? /Répétez/ : /Repeat the password/));
+  await userEvent.paste(repeat);
   await userEvent.click(screen.getByRole("button", { name: fr ? "Enregistrer mon mot de passe" : "Set my password" }));
 }
 
@@ -44,7 +46,8 @@ describe("Admin › accept a staff invitation", () => {
     await fill(PASSWORD, `${PASSWORD}!`);
     expect(screen.getByText("The two passwords differ.")).toBeInTheDocument();
     await userEvent.clear(screen.getByLabelText(/Repeat the password/));
-    await userEvent.type(screen.getByLabelText(/Repeat the password/), PASSWORD);
+    await userEvent.click(screen.getByLabelText(/Repeat the password/));
+    await userEvent.paste(PASSWORD);
     await userEvent.click(screen.getByRole("button", { name: "Set my password" }));
     expect(await screen.findByRole("heading", { name: "Your password is set" })).toBeInTheDocument();
     expect(screen.getByText("Sign in with rita@demo.clinic and your new password.")).toBeInTheDocument();
