@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS: Record<string, AuditActionInfo> = {
   "staff.mfa_recovery_codes_regenerated": { kind: K.SIGN_INS, en: "Staff recovery codes replaced", fr: "Codes de récupération remplacés (personnel)" },
   "staff.mfa_disabled": { kind: K.SIGN_INS, en: "Staff two-step sign-in turned off", fr: "Connexion en deux étapes désactivée (personnel)" },
   "staff.mfa_reset": { kind: K.STAFF, en: "Staff two-step sign-in reset", fr: "Connexion en deux étapes réinitialisée (personnel)" },
+  "portal_account.language_changed": { kind: K.SETTINGS, en: "Portal user's language changed", fr: "Langue de l’utilisateur du portail modifiée" },
   // Login email changes.
   "portal_account.login_email_change_requested": { kind: K.EMAIL_CHANGES, en: "Login email change requested", fr: "Changement de courriel de connexion demandé" },
   "portal_account.login_email_changed": { kind: K.EMAIL_CHANGES, en: "Login email changed", fr: "Courriel de connexion modifié" },
