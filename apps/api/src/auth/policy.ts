@@ -97,6 +97,8 @@ export const OPERATIONS: Record<string, AccessRule> = {
   "Mutation.confirmPortalLoginEmail": { ...ANYONE, doc: "Confirm a requested login email with the token sent to the new address." },
   "Query.portalViewer": { ...PORTAL_ACCOUNT, doc: "The signed-in portal account and its profiles." },
   "Mutation.changePortalPassword": { ...PORTAL_ACCOUNT, doc: "Change the signed-in account's password." },
+  "Mutation.updatePortalAccountLanguage": { ...PORTAL_ACCOUNT, doc: "Set the signed-in account's language (portal and emails)." },
+  "Query.checkPortalInvite": { ...ANYONE, doc: "Whether an invite link can still be accepted (token-based, rate-limited, names no one)." },
 
   // Configuration: staff only, each with its own permission (rule 12).
   "Mutation.createPortalRole": { ...staffOnly(CONFIGURE_PORTAL_ROLES) },

@@ -289,6 +289,8 @@ const ARGS: Record<string, (x: Targets) => Promise<Args>> = {
   "Mutation.requestPortalPasswordReset": async () => ({ input: { email: uniqueEmail("nobody") } }),
   "Mutation.completePortalPasswordReset": async () => ({ input: { token: crypto.randomBytes(32).toString("base64url"), password: PASSWORD } }),
   "Mutation.changePortalPassword": async () => ({ input: { currentPassword: "not the password at all", newPassword: PASSWORD } }),
+  "Mutation.updatePortalAccountLanguage": async () => ({ input: { language: "FR" } }),
+  "Query.checkPortalInvite": async () => ({ token: crypto.randomBytes(32).toString("base64url") }),
   "Mutation.createPortalRole": async () => ({ input: { name: unique("Role "), permissions: ["VIEW_DEMOGRAPHICS"], accessTypes: ["PROXY"] } }),
   "Mutation.updatePortalRole": async (x) => ({ input: { id: id(await x.portalRole()), name: unique("Role ") } }),
   "Mutation.deletePortalRole": async (x) => ({ input: { id: id(await x.portalRole()) } }),

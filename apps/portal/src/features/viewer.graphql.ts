@@ -14,6 +14,7 @@ export const PortalViewerQuery = graphql(`
       profiles {
         id
         accessType
+        isAccountHolder
         patient {
           id
           firstName

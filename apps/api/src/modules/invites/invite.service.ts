@@ -1,5 +1,5 @@
 import { In, IsNull } from "typeorm";
-import { AccessType, InviteMethod, resendAvailableAt, UserErrorCode, WebhookEventType } from "@portal/schema";
+import { AccessType, InviteMethod, type Language, resendAvailableAt, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { hashPassword } from "../../auth/passwords";
@@ -353,14 +353,15 @@ export class InviteService {
   }
 
   /** Issues a 24-hour reset token (voiding earlier ones) and queues its email. Shared with self-service resets. */
-  async queueReset(tx: OrgScope, account: PortalAccount, org: Organization, kind: EmailKind): Promise<Date> {
+  /** `language` overrides the account's when the person asked in another one (the portal's UI language). */
+  async queueReset(tx: OrgScope, account: PortalAccount, org: Organization, kind: EmailKind, language: Language = account.language): Promise<Date> {
     const expiresAt = new Date(Date.now() + RESET_TTL_HOURS * 3600_000);
     await voidPendingTokens(tx, account.id, "RESET");
     const { token } = await issueToken(tx, { accountId: account.id, patientId: null, kind: "RESET", expiresAt });
     await this.emailQueue.queue(tx, {
       kind,
       to: account.email,
-      language: account.language,
+      language,
       accountId: account.id,
       variables: { organizationName: org.name, expiresAt: expiresAt.toISOString() },
       secrets: { link: this.link(resetPath(token)) },

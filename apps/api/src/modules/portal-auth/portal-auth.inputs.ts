@@ -1,5 +1,6 @@
 import { MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
+import { Language } from "@portal/schema";
 
 @InputType({ description: "Accept a portal invite: the link's token, the date of birth on file, and a new password." })
 export class AcceptPortalInviteInput {
@@ -24,6 +25,12 @@ export class RequestPortalPasswordResetInput {
 
   @Field(() => ID, { nullable: true, description: "Only this organization's account, when the email signs in to several clinics." })
   organizationId?: string | null;
+
+  @Field(() => Language, {
+    nullable: true,
+    description: "The language the person is reading the portal in: the email is written in it. Without it, the account's own language.",
+  })
+  language?: Language | null;
 }
 
 @InputType({ description: "Set a new password with a reset link's token." })
@@ -50,4 +57,10 @@ export class ChangePortalPasswordInput {
   @Field(() => String, { nullable: true, description: "Date of birth, YYYY-MM-DD; required when the account has not signed up yet (temporary-password invites)." })
   @MaxLength(10)
   dateOfBirth?: string | null;
+}
+
+@InputType({ description: "The signed-in account's language, for its emails and the portal." })
+export class UpdatePortalAccountLanguageInput {
+  @Field(() => Language, { description: "EN or FR." })
+  language: Language;
 }

@@ -7,16 +7,19 @@ import {
   ChangePortalPasswordInput,
   CompletePortalPasswordResetInput,
   RequestPortalPasswordResetInput,
+  UpdatePortalAccountLanguageInput,
 } from "./portal-auth.inputs";
 import { type PortalProfileView } from "./portal-auth.service";
 import {
   AcceptPortalInvitePayload,
   ChangePortalPasswordPayload,
+  CheckPortalInvitePayload,
   CompletePortalPasswordResetPayload,
   PortalProfile,
   type PortalSelf,
   PortalViewer,
   RequestPortalPasswordResetPayload,
+  UpdatePortalAccountLanguagePayload,
 } from "./portal-viewer.types";
 
 function self(account: PortalAccount): PortalSelf {
@@ -33,10 +36,11 @@ function self(account: PortalAccount): PortalSelf {
  * A profile and every section of it; the access policy shows only the sections the grant's role
  * permits (PortalProfile in auth/policy.ts) and answers null for the rest, never an empty stand-in.
  */
-function profile({ grant, patient, role }: PortalProfileView): PortalProfile {
+function profile({ grant, patient, role, isAccountHolder }: PortalProfileView): PortalProfile {
   return {
     id: String(grant.id),
     accessType: grant.accessType,
+    isAccountHolder,
     patient: { id: String(patient.id), firstName: patient.firstName, lastName: patient.lastName },
     role: { name: role.name, permissions: [...role.permissions].sort() },
     demographics: { dateOfBirth: patient.dateOfBirth, email: patient.email },
@@ -88,7 +92,7 @@ export class PortalAuthResolver {
   ) {
     return asPayload(async () => {
       const organizationId = input.organizationId == null ? null : parseId(input.organizationId, "organizationId", "Organization");
-      await ctx.services.portalAuth.requestReset({ email: input.email, organizationId }, this.meta(ctx));
+      await ctx.services.portalAuth.requestReset({ email: input.email, organizationId, language: input.language ?? null }, this.meta(ctx));
       return { accepted: true };
     });
   }
@@ -116,6 +120,31 @@ export class PortalAuthResolver {
       const { account, organizationId } = ctx.portal!;
       const result = await ctx.services.portalAuth.changePassword(account.id, organizationId, input, this.meta(ctx));
       return this.signIn(ctx, result.account);
+    });
+  }
+
+  @Query(() => CheckPortalInvitePayload, {
+    description: "Whether an invite link can still be accepted (public, rate-limited), so a used or expired link says so before the form. Names no one.",
+  })
+  async checkPortalInvite(@Arg("token", () => String) token: string, @Ctx() ctx: Context) {
+    const payload = await asPayload(async () => {
+      await ctx.services.portalAuth.checkInvite(token.slice(0, 200), this.meta(ctx));
+      return { usable: true };
+    });
+    return { usable: false, ...payload };
+  }
+
+  @Mutation(() => UpdatePortalAccountLanguagePayload, {
+    description: "Set the signed-in account's language: the portal opens in it and every email to the account is written in it.",
+  })
+  updatePortalAccountLanguage(
+    @Arg("input", () => UpdatePortalAccountLanguageInput) input: UpdatePortalAccountLanguageInput,
+    @Ctx() ctx: Context,
+  ) {
+    return asPayload(async () => {
+      const { account, organizationId } = ctx.portal!;
+      const result = await ctx.services.portalAuth.updateLanguage(account.id, organizationId, input.language, this.meta(ctx));
+      return { account: self(result.account) };
     });
   }
 }

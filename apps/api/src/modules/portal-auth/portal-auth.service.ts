@@ -1,6 +1,6 @@
 import { In, IsNull, MoreThan } from "typeorm";
 import type { DataSource } from "typeorm";
-import { ActorType, isIsoDate, isValidEmail, normalizeEmail, passwordProblem, type PortalPermission, UserErrorCode, WebhookEventType } from "@portal/schema";
+import { AccessType, ActorType, isIsoDate, type Language, isValidEmail, normalizeEmail, passwordProblem, type PortalPermission, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { hashPassword, verifyPassword } from "../../auth/passwords";
 import { type LimitName, type LockAttempt, type RateLimits, retryMessage } from "../../auth/rate-limits";
 import type { SessionService } from "../../auth/session.service";
@@ -45,6 +45,8 @@ export interface PortalProfileView {
   grant: PortalGrant;
   patient: Patient;
   role: PortalRole;
+  /** The account holder's own record, not a sibling linked to the same login (rule 4). */
+  isAccountHolder: boolean;
 }
 
 /** A check that must be remembered even though the request fails (a wrong date of birth counts). */
@@ -199,6 +201,21 @@ export class PortalAuthService {
     return accepted;
   }
 
+  /**
+   * checkPortalInvite: whether a link can still be accepted, asked before the form is shown so a
+   * used or expired link says so at once. Same checks and the same rate limit as accepting; the
+   * answer names no one (tokens are 256-bit, so it teaches nothing about other links).
+   */
+  async checkInvite(rawToken: string, meta: RequestMeta): Promise<void> {
+    await this.limit("token", meta);
+    const token = this.requireLiveInvite(await findTokenByRaw(this.dataSource, rawToken));
+    if (token.method !== "LINK") fail(UserErrorCode.INVITE_INVALID, "This invite link is not valid.", "token");
+    const account = await this.dataSource.getRepository(PortalAccount).findOneBy({ id: token.accountId, organizationId: token.organizationId });
+    if (!account || account.signedUpAt) fail(UserErrorCode.INVITE_INVALID, "This account is already set up: sign in instead.", "token");
+    if (account!.disabled) fail(UserErrorCode.ACCOUNT_DISABLED, "This portal account is disabled. Contact your clinic.", "token");
+    await this.refundLimit("token", meta);
+  }
+
   /** The live temporary-password invite of an account that has not signed up yet, if any. */
   private liveTemporaryInvite(scope: { manager: OrgScope["manager"] }, account: PortalAccount): Promise<PortalToken | null> {
     return scope.manager.findOne(PortalToken, {
@@ -322,7 +339,13 @@ export class PortalAuthService {
    * requestPortalPasswordReset: the same answer, in about the same time, whether or not the email
    * has an account; only signed-up, enabled accounts get an email.
    */
-  async requestReset(input: { email: string; organizationId: number | null }, meta: RequestMeta): Promise<void> {
+  /**
+   * The reset email is written in the language the person asked in (the portal sends its UI
+   * language): they are reading that language at this moment, whatever the account was created
+   * with (an account inherits the patient record's language, often left at the default). A request
+   * without one (an API caller) falls back to the account's own language.
+   */
+  async requestReset(input: { email: string; organizationId: number | null; language?: Language | null }, meta: RequestMeta): Promise<void> {
     const started = Date.now();
     if (!isValidEmail(input.email)) fail(UserErrorCode.INVALID_EMAIL, "This is not a valid email address.", "email");
     await this.limit("passwordReset", meta);
@@ -339,7 +362,7 @@ export class PortalAuthService {
           const recent = await tx.count(PortalToken, { accountId: account.id, kind: "RESET", createdAt: MoreThan(new Date(Date.now() - RESET_REQUEST_COOLDOWN_MS)) });
           if (recent > 0) return;
           const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
-          const expiresAt = await this.invites.queueReset(tx, account, org, EmailKind.SELF_SERVICE_RESET);
+          const expiresAt = await this.invites.queueReset(tx, account, org, EmailKind.SELF_SERVICE_RESET, input.language ?? account.language);
           await audit(tx, { action: "portal_password.reset_requested", targetType: "PortalAccount", targetId: account.id, after: { expiresAt: expiresAt.toISOString() } });
         });
       }
@@ -421,6 +444,20 @@ export class PortalAuthService {
     });
   }
 
+  /** updatePortalAccountLanguage: the signed-in account's language, used for the portal and every email to it. */
+  async updateLanguage(accountId: number, organizationId: number, language: Language, meta: RequestMeta): Promise<{ account: PortalAccount }> {
+    const current = await this.dataSource.getRepository(PortalAccount).findOneByOrFail({ id: accountId, organizationId });
+    return this.scopeFor(organizationId, current, meta).transaction(async (tx) => {
+      const account = (await tx.findOneForUpdate(PortalAccount, { id: accountId }))!;
+      if (account.language === language) return { account };
+      const before = account.language;
+      account.language = language;
+      await tx.save(PortalAccount, account);
+      await audit(tx, { action: "portal_account.language_changed", targetType: "PortalAccount", targetId: account.id, before: { language: before }, after: { language } });
+      return { account };
+    });
+  }
+
   /** The profiles a signed-in account may open: one per active grant, hidden until a forced change is done. */
   async profiles(account: PortalAccount): Promise<PortalProfileView[]> {
     if (account.mustChangePassword) return [];
@@ -430,10 +467,20 @@ export class PortalAuthService {
     const patients = await scope.find(Patient, { where: { id: In(grants.map((g) => g.patientId)) } });
     const roles = await scope.find(PortalRole, { where: { id: In([...new Set(grants.map((g) => g.portalRoleId))]) } });
     const patientById = new Map(patients.map((p) => [p.id, p]));
+    // Linking (rule 4) only ever adds a SELF grant to an account that already exists, so the
+    // account's very first grant (revoked or not) tells whose login it is: when it is a SELF grant,
+    // its patient is the holder; siblings linked later, and every proxy profile, are someone else.
+    const [first] = await scope.find(PortalGrant, { where: { accountId: account.id }, order: { id: "ASC" }, take: 1 });
+    const holderPatientId = first?.accessType === AccessType.SELF ? first.patientId : null;
     const roleById = new Map(roles.map((r) => [r.id, r]));
     return grants
       .filter((g) => patientById.has(g.patientId) && roleById.has(g.portalRoleId))
-      .map((grant) => ({ grant, patient: patientById.get(grant.patientId)!, role: roleById.get(grant.portalRoleId)! }));
+      .map((grant) => ({
+        grant,
+        patient: patientById.get(grant.patientId)!,
+        role: roleById.get(grant.portalRoleId)!,
+        isAccountHolder: grant.accessType === AccessType.SELF && grant.patientId === holderPatientId,
+      }));
   }
 }
 

@@ -85,6 +85,12 @@ export class PortalProfile {
   @Field(() => AccessType, { description: "SELF (the account holder's own record) or PROXY." })
   accessType: AccessType;
 
+  @Field({
+    description:
+      "True for the account holder's own record; false for a proxy profile and for a sibling's record linked to this login (rule 4), which reads as that patient's profile.",
+  })
+  isAccountHolder: boolean;
+
   @Field(() => PortalProfilePatient, { description: "The patient." })
   patient: PortalProfilePatient;
 
@@ -141,4 +147,22 @@ export class RequestPortalPasswordResetPayload {
 
   @Field(() => Boolean, { nullable: true, description: "True when the request was taken (an email is sent if the address belongs to an account that has signed up); null when refused." })
   accepted?: boolean;
+}
+
+@ObjectType({ description: "Result of updatePortalAccountLanguage." })
+export class UpdatePortalAccountLanguagePayload {
+  @Field(() => [UserError], { description: "Why nothing was changed; empty on success." })
+  userErrors: UserError[];
+
+  @Field(() => PortalSelf, { nullable: true, description: "The account with its new language." })
+  account?: PortalSelf;
+}
+
+@ObjectType({ description: "Result of checkPortalInvite: whether an invite link can still be accepted, and if not why. Says nothing about whom it was for." })
+export class CheckPortalInvitePayload {
+  @Field(() => [UserError], { description: "INVITE_INVALID (used, replaced or unknown), INVITE_EXPIRED or INVITE_LOCKED; empty while usable." })
+  userErrors: UserError[];
+
+  @Field(() => Boolean, { nullable: true, description: "True when the link can still be accepted." })
+  usable?: boolean;
 }

@@ -11,6 +11,7 @@ import {
   PortalMfaStatusQuery,
   StartPortalTotpMutation,
 } from "./account.graphql";
+import { AccountSettings } from "./AccountSettings";
 
 const monospace = { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace" };
 
@@ -98,6 +99,7 @@ export function AccountPage() {
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         {account.email}
       </Typography>
+      <AccountSettings language={account.language} />
       <Stack spacing={2}>
         <Typography variant="h6" component="h2">
           {t("mfa.sectionTitle")}

@@ -6,6 +6,7 @@ export const PortalMfaStatusQuery = graphql(`
       account {
         id
         email
+        language
         mfaMethod
         mfaRequired
         mfaChosen
@@ -65,6 +66,22 @@ export const DisablePortalMfaMutation = graphql(`
         id
         mfaMethod
         mfaChosen
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const UpdatePortalAccountLanguageMutation = graphql(`
+  mutation UpdatePortalAccountLanguage($input: UpdatePortalAccountLanguageInput!) {
+    updatePortalAccountLanguage(input: $input) {
+      account {
+        id
+        language
       }
       userErrors {
         code

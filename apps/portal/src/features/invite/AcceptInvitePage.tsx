@@ -1,14 +1,14 @@
-import { useApolloClient, useMutation } from "@apollo/client/react";
-import { Alert, Button, TextField } from "@mui/material";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import { Alert, Button, CircularProgress, Link, Stack, TextField, Typography } from "@mui/material";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
+import { Link as RouterLink, useNavigate, useParams } from "react-router";
 import { isIsoDate } from "@portal/schema";
 import { errorMessage, splitUserErrors } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
 import { PortalLayout } from "../../layout/PortalLayout";
-import { AcceptPortalInviteMutation } from "./invite.graphql";
+import { AcceptPortalInviteMutation, CheckPortalInviteQuery } from "./invite.graphql";
 
 // The invite itself is unusable after these: no point in letting the user type again.
 const FATAL = new Set(["INVITE_LOCKED", "INVITE_EXPIRED", "INVITE_INVALID"]);
@@ -27,6 +27,12 @@ export function AcceptInvitePage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [fatal, setFatal] = useState<string | null>(null);
+  // The link's state is asked before the form is shown, so a used or expired link says so at once.
+  // If the check itself fails (network), the form stays usable: accepting checks the link again.
+  const check = useQuery(CheckPortalInviteQuery, { variables: { token }, fetchPolicy: "network-only" });
+  const checkError = check.data?.checkPortalInvite.userErrors.find((e) => FATAL.has(e.code));
+  const shownFatal = fatal ?? (checkError ? errorMessage(t, checkError.code, checkError.message) : null);
+  const checking = check.loading && !check.data;
 
   const dobError = !dateOfBirth ? "required" : !isIsoDate(dateOfBirth) ? "invalidDate" : null;
   const passwordErrors = newPasswordErrors(password, confirm);
@@ -63,12 +69,12 @@ export function AcceptInvitePage() {
     <PortalLayout>
       <FormPage
         title={t("invite.title")}
-        intro={fatal ? undefined : t("invite.intro")}
+        intro={shownFatal || checking ? undefined : t("invite.intro")}
         alerts={
           <>
-            {fatal && (
+            {shownFatal && (
               <Alert severity="error" role="alert">
-                {fatal}
+                {shownFatal}
               </Alert>
             )}
             {general.map((message) => (
@@ -78,9 +84,26 @@ export function AcceptInvitePage() {
             ))}
           </>
         }
-        onSubmit={fatal ? undefined : (e) => void onSubmit(e)}
+        onSubmit={shownFatal || checking ? undefined : (e) => void onSubmit(e)}
       >
-        {!fatal && (
+        {checking && (
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: "center" }} role="status">
+            <CircularProgress size={20} />
+            <Typography>{t("invite.checking")}</Typography>
+          </Stack>
+        )}
+        {shownFatal && (
+          <Stack spacing={1.5}>
+            <Typography color="text.secondary">{t("invite.alreadySetUp")}</Typography>
+            <Button component={RouterLink} to="/sign-in" variant="contained" size="large">
+              {t("invite.signIn")}
+            </Button>
+            <Link component={RouterLink} to="/forgot-password" sx={{ alignSelf: "center" }}>
+              {t("invite.forgot")}
+            </Link>
+          </Stack>
+        )}
+        {!shownFatal && !checking && (
           <>
             <TextField
               label={t("fields.dateOfBirth")}

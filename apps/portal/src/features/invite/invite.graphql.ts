@@ -15,3 +15,16 @@ export const AcceptPortalInviteMutation = graphql(`
     }
   }
 `);
+
+export const CheckPortalInviteQuery = graphql(`
+  query CheckPortalInvite($token: String!) {
+    checkPortalInvite(token: $token) {
+      usable
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

@@ -11,7 +11,7 @@ import { RequestPortalPasswordResetMutation } from "./password.graphql";
 
 /** Rule 9: the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [request, { loading }] = useMutation(RequestPortalPasswordResetMutation);
   const [email, setEmail] = useState("");
   const [tried, setTried] = useState(false);
@@ -26,7 +26,9 @@ export function ForgotPasswordPage() {
     if (emailError) return;
     setError(null);
     try {
-      const res = await request({ variables: { input: { email: email.trim() } } });
+      // The email is written in the language the person is reading now (the API falls back to the account's).
+      const language = (i18n.resolvedLanguage ?? "en") === "fr" ? "FR" : "EN";
+      const res = await request({ variables: { input: { email: email.trim(), language } } });
       const problem = res.data?.requestPortalPasswordReset.userErrors[0];
       if (problem) return setError(errorMessage(t, problem.code, problem.message));
       setSentTo(email.trim());

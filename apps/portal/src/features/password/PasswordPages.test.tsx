@@ -12,13 +12,26 @@ const errors = (...codes: [string, string | null][]) => codes.map(([code, field]
 describe("ForgotPasswordPage", () => {
   it("gives the same answer whatever the address (rule 9)", async () => {
     const mock = {
-      request: { query: RequestPortalPasswordResetMutation, variables: { input: { email: "who@example.com" } } },
+      request: { query: RequestPortalPasswordResetMutation, variables: { input: { email: "who@example.com", language: "EN" } } },
       result: { data: { requestPortalPasswordReset: { __typename: "RequestPortalPasswordResetPayload", accepted: true, userErrors: [] } } },
     };
     const { user } = renderPage(<ForgotPasswordPage />, { mocks: [mock] });
     await user.type(screen.getByLabelText(/email/i), "who@example.com ");
     await user.click(screen.getByRole("button", { name: /email me a link/i }));
     expect(await screen.findByRole("status")).toHaveTextContent("If who@example.com belongs to a portal account, a link is on its way.");
+  });
+});
+
+describe("ForgotPasswordPage language", () => {
+  it("asks for the email in the language the portal is read in", async () => {
+    const mock = {
+      request: { query: RequestPortalPasswordResetMutation, variables: { input: { email: "qui@example.com", language: "FR" } } },
+      result: { data: { requestPortalPasswordReset: { __typename: "RequestPortalPasswordResetPayload", accepted: true, userErrors: [] } } },
+    };
+    const { user } = renderPage(<ForgotPasswordPage />, { mocks: [mock], language: "fr" });
+    await user.type(screen.getByLabelText(/courriel/i), "qui@example.com");
+    await user.click(screen.getByRole("button", { name: "M'envoyer un lien" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("qui@example.com");
   });
 });
 

@@ -57,7 +57,12 @@ export function ProfileCard({ profile }: { profile: Profile }) {
           <Chip size="small" label={t("profiles.role", { role: role.name })} />
         </Stack>
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          {profile.accessType === "SELF" ? t("profiles.self") : t("profiles.proxy", { role: role.name })}
+          {profile.accessType !== "SELF"
+            ? t("profiles.proxy", { role: role.name })
+            : profile.isAccountHolder
+              ? t("profiles.self")
+              : // A sibling's own record linked to this login (rule 4): theirs, not the holder's.
+                t("profiles.linked", { name: patient.firstName })}
         </Typography>
         {demographics && (
           <Stack component="dl" direction={{ xs: "column", sm: "row" }} spacing={{ xs: 0.5, sm: 3 }} sx={{ my: 2, "& dd": { m: 0 } }}>

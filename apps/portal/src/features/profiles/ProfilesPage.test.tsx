@@ -10,6 +10,7 @@ const viewer: PortalViewer = {
     {
       id: "g1",
       accessType: "PROXY",
+      isAccountHolder: false,
       patient: { id: "p1", firstName: "Léa", lastName: "Martin" },
       role: { name: "Family", permissions: ["VIEW_DEMOGRAPHICS", "VIEW_APPOINTMENTS"] },
       demographics: { dateOfBirth: "2015-03-09", email: null },
@@ -20,6 +21,7 @@ const viewer: PortalViewer = {
     {
       id: "g2",
       accessType: "PROXY",
+      isAccountHolder: false,
       patient: { id: "p2", firstName: "Hugo", lastName: "Martin" },
       role: { name: "Billing contact", permissions: ["VIEW_BILLING"] },
       demographics: null,
@@ -45,6 +47,29 @@ describe("ProfilesPage", () => {
     expect(within(hugo).getByText("Issued October 1, 2026")).toBeInTheDocument();
     expect(within(hugo).getByText("See statements and balances")).toBeInTheDocument();
     expect(within(hugo).getByText("Role: Billing contact")).toBeInTheDocument();
+  });
+
+  it("reads a sibling linked to this login as that patient's profile, not the holder's own (rule 4)", () => {
+    const self = (id: string, firstName: string, isAccountHolder: boolean) => ({
+      id,
+      accessType: "SELF" as const,
+      isAccountHolder,
+      patient: { id: `p${id}`, firstName, lastName: "Martin" },
+      role: { name: "Patient", permissions: [] },
+      demographics: null,
+      appointments: null,
+      documents: null,
+      statements: null,
+    });
+    const family = { ...viewer, profiles: [self("1", "Anne", true), self("2", "Léa", false)] };
+    const { unmount } = renderPage(<ProfilesPage viewer={family} />);
+    expect(within(screen.getByRole("region", { name: "Anne Martin" })).getByText("Your own profile")).toBeInTheDocument();
+    const lea = screen.getByRole("region", { name: "Léa Martin" });
+    expect(within(lea).getByText("Profile of Léa, linked to your login")).toBeInTheDocument();
+    expect(within(lea).queryByText("Your own profile")).not.toBeInTheDocument();
+    unmount();
+    renderPage(<ProfilesPage viewer={family} />, { language: "fr" });
+    expect(within(screen.getByRole("region", { name: "Léa Martin" })).getByText("Profil de Léa, relié à votre connexion")).toBeInTheDocument();
   });
 
   it("says when nothing is shared", () => {
