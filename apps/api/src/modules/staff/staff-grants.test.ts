@@ -96,6 +96,16 @@ describe("roles", () => {
     expect(outcome(() => decideRolePermissions(system, 1, [VIEW_PATIENTS]))).toBe("LAST_STAFF_MANAGER permissions");
     expect(outcome(() => decideRolePermissions(system, 1, [MANAGE_STAFF, EDIT_PATIENTS]))).toBe("ok");
   });
+
+  it("an invited member who has not chosen a password yet does not count as a manager", () => {
+    const users = [
+      { id: 12, staffRoleId: 3, disabled: false, passwordHash: "hash" },
+      { id: 11, staffRoleId: 1, disabled: false, passwordHash: null },
+    ];
+    expect(outcome(() => decideRolePermissions(facts(users, null), 3, [VIEW_PATIENTS]))).toBe("LAST_STAFF_MANAGER permissions");
+    // Once the invitee has signed up, they are a manager like any other.
+    expect(outcome(() => decideRolePermissions(facts([users[0]!, { ...users[1]!, passwordHash: "hash" }], null), 3, [VIEW_PATIENTS]))).toBe("ok");
+  });
 });
 
 describe("members", () => {

@@ -39,6 +39,8 @@ export interface StaffFact {
   id: number;
   staffRoleId: number;
   disabled: boolean;
+  /** Null while an invited member has not chosen a password: they cannot sign in yet. */
+  passwordHash?: string | null;
 }
 
 /** Everything the decisions about staff need, read in one transaction with the users locked. */
@@ -56,7 +58,8 @@ function managersAfter(facts: StaffFacts, change: { user?: StaffFact; roleId?: n
   let count = 0;
   for (const current of facts.users) {
     const user = change.user && change.user.id === current.id ? change.user : current;
-    if (user.disabled) continue;
+    // A member who cannot sign in (disabled, or invited and not signed up) manages nobody.
+    if (user.disabled || user.passwordHash === null) continue;
     const permissions = change.roleId === user.staffRoleId && change.permissions ? change.permissions : (facts.roles.get(user.staffRoleId) ?? []);
     if (permissions.includes(StaffPermission.MANAGE_STAFF)) count++;
   }
