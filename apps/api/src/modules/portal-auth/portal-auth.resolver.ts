@@ -124,9 +124,13 @@ export class PortalAuthResolver {
   }
 
   @Query(() => CheckPortalInvitePayload, {
-    description: "Whether an invite link can still be accepted (public, rate-limited), so a used or expired link says so before the form. Names no one.",
+    description:
+      "Whether an invite link can still be accepted (public, rate-limited), so a used or expired link says so before the form. Names no one.",
   })
-  async checkPortalInvite(@Arg("token", () => String) token: string, @Ctx() ctx: Context) {
+  async checkPortalInvite(
+    @Arg("token", () => String, { description: "The token from the invite link (PUBLIC_URL/portal/invite/<token>)." }) token: string,
+    @Ctx() ctx: Context,
+  ) {
     const payload = await asPayload(async () => {
       await ctx.services.portalAuth.checkInvite(token.slice(0, 200), this.meta(ctx));
       return { usable: true };
