@@ -11,7 +11,6 @@ import { useCan, useViewer } from "../auth/viewer";
 import { PortalRolesDocument } from "../access/access.documents";
 import { OrganizationSettings } from "./OrganizationSettings";
 import { MfaSettings } from "./MfaSettings";
-import { StaffMfaSettings } from "./StaffMfaSettings";
 import { RolesSettings } from "./RolesSettings";
 import { StaffMembersSettings } from "./StaffMembersSettings";
 import {
@@ -165,7 +164,6 @@ export function SettingsPage() {
             {current === "portalRoles" ? <PortalRoles /> : null}
             {current === "staffMembers" ? <StaffMembersSettings /> : null}
             {current === "staffRoles" ? <StaffRoles /> : null}
-            {current === "staffRoles" ? <StaffMfaSettings /> : null}
             <Suspense fallback={<Loading />}>
               {current === "emailTemplates" ? <EmailTemplatesSettings /> : null}
               {current === "apiKeys" ? <ApiKeysSettings /> : null}

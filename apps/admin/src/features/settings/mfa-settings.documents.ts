@@ -29,18 +29,6 @@ export const UpdateMfaRequirementDocument = graphql(`
   }
 `);
 
-export const StaffMfaDocument = graphql(`
-  query StaffMfa {
-    staffUsers {
-      id
-      name
-      email
-      mfaEnabled
-      lockedUntil
-    }
-  }
-`);
-
 export const ResetStaffMfaDocument = graphql(`
   mutation ResetStaffMfa($input: ResetStaffMfaInput!) {
     resetStaffMfa(input: $input) {
