@@ -113,6 +113,7 @@ describe("AuditPage", () => {
     expect(await screen.findByText("Trail of Côté, Héloïse")).toBeInTheDocument();
     await user.click(screen.getAllByRole("button", { name: "Nadia Front-Desk" })[0]);
     await waitFor(() => expect(screen.queryByText("Portal access enabled")).not.toBeInTheDocument());
-    expect(screen.getByText("Login email change requested")).toBeInTheDocument();
+    // The trail replaces the rows once its query answers: wait for it rather than read the table mid-load.
+    expect(await screen.findByText("Login email change requested")).toBeInTheDocument();
   });
 });
