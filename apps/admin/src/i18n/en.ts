@@ -88,6 +88,10 @@ export const en = {
     sendInviteTo: "Send invite to {{email}}",
     resendInviteTo: "Resend invite to {{email}}",
     resetPasswordFor: "Send password reset to {{email}}",
+    // The grid's button says what it does; the email is in its name and tooltip (issue 13 item 5).
+    sendInvite: "Send invite",
+    resendInvite: "Resend invite",
+    resetPassword: "Password reset",
     noEmail: "No email on file",
     noDob: "No date of birth on file",
     enabled: "Access enabled for {{name}}.",

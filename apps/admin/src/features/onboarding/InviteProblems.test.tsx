@@ -80,8 +80,10 @@ describe("OnboardingPage: expired and locked invites", () => {
     expect(within(rowOf("Tremblay, Bruno")).getByText("Invite expired")).toBeInTheDocument();
     // The held resend: the button waits, and the row says until when.
     const chloe = rowOf("Tremblay, Chloé");
-    expect(within(chloe).getByRole("button", { name: "Resend invite to chloé@example.com" })).toBeDisabled();
+    expect(within(chloe).getByRole("button", { name: `Resend invite to chloé@example.com — Resend available at ${clock}` })).toBeDisabled();
     expect(within(chloe).getByText(`Resend available at ${clock}`)).toBeInTheDocument();
+    // Issue 13 item 5: a short visible label at 1280 px; the email stays in the button's name.
+    expect(within(alice).getByRole("button", { name: "Resend invite to alice@example.com" })).toHaveTextContent(/^Resend invite$/);
     expect(within(alice).getByRole("button", { name: "Resend invite to alice@example.com" })).toBeEnabled();
   });
 

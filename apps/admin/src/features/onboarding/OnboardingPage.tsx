@@ -173,11 +173,13 @@ export function OnboardingPage() {
   const counts = new Map(shown?.patients.statusCounts?.map((c) => [c.status, c.count]) ?? []);
   const allCount = STATUSES.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
 
+  // Widths sum to what a 1280 px window leaves beside the menu, so the colour and the action never
+  // need a sideways scroll (issue 13 item 5); name and email take what is left.
   const allColumns: GridColDef<OnboardingRow>[] = [
     {
       field: "portalStatus",
       headerName: t("onboarding.columns.status"),
-      width: 170,
+      width: 145,
       sortable: true,
       display: "flex",
       renderCell: ({ row }) => {
@@ -205,8 +207,8 @@ export function OnboardingPage() {
     {
       field: "name",
       headerName: t("onboarding.columns.name"),
-      flex: 0.8,
-      minWidth: 170,
+      flex: 1,
+      minWidth: 130,
       sortable: true,
       valueGetter: (_v, row) => `${row.lastName}, ${row.firstName}`,
       renderCell: ({ row, value }) => (
@@ -218,7 +220,7 @@ export function OnboardingPage() {
     {
       field: "dateOfBirth",
       headerName: t("onboarding.columns.dateOfBirth"),
-      width: 125,
+      width: 112,
       sortable: false,
       valueFormatter: (v: string | null) => fmt.day(v),
     },
@@ -226,29 +228,35 @@ export function OnboardingPage() {
       field: "email",
       headerName: t("onboarding.columns.email"),
       flex: 1,
-      minWidth: 200,
+      minWidth: 140,
       sortable: false,
       valueFormatter: (v: string | null) => v ?? t("app.none"),
+      // A long address is cut with an ellipsis at 1280 px: the whole of it on hover.
+      renderCell: ({ value, formattedValue }) => (
+        <Box component="span" title={value ? String(value) : undefined} sx={{ overflow: "hidden", textOverflow: "ellipsis" }}>
+          {String(formattedValue)}
+        </Box>
+      ),
     },
     {
       field: "lastInviteSentAt",
       headerName: t("onboarding.columns.lastInvite"),
-      width: 130,
+      width: 112,
       sortable: true,
       valueFormatter: (v: string | null) => fmt.instantDay(v, t("app.none")),
     },
     {
       field: "lastSignInAt",
       headerName: t("onboarding.columns.lastSignIn"),
-      width: 130,
+      width: 112,
       sortable: true,
       valueFormatter: (v: string | null) => fmt.instantDay(v),
     },
     {
       field: "action",
       headerName: t("onboarding.columns.action"),
-      flex: 1,
-      minWidth: 260,
+      // Short button labels (email in the name and tooltip): the main action fits at 1280 px.
+      width: 180,
       sortable: false,
       display: "flex",
       renderCell: ({ row }) => <RowAction row={row} canManage={canManage} onDone={() => void refetch()} />,
@@ -282,9 +290,21 @@ export function OnboardingPage() {
   };
 
   return (
-    <Box>
-      <PageHeader title={t("onboarding.title")} subtitle={t("onboarding.subtitle")} actions={canManage ? <RecentBulkJobs /> : undefined} />
-      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+    // On a desktop the page fills the window and the grid takes the height that is left, whatever
+    // the language makes the header and filters take: ten rows or more at 1280×800.
+    <Box sx={{ display: { md: "flex" }, flexDirection: "column", height: { md: "calc(100vh - 112px)" } }}>
+      {/* The subtitle wraps beside the bulk-actions button instead of pushing it onto a line of its own. */}
+      <Box sx={{ display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: 2, mb: 2 }}>
+        <Box sx={{ flex: "1 1 0", minWidth: 0, "& > div": { mb: 0 } }}>
+          <PageHeader title={t("onboarding.title")} subtitle={t("onboarding.subtitle")} />
+        </Box>
+        {canManage ? (
+          <Box sx={{ flexShrink: 0 }}>
+            <RecentBulkJobs />
+          </Box>
+        ) : null}
+      </Box>
+      <Paper variant="outlined" sx={{ p: 1.5, mb: 1.5 }}>
         <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
           <TextField
             size="small"
@@ -352,9 +372,12 @@ export function OnboardingPage() {
         />
       ) : null}
       {error && !shown ? <LoadError onRetry={() => void refetch()} /> : null}
-      <Paper variant="outlined" sx={{ height: { xs: 560, md: "calc(100vh - 330px)" }, minHeight: 420 }}>
+      <Paper variant="outlined" sx={{ height: { xs: 560, md: "auto" }, flex: { md: "1 1 0" }, minHeight: 420 }}>
         <DataGrid
           apiRef={focusKeeper.apiRef}
+          // Compact rows: at 800 px height the front desk sees ten rows or more, not six.
+          density="compact"
+          columnHeaderHeight={44}
           onCellKeyDown={leaveKeysToCellControls}
           rows={rows}
           columns={columns}
@@ -395,7 +418,8 @@ export function OnboardingPage() {
             ),
           }}
           aria-label={t("onboarding.title")}
-          sx={{ border: 0 }}
+          // A French header ("Dernière invitation") wraps on two lines rather than losing its end.
+          sx={{ border: 0, "& .MuiDataGrid-columnHeaderTitle": { whiteSpace: "normal", lineHeight: 1.15 } }}
         />
       </Paper>
       {error && shown ? (

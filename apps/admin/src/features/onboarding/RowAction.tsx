@@ -17,6 +17,9 @@ interface Props {
   onDone: () => void;
 }
 
+// Short labels (the email is in the button's accessible name and tooltip) so the action fits at 1280 px.
+const BUTTON_SX = { textTransform: "none", justifyContent: "flex-start", whiteSpace: "nowrap", minWidth: 0 } as const;
+
 /** The Action column of seed 002: the email that can go to this row right now, sent at once. */
 export function RowAction({ row, canManage, onDone }: Props) {
   const { t } = useTranslation();
@@ -62,7 +65,7 @@ export function RowAction({ row, canManage, onDone }: Props) {
   };
 
   if (account.signedUp) {
-    return (
+    const reset = (
       <Button
         size="small"
         disabled={busy}
@@ -72,11 +75,13 @@ export function RowAction({ row, canManage, onDone }: Props) {
             t("onboarding.resetSent", { email: account.email }),
           )
         }
-        sx={{ textTransform: "none", justifyContent: "flex-start" }}
+        aria-label={t("onboarding.resetPasswordFor", { email: account.email })}
+        sx={BUTTON_SX}
       >
-        {t("onboarding.resetPasswordFor", { email: account.email })}
+        {t("onboarding.resetPassword")}
       </Button>
     );
+    return <Tooltip describeChild title={t("onboarding.resetPasswordFor", { email: account.email })}>{reset}</Tooltip>;
   }
   if (!row.dateOfBirth)
     return (
@@ -88,6 +93,9 @@ export function RowAction({ row, canManage, onDone }: Props) {
   // The server decides when the cooldown ends (rule 7); the button says when, not only that it waits.
   const waitUntil = account.resendAvailableAt ? new Date(account.resendAvailableAt) > new Date() ? account.resendAvailableAt : null : null;
   const label = t(resend ? "onboarding.resendInviteTo" : "onboarding.sendInviteTo", { email: account.email });
+  // While the cooldown runs the button itself says when a resend becomes possible: one line, so the
+  // row keeps the grid's compact height.
+  const when = waitUntil ? t("portal.resendAvailableAt", { time: fmt.clock(waitUntil) }) : null;
   const button = (
     <Button
       size="small"
@@ -98,20 +106,18 @@ export function RowAction({ row, canManage, onDone }: Props) {
           t("onboarding.inviteSent", { email: account.email }),
         )
       }
-      sx={{ textTransform: "none", justifyContent: "flex-start" }}
+      // The visible text is part of the name (WCAG 2.5.3), the email too.
+      aria-label={when ? `${label} — ${when}` : label}
+      sx={BUTTON_SX}
     >
-      {label}
+      {when ?? t(resend ? "onboarding.resendInvite" : "onboarding.sendInvite")}
     </Button>
   );
-  if (!waitUntil) return button;
-  const when = t("portal.resendAvailableAt", { time: fmt.clock(waitUntil) });
+  // A disabled button fires no pointer events: the span carries the tooltip.
   return (
-    <Tooltip title={when}>
-      <Box sx={{ display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 }}>
+    <Tooltip describeChild title={label}>
+      <Box component="span" sx={{ display: "inline-flex", minWidth: 0, maxWidth: "100%" }}>
         {button}
-        <Typography variant="caption" color="text.secondary" sx={{ lineHeight: 1.2, px: 0.6 }}>
-          {when}
-        </Typography>
       </Box>
     </Tooltip>
   );
