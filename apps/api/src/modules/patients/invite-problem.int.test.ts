@@ -16,7 +16,9 @@ const GRID = `query($filter: PatientFilterInput) {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // Each portal client calls from its own address (X-Forwarded-For), so the per-address token limit
+  // counts this file's attempts only, not every earlier file's on the same database.
+  t = await startTestApp({ TRUST_PROXY: "loopback" });
 });
 afterAll(async () => {
   jest.useRealTimers();
