@@ -37,7 +37,7 @@ interface Fit {
 /** Where the first invitable row's status and action sit, and how many data rows show in full. */
 async function measure(page: Page): Promise<Fit> {
   return page.evaluate(() => {
-    const rows = [...document.querySelectorAll<HTMLElement>('.MuiDataGrid-row[data-rowindex]')];
+    const rows = Array.from(document.querySelectorAll<HTMLElement>('.MuiDataGrid-row[data-rowindex]'));
     const row = rows.find((r) => r.querySelector('[data-field="action"] button')) ?? rows[0];
     const status = row.querySelector<HTMLElement>('[data-field="portalStatus"]')!.getBoundingClientRect();
     const cell = row.querySelector<HTMLElement>('[data-field="action"]')!;

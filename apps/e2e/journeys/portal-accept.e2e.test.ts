@@ -73,10 +73,13 @@ describe("a patient accepts the invite in the portal", () => {
     const first = await open("en-US");
     await acceptInvite(first.page, link, patient.dateOfBirth);
 
+    // The page asks about the link before showing the form: a used link says so at once, with the
+    // way to sign in instead, and no form to fill.
     const second = await open("en-US");
     await second.page.goto(link);
-    await fillInvite(second.page, en, patient.dateOfBirth);
     await second.page.getByRole("alert").filter({ hasText: "This invite link is not valid" }).waitFor();
+    await second.page.getByRole("link", { name: "Sign in" }).waitFor();
+    expect(await second.page.getByLabel(en.dob).count()).toBe(0);
     expect(await second.page.getByRole("button", { name: en.submit }).count()).toBe(0);
   });
 
