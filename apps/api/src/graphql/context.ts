@@ -1,6 +1,5 @@
 import type { DataSource } from "typeorm";
-import { ActorType, type StaffPermission } from "@portal/schema";
-import { keyHolds, type AccessMode } from "../auth/api-key-scopes";
+import { ActorType } from "@portal/schema";
 import { decide, type Caller } from "../auth/enforce-policy";
 import { OPERATIONS } from "../auth/policy";
 import type { ApiKeyPrincipal, PortalPrincipal, StaffPrincipal } from "../auth/principal";
@@ -28,8 +27,6 @@ export interface Context {
    * for a resolver whose answer depends on what else the caller may do, decided by the policy alone.
    */
   allows(operation: string): boolean;
-  /** Whether the caller holds a staff permission (for an API key: a scope standing in for it, see api-key-scopes.ts). */
-  can(permission: StaffPermission, mode?: AccessMode): boolean;
   /** Sets or clears the portal session cookie on the response (portal sign-in through GraphQL). */
   portalCookie: PortalCookieSetter;
   /** The signed-in portal account's organization scope, acting as that account. */
@@ -109,11 +106,6 @@ export function createContext(args: {
       }
       scope = new OrgScope(dataSource, dataSource.manager, organizationId, actor);
       return scope;
-    },
-    can(permission, mode = "read") {
-      if (args.staff) return args.staff.permissions.has(permission);
-      if (apiKey) return keyHolds(apiKey.scopes, permission, mode);
-      return false;
     },
     loaders() {
       loaders ??= createLoaders(ctx.scope());

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { AccessType, SortDirection, StaffPermission } from "@portal/schema";
+import { AccessType, SortDirection } from "@portal/schema";
 import type { Context } from "../../graphql/context";
 import { pageSize } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
@@ -99,8 +99,8 @@ export class PatientResolver {
       "Edit a contact. Disabling it revokes its portal access (rule 3). A new email of a contact holding access asks the new address to confirm the login (rules 14, 18) when the caller may manage portal access; otherwise the login stays.",
   })
   updateContact(@Arg("input", () => UpdateContactInput) input: UpdateContactInput, @Ctx() ctx: Context) {
-    // Moving a login is a portal-access change (rule 16): only callers who may make one start it.
-    const mayChangeLogin = ctx.can(StaffPermission.MANAGE_PORTAL_ACCESS, "write");
+    // Moving a login is what changePortalLoginEmail does: only callers the policy lets call it start one.
+    const mayChangeLogin = ctx.allows("Mutation.changePortalLoginEmail");
     return asPayload(() =>
       ctx.services.patients.updateContact(ctx.scope(), parseId(input.id, "id", "Contact"), patch(input, ["email", "phone", "dateOfBirth"]), { mayChangeLogin }),
     );
