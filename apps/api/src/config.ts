@@ -34,6 +34,9 @@ const schema = z.object({
   MAILGUN_URL: z.url().optional(),
   MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(1).optional(),
   MAILGUN_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  // How long after a call Mailgun's events may still be arriving: a batch in doubt whose events show
+  // nothing is resent only after this (README, "Email delivery guarantees").
+  MAILGUN_EVENTS_SETTLE_SECONDS: z.coerce.number().int().min(0).default(600),
   MAIL_FROM: z.string().default("Portal Access <no-reply@portal.localhost>"),
   // Which transport delivers email. Unset: Mailgun when configured, else the dev mailbox — except in
   // production, where keeping emails (with their links) in the database must be asked for by name.

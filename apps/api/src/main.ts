@@ -35,6 +35,8 @@ async function main() {
 
   const services = createServices(dataSource, config, logger);
   const { app, apollo } = await createApp(services);
+  // Before any worker claims: a claim names this process, and its beat keeps the claim its own.
+  await services.heartbeat.start();
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ url: config.publicUrl, database: config.databaseKind, email: services.mailer.name }, "Portal Access is listening");
     services.outboxWorker.start();
@@ -54,6 +56,8 @@ async function main() {
     force.unref();
     server.close(() => {
       void Promise.all([services.outboxWorker.stop(), services.bulkRunner.stop()])
+        // Calls in flight were finished and unsent claims handed back: the others may take the rest at once.
+        .then(() => services.heartbeat.stop())
         .then(() => apollo.stop())
         .then(() => dataSource.destroy())
         .then(() => process.exit(0));

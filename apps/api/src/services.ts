@@ -7,6 +7,7 @@ import { EmailQueue } from "./email/email-queue";
 import { MailgunTransport } from "./email/mailgun.transport";
 import type { Mailer } from "./email/mailer";
 import { OutboxWorker } from "./email/outbox-worker";
+import { WorkerHeartbeat } from "./workers/worker-heartbeat";
 import { SecretBox } from "./email/secret-box";
 import { MfaService } from "./auth/mfa/mfa.service";
 import { PortalMfaService } from "./auth/mfa/portal-mfa.service";
@@ -44,6 +45,8 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
   const mailer = createMailer(dataSource, config, box);
   portalAccess.addListener(webhookAccessListener);
   portalAccess.addListener(new AccessRemovedListener(emailQueue));
+  // The process's liveness: others take over its outbox claims and bulk jobs as soon as it stops beating.
+  const heartbeat = new WorkerHeartbeat(dataSource, logger);
   const webhookSender = new WebhookSender({ dataSource, box, logger, allowPrivateTargets: config.ALLOW_PRIVATE_WEBHOOK_TARGETS });
   // Built here, started by main.ts once the server listens (tests drive it with runOnce/drain).
   const outboxWorker = new OutboxWorker({
@@ -55,6 +58,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     publicUrl: config.publicUrl,
     leaseMs: Math.max(120_000, 3 * config.MAILGUN_TIMEOUT_MS),
     webhooks: webhookSender,
+    heartbeat,
   });
   const invites = new InviteService({ publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess);
   const signIn = parseLimit(config.RATE_LIMIT_SIGN_IN)!;
@@ -86,7 +90,8 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     signInLocks: new SignInLockService(rateLimits),
     bulkJobs,
     // Started by main.ts after the server listens (tests start it themselves).
-    bulkRunner: new BulkJobRunner(dataSource, bulkJobs, logger),
+    bulkRunner: new BulkJobRunner(dataSource, bulkJobs, logger, { heartbeat }),
+    heartbeat,
     patients: new PatientService(portalAccess, loginEmailChanges),
     portalRoles: new PortalRoleService(),
     staff: new StaffService(),
@@ -104,7 +109,7 @@ export type Services = ReturnType<typeof createServices>;
 /** The transport config.ts chose: Mailgun, or the dev mailbox (kept in the database, sealed). */
 export function createMailer(dataSource: DataSource, config: Config, box: SecretBox): Mailer {
   if (config.emailTransport === "mailgun" && config.MAILGUN_API_KEY && config.MAILGUN_DOMAIN) {
-    return new MailgunTransport({ apiKey: config.MAILGUN_API_KEY, domain: config.MAILGUN_DOMAIN, url: config.MAILGUN_URL, timeoutMs: config.MAILGUN_TIMEOUT_MS });
+    return new MailgunTransport({ apiKey: config.MAILGUN_API_KEY, domain: config.MAILGUN_DOMAIN, url: config.MAILGUN_URL, timeoutMs: config.MAILGUN_TIMEOUT_MS, eventsSettleMs: config.MAILGUN_EVENTS_SETTLE_SECONDS * 1000 });
   }
   return new DevMailboxTransport(dataSource, box);
 }

@@ -8,7 +8,15 @@ import type { TestApp } from "./test-app";
 
 /** Settings that point the app's Mailgun transport at a fake. */
 export function mailgunEnv(fake: { url: string; apiKey: string; domains: string[] }, timeoutMs = 1000): Record<string, string> {
-  return { MAILGUN_API_KEY: fake.apiKey, MAILGUN_DOMAIN: fake.domains[0], MAILGUN_URL: fake.url, MAILGUN_TIMEOUT_MS: String(timeoutMs), MAIL_FROM: "Riverside Clinic <no-reply@mg.example.test>" };
+  return {
+    MAILGUN_API_KEY: fake.apiKey,
+    MAILGUN_DOMAIN: fake.domains[0],
+    MAILGUN_URL: fake.url,
+    MAILGUN_TIMEOUT_MS: String(timeoutMs),
+    MAIL_FROM: "Riverside Clinic <no-reply@mg.example.test>",
+    // The fake's events appear at once (unless a test sets its eventsDelayMs), so "none" is conclusive at once.
+    MAILGUN_EVENTS_SETTLE_SECONDS: "0",
+  };
 }
 
 /** A worker on the test app's transport, with test-sized backoff and polling. */

@@ -1,6 +1,7 @@
 import { DevMailboxMessage } from "../email/dev-mailbox-message.entity";
 import { MailgunWebhookToken } from "../email/mailgun-webhook-token.entity";
 import { OutboxMessage } from "../email/outbox-message.entity";
+import { WorkerHeartbeatRow } from "../workers/worker-heartbeat.entity";
 import { PortalToken } from "../modules/invites/portal-token.entity";
 import { RateLimit } from "../auth/rate-limit.entity";
 import { ApiKey } from "../modules/api-keys/api-key.entity";
@@ -40,6 +41,7 @@ export const entities = [
   PortalGrant,
   AuditEvent,
   OutboxMessage,
+  WorkerHeartbeatRow,
   BulkJob,
   BulkJobItem,
   PortalToken,

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import type { DataSource } from "typeorm";
+import { In, MoreThanOrEqual, type DataSource } from "typeorm";
 import { DevMailboxMessage } from "./dev-mailbox-message.entity";
-import type { MailBatch, Mailer, SendResult } from "./mailer";
+import type { CallInDoubt, MailBatch, Mailer, SendResult } from "./mailer";
 import { substituteRecipientVariables } from "./render";
 import type { SecretBox } from "./secret-box";
 
@@ -16,6 +16,8 @@ const UNREADABLE = "(this email was sealed with another SESSION_SECRET and can n
 export class DevMailboxTransport implements Mailer {
   readonly name = "dev-mailbox" as const;
   readonly maxRecipientsPerCall = 500;
+  // One INSERT: once committed it is visible, and a process that died before the commit sent nothing.
+  readonly settleMs = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,6 +39,15 @@ export class DevMailboxTransport implements Mailer {
     });
     await this.dataSource.getRepository(DevMailboxMessage).insert(rows);
     return { providerMessageId: `dev-mailbox.${crypto.randomUUID()}` };
+  }
+
+  async acceptedRecipients(call: CallInDoubt): Promise<Map<string, string>> {
+    const kept = await this.dataSource.getRepository(DevMailboxMessage).find({
+      select: { outboxId: true, toAddress: true },
+      // A second of slack: createdAt is the database's clock, startedAt the worker's.
+      where: { outboxId: In(call.recipients.map((r) => r.outboxId)), createdAt: MoreThanOrEqual(new Date(call.startedAt.getTime() - 1000)) },
+    });
+    return new Map(kept.map((k) => [k.toAddress.trim().toLowerCase(), `dev-mailbox.${call.batchId}`]));
   }
 }
 

@@ -9,6 +9,17 @@ import { substituteRecipientVariables } from "./render";
  * bulk benchmark, demos without network). It follows shared/reference/mailgun.md §9: Basic auth
  * (401 "Forbidden"), unknown domain 404, multipart parsed with undici, the §2.4 validations,
  * batch recipient-variables, message ids, one-shot faults, and signed webhooks (§6).
+ *
+ * It also answers the Events API (`GET /v3/{domain}/events`, and the page URLs it hands out), which
+ * the outbox worker asks before it resends a batch whose call may have reached Mailgun: every
+ * accepted copy yields an `accepted` event, shaped like Mailgun's (event, id, float timestamp,
+ * recipient, user-variables, message.headers.message-id without brackets…). As Mailgun documents,
+ * events reach the store some time after the fact: `eventsDelayMs` hides an event until then.
+ * Query options: begin/end (epoch seconds or RFC 2822), ascending yes/no, limit (≤ 300; default
+ * 100), and the filters event, recipient, message-id, tags and user-variables (a JSON object whose
+ * keys and values must all match). Pages: `paging.next/previous/first/last` are absolute URLs of
+ * the form `{url}/v3/{domain}/events/{token}`; the last page's `next` answers an empty page, and
+ * an ascending query without `end` keeps returning events that became visible since (polling).
  */
 
 export interface FakeFault {
@@ -21,8 +32,23 @@ export interface FakeFault {
   delayMs?: number;
   /** Never answer (exercises the client's timeout). */
   hang?: boolean;
-  /** Only requests this returns true for consume the fault. */
+  /**
+   * Only requests this returns true for consume the fault. Without it, a fault applies to the next
+   * send (POST …/messages), never to an Events API query: those have `failEventsNext`.
+   */
   match?: (req: FakeRequest) => boolean;
+  /**
+   * Accept the message (recorded, its events written) and then never answer: the call Mailgun
+   * took while its caller died waiting. `closeAllConnections()` ends it.
+   */
+  acceptAndHold?: boolean;
+}
+
+/** One stored event, as the Events API returns it, plus when it becomes visible. */
+export interface FakeEvent {
+  item: Record<string, unknown> & { event: string; timestamp: number; recipient: string; "user-variables": Record<string, string> };
+  seq: number;
+  visibleAt: number;
 }
 
 export interface FakeRequest {
@@ -76,6 +102,16 @@ export interface FakeMailgun {
   messages: FakeMailgunMessage[];
   requests: FakeRequest[];
   failNext(fault: FakeFault, times?: number): void;
+  /** A one-shot answer to the next Events API query (e.g. `{status: 503}` or `{hang: true}`). */
+  failEventsNext(fault: FakeFault, times?: number): void;
+  /** Every event stored, visible or not yet. */
+  events: FakeEvent[];
+  /** How long after acceptance an event appears in the Events API (Mailgun: seconds, sometimes more). */
+  eventsDelayMs: number;
+  /** Messages accepted by an `acceptAndHold` fault, whose callers are still waiting. */
+  held: FakeMailgunMessage[];
+  /** Resolves once `predicate` holds (polled), or rejects after `timeoutMs`. */
+  waitFor(predicate: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
   /** Every individual copy accepted so far (one per recipient). */
   copies(): (FakeRecipientCopy & { message: FakeMailgunMessage })[];
   /** Resolves once at least `count` copies were accepted. */
@@ -89,11 +125,14 @@ export interface FakeMailgunOptions {
   domains?: string[];
   host?: string;
   port?: number;
+  eventsDelayMs?: number;
 }
 
 const ADDRESS = /^[^\s@<>",]+@[^\s@<>",]+$/;
 const MAX_RECIPIENTS = 1000;
 const MAX_OPTIONS_BYTES = 16 * 1024;
+const MAX_EVENTS_LIMIT = 300;
+const DEFAULT_EVENTS_LIMIT = 100;
 
 class BadRequest extends Error {}
 
@@ -141,6 +180,9 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
   const messages: FakeMailgunMessage[] = [];
   const requests: FakeRequest[] = [];
   let faults: FakeFault[] = [];
+  let eventFaults: FakeFault[] = [];
+  const events: FakeEvent[] = [];
+  const held: FakeMailgunMessage[] = [];
   let copyCount = 0;
   let waiters: { count: number; resolve: () => void }[] = [];
   const expectedAuth = `Basic ${Buffer.from(`api:${apiKey}`).toString("base64")}`;
@@ -150,10 +192,15 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
     const record: FakeRequest = { method: req.method ?? "GET", path, headers: { ...req.headers } };
     requests.push(record);
 
-    const faultIndex = faults.findIndex((f) => !f.match || f.match(record));
+    const eventsRoute = /^\/v3\/([^/]+)\/events(?:\/([A-Za-z0-9_-]+))?$/.exec(path);
+    const queue = eventsRoute && req.method === "GET" ? eventFaults : faults;
+    const isSend = req.method === "POST" && /\/messages(\.mime)?$/.test(path);
+    const faultIndex = queue.findIndex((f) => (f.match ? f.match(record) : queue === eventFaults || isSend));
+    let holdAfterAccept = false;
     if (faultIndex >= 0) {
-      const [fault] = faults.splice(faultIndex, 1);
+      const [fault] = queue.splice(faultIndex, 1);
       if (fault.hang) return req.resume(); // never answered; closeAllConnections() ends it
+      holdAfterAccept = Boolean(fault.acceptAndHold);
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       // Without a status the fault is a pure delay, and the request is then processed normally.
       if (fault.status !== undefined) {
@@ -163,6 +210,17 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
     }
 
     if (req.method === "GET" && path === "/") return send(res, 200, "Mailgun Magnificent API");
+    if (eventsRoute && req.method === "GET") {
+      if (req.headers.authorization !== expectedAuth) return send(res, 401, "Forbidden");
+      const [, domain, token] = eventsRoute;
+      if (!domains.includes(domain)) return send(res, 404, { message: `Domain not found: ${domain}` });
+      try {
+        return send(res, 200, eventsPage(domain, token ?? null, new URL(req.url ?? "/", "http://fake").searchParams));
+      } catch (err) {
+        if (err instanceof BadRequest) return send(res, 400, { message: err.message });
+        throw err;
+      }
+    }
     const route = /^\/v3\/([^/]+)\/(messages|messages\.mime)$/.exec(path);
     if (req.method !== "POST" || !route) {
       req.resume();
@@ -196,16 +254,100 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
     try {
       const message = await parseMessage(form, domain, endpoint as "messages" | "messages.mime");
       messages.push(message);
+      recordAccepted(message);
       copyCount += message.perRecipient.length;
       waiters = waiters.filter((w) => {
         if (copyCount >= w.count) w.resolve();
         return copyCount < w.count;
       });
+      if (holdAfterAccept) {
+        held.push(message);
+        return; // accepted, never answered
+      }
       send(res, 200, { id: message.id, message: "Queued. Thank you." });
     } catch (err) {
       if (err instanceof BadRequest) return send(res, 400, { message: err.message });
       throw err;
     }
+  }
+
+  let eventSeq = 0;
+  const state = { eventsDelayMs: options.eventsDelayMs ?? 0 };
+
+  /** One `accepted` event per copy, as Mailgun logs it for a call it took. */
+  function recordAccepted(message: FakeMailgunMessage) {
+    const now = Date.now();
+    for (const copy of message.perRecipient) {
+      events.push({
+        seq: ++eventSeq,
+        visibleAt: now + state.eventsDelayMs,
+        item: {
+          event: "accepted",
+          id: crypto.randomBytes(16).toString("base64url").slice(0, 22),
+          timestamp: now / 1000,
+          "log-level": "info",
+          method: "http",
+          recipient: copy.recipient,
+          "recipient-domain": copy.recipient.split("@")[1] ?? "",
+          tags: message.tags,
+          campaigns: [],
+          "user-variables": copy.userVariables,
+          flags: { "is-authenticated": true, "is-test-mode": message.testMode },
+          envelope: { sender: plainAddress(message.from) ?? message.from, transport: "", targets: copy.recipient },
+          message: {
+            headers: { to: copy.recipient, "message-id": message.messageId, from: message.from, subject: copy.subject },
+            attachments: [],
+            recipients: [copy.recipient],
+            size: Buffer.byteLength(copy.text) + Buffer.byteLength(copy.html),
+          },
+          storage: { url: `${baseUrl()}/v3/domains/${message.domain}/messages/${message.messageId}`, key: message.messageId },
+        },
+      });
+    }
+  }
+
+  function baseUrl() {
+    const a = server.address() as AddressInfo;
+    return `http://${a.address}:${a.port}`;
+  }
+
+  /**
+   * A page of the Events API. The query (or the token of a page URL, which carries the query and a
+   * cursor) selects visible events in the time range, filtered, ordered by time.
+   */
+  function eventsPage(domain: string, token: string | null, params: URLSearchParams) {
+    let q: EventsQuery;
+    if (token) {
+      try {
+        q = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as EventsQuery;
+      } catch {
+        throw new BadRequest("Invalid page token");
+      }
+    } else q = parseEventsQuery(params);
+    const now = Date.now();
+    const matching = events
+      .filter((e) => e.visibleAt <= now && matchesEvent(e, q))
+      .sort((a, b) => (q.ascending ? a.item.timestamp - b.item.timestamp || a.seq - b.seq : b.item.timestamp - a.item.timestamp || b.seq - a.seq));
+    let start = 0;
+    if (q.after) {
+      const [ts, seq] = q.after;
+      start = matching.findIndex((e) => (q.ascending ? e.item.timestamp > ts || (e.item.timestamp === ts && e.seq > seq) : e.item.timestamp < ts || (e.item.timestamp === ts && e.seq < seq)));
+      if (start < 0) start = matching.length;
+    }
+    const page = matching.slice(start, start + q.limit);
+    const last = page[page.length - 1];
+    const link = (query: EventsQuery) => `${baseUrl()}/v3/${domain}/events/${Buffer.from(JSON.stringify(query)).toString("base64url")}`;
+    const { after: _after, ...first } = q;
+    return {
+      items: page.map((e) => e.item),
+      paging: {
+        // Adjacent pages are always given, even at the ends (Mailgun: they answer an empty page).
+        next: link({ ...q, after: last ? [last.item.timestamp, last.seq] : q.after }),
+        previous: link({ ...first, ascending: !q.ascending, after: page[0] ? [page[0].item.timestamp, page[0].seq] : q.after }),
+        first: link(first),
+        last: link({ ...first, ascending: !q.ascending }),
+      },
+    };
   }
 
   const server = http.createServer((req, res) => {
@@ -225,6 +367,24 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
     failNext(fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push(fault);
     },
+    failEventsNext(fault, times = 1) {
+      for (let i = 0; i < times; i++) eventFaults.push(fault);
+    },
+    events,
+    held,
+    get eventsDelayMs() {
+      return state.eventsDelayMs;
+    },
+    set eventsDelayMs(ms: number) {
+      state.eventsDelayMs = ms;
+    },
+    async waitFor(predicate, timeoutMs = 10_000, what = "condition") {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error(`fake Mailgun: ${what} not met after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     copies() {
       return messages.flatMap((message) => message.perRecipient.map((copy) => ({ ...copy, message })));
     },
@@ -239,6 +399,9 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
       messages.length = 0;
       requests.length = 0;
       faults = [];
+      eventFaults = [];
+      events.length = 0;
+      held.length = 0;
       copyCount = 0;
     },
     close() {
@@ -247,6 +410,78 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+interface EventsQuery {
+  begin: number | null;
+  end: number | null;
+  ascending: boolean;
+  limit: number;
+  filters: { event?: string[]; recipient?: string; messageId?: string; tags?: string; userVariables?: Record<string, string> };
+  /** Cursor: [timestamp, seq] of the last event of the previous page. */
+  after?: [number, number];
+}
+
+/** Epoch seconds or an RFC 2822 date, as Mailgun takes `begin` and `end`. */
+function parseTime(name: string, value: string | null): number | null {
+  if (value === null || value === "") return null;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value);
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new BadRequest(`'${name}' parameter is not a valid date: ${value}`);
+  return t / 1000;
+}
+
+function parseEventsQuery(params: URLSearchParams): EventsQuery {
+  const begin = parseTime("begin", params.get("begin"));
+  const end = parseTime("end", params.get("end"));
+  const asc = params.get("ascending");
+  if (asc !== null && asc !== "yes" && asc !== "no") throw new BadRequest("'ascending' parameter should be 'yes' or 'no'");
+  // Without `ascending`, the direction follows begin/end; with neither, newest first (Mailgun's default).
+  const ascending = asc !== null ? asc === "yes" : begin !== null && end !== null ? end >= begin : false;
+  if (asc !== null && begin !== null && end !== null && ascending !== end >= begin) throw new BadRequest("'ascending' contradicts the begin and end of the range");
+  const limit = params.get("limit") === null ? DEFAULT_EVENTS_LIMIT : Number(params.get("limit"));
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS_LIMIT) throw new BadRequest(`'limit' parameter should be between 1 and ${MAX_EVENTS_LIMIT}`);
+  let userVariables: Record<string, string> | undefined;
+  const uv = params.get("user-variables");
+  if (uv !== null) {
+    try {
+      const parsed = JSON.parse(uv) as unknown;
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      userVariables = Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+    } catch {
+      throw new BadRequest("'user-variables' parameter is not a valid JSON object");
+    }
+  }
+  return {
+    begin,
+    end,
+    ascending,
+    limit,
+    filters: {
+      event: params.get("event")?.split(/\s+OR\s+/).map((e) => e.trim()),
+      recipient: params.get("recipient")?.toLowerCase(),
+      messageId: params.get("message-id")?.replace(/^<|>$/g, ""),
+      tags: params.get("tags") ?? undefined,
+      userVariables,
+    },
+  };
+}
+
+function matchesEvent(e: FakeEvent, q: EventsQuery): boolean {
+  const t = e.item.timestamp;
+  const [lo, hi] = q.ascending ? [q.begin, q.end] : [q.end, q.begin];
+  if (lo !== null && t < lo) return false;
+  if (hi !== null && t > hi) return false;
+  const f = q.filters;
+  if (f.event && !f.event.includes(e.item.event)) return false;
+  if (f.recipient && e.item.recipient.toLowerCase() !== f.recipient) return false;
+  const headers = (e.item.message as { headers: Record<string, string> }).headers;
+  if (f.messageId && headers["message-id"] !== f.messageId) return false;
+  if (f.tags && !(e.item.tags as string[]).includes(f.tags)) return false;
+  if (f.userVariables) {
+    for (const [k, v] of Object.entries(f.userVariables)) if (e.item["user-variables"][k] !== v) return false;
+  }
+  return true;
 }
 
 async function parseMessage(form: FormData, domain: string, endpoint: "messages" | "messages.mime"): Promise<FakeMailgunMessage> {

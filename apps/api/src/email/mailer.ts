@@ -18,6 +18,16 @@ export interface MailBatch {
   content: TemplateParts;
   recipients: { to: string; variables: Record<string, string>; meta: RecipientMeta }[];
   tags: string[];
+  /** Names this call at the provider (Mailgun: the custom variable `v:batch-id`), for `acceptedRecipients`. */
+  batchId?: string;
+}
+
+/** A call whose outcome is unknown (its process died in it, or no answer came back). */
+export interface CallInDoubt {
+  batchId: string;
+  /** When the call started: nothing it caused is older. */
+  startedAt: Date;
+  recipients: { to: string; outboxId: number }[];
 }
 
 export interface SendResult {
@@ -33,6 +43,11 @@ export class MailerError extends Error {
     readonly status: number | null = null,
     /** When the provider said when to retry (Mailgun 429 "try again after <date>"). */
     readonly retryAfter: Date | null = null,
+    /**
+     * No answer came back although the request may have reached the provider (timeout, reset
+     * connection): the call may have been accepted, so its rows are in doubt, not simply failed.
+     */
+    readonly inDoubt = false,
   ) {
     super(message);
   }
@@ -44,6 +59,14 @@ export interface Mailer {
   /** Recipients per call (Mailgun allows 1,000). */
   readonly maxRecipientsPerCall: number;
   send(batch: MailBatch): Promise<SendResult>;
+  /**
+   * Asks the provider which recipients of a call in doubt it accepted: address (lower case) → the
+   * provider's message id. Throws a MailerError when the provider cannot answer now. An empty answer
+   * is conclusive only once the call is older than `settleMs`.
+   */
+  acceptedRecipients(call: CallInDoubt): Promise<Map<string, string>>;
+  /** How long after a call the provider may still be recording it (Mailgun: its events' delay). */
+  readonly settleMs: number;
 }
 
 /** Error text safe to store and log: no addresses, bounded length. */

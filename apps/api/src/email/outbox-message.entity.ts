@@ -1,7 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { CreatedAtColumn, JsonColumn, TimestampColumn } from "../db/columns";
 
-export type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED";
+/**
+ * PENDING: waiting for its time. CLAIMED: a worker took it and has not called the provider yet
+ * (nothing left the process: safe to hand to another worker). SENDING: its batch's call has started,
+ * so the provider may have it: after a crash only these rows are in doubt, and are resolved by asking
+ * the provider (see OutboxWorker). SENT / FAILED: done.
+ */
+export type OutboxStatus = "PENDING" | "CLAIMED" | "SENDING" | "SENT" | "FAILED";
 
 /**
  * The durable outbox: a row is written in the same transaction as the change that causes the
@@ -13,6 +19,9 @@ export type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED";
 @Index("uq_outbox_dedupe", ["dedupeKey"], { unique: true })
 // Webhooks correlate a provider event with its row by message id (and recipient, for batches).
 @Index("ix_outbox_provider_message", ["providerMessageId"])
+// Claims of a process known to be gone are found by claimant.
+@Index("ix_outbox_claimant", ["claimedBy", "status"])
+@Index("ix_outbox_batch", ["batchId"])
 export class OutboxMessage {
   @PrimaryGeneratedColumn()
   id: number;
@@ -63,6 +72,17 @@ export class OutboxMessage {
 
   @TimestampColumn({ nullable: true })
   claimedUntil: Date | null;
+
+  /**
+   * The provider call this row went out in (or may have): sent to Mailgun as the custom variable
+   * `v:batch-id`, echoed in its events, so a worker can ask which recipients it accepted.
+   */
+  @Column({ type: "varchar", length: 40, nullable: true })
+  batchId: string | null;
+
+  /** When that call started: the events to look for are not older. */
+  @TimestampColumn({ nullable: true })
+  batchStartedAt: Date | null;
 
   @Column({ type: "varchar", length: 500, nullable: true })
   lastError: string | null;

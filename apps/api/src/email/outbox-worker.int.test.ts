@@ -22,7 +22,7 @@ beforeAll(async () => {
   t = await startTestApp(mailgunEnv(fake, 1500));
   // On MySQL the suites of one jest worker share a database: emails other suites queued and never
   // delivered would reach this fake and consume its scripted faults.
-  await t.dataSource.getRepository(OutboxMessage).update({ status: In(["PENDING", "SENDING"]) }, { status: "FAILED" });
+  await t.dataSource.getRepository(OutboxMessage).update({ status: In(["PENDING", "CLAIMED", "SENDING"]) }, { status: "FAILED" });
 });
 afterAll(async () => {
   await t.close();
@@ -56,11 +56,11 @@ describe("outbox worker with the Mailgun transport", () => {
     expect(m.html).not.toContain("<b>Tom</b>");
     expect(m.tags).toEqual(["portal-access", "invite-link"]);
     expect(m.options).toMatchObject({ tracking: "no", "tracking-clicks": "no", "tracking-opens": "no" });
-    expect(m.userVariables).toEqual({ "outbox-id": String(row!.id) });
+    expect(m.userVariables).toEqual({ "outbox-id": String(row!.id), "batch-id": expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(m.text).toContain("valid for 7 days");
 
     const [sent] = await rows([row!.id]);
-    expect(sent).toMatchObject({ status: "SENT", providerMessageId: m.messageId, secretsSealed: null, attempts: 1 });
+    expect(sent).toMatchObject({ status: "SENT", providerMessageId: m.messageId, secretsSealed: null, attempts: 1, batchId: m.userVariables["batch-id"] });
     expect(sent.providerMessageId).not.toMatch(/[<>]/);
     expect(sent.sentAt).toBeInstanceOf(Date);
   });

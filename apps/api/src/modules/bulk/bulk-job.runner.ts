@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
-import { type DataSource, type EntityManager, LessThan } from "typeorm";
+import { Brackets, type DataSource, type EntityManager } from "typeorm";
 import { ActorType, BulkJobOutcome, BulkJobState } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { runInTransaction } from "../../db/transaction";
 import type { Logger } from "../../logger";
 import { BulkJob, BulkJobItem } from "./bulk-job.entity";
 import type { BulkJobService } from "./bulk-job.service";
+import { claimantGoneSql, type WorkerHeartbeat } from "../../workers/worker-heartbeat";
 
 export interface BulkJobRunnerOptions {
   /** Rows per transaction: big enough to amortize the commit, small enough to keep locks short. */
@@ -18,6 +19,11 @@ export interface BulkJobRunnerOptions {
   maxResumes?: number;
   /** Called after each committed chunk (progress hooks; tests stop a runner mid-job with it). */
   afterChunk?: (job: BulkJob) => void;
+  /**
+   * The process's heartbeat: the runner claims jobs under its id, and takes over at once a RUNNING
+   * job whose runner's process stopped beating (the lease above stays the fallback).
+   */
+  heartbeat?: WorkerHeartbeat;
 }
 
 /**
@@ -27,7 +33,8 @@ export interface BulkJobRunnerOptions {
  * runner died is resumed from its PENDING rows.
  */
 export class BulkJobRunner {
-  readonly id = `runner-${crypto.randomUUID()}`;
+  readonly id: string;
+  private readonly heartbeat: WorkerHeartbeat | null;
   private readonly chunkSize: number;
   private readonly leaseMs: number;
   private readonly pollMs: number;
@@ -50,6 +57,8 @@ export class BulkJobRunner {
     this.pollMs = options.pollMs ?? 2_000;
     this.maxResumes = options.maxResumes ?? 3;
     this.afterChunk = options.afterChunk ?? (() => undefined);
+    this.heartbeat = options.heartbeat ?? null;
+    this.id = options.heartbeat?.id ?? `runner-${crypto.randomUUID()}`;
   }
 
   start(): void {
@@ -108,11 +117,24 @@ export class BulkJobRunner {
   private async claimIn(manager: EntityManager): Promise<BulkJob | null> {
     const repo = manager.getRepository(BulkJob);
     const stale = new Date(Date.now() - this.leaseMs);
-    const candidates = await repo.find({
-      where: [{ state: BulkJobState.QUEUED }, { state: BulkJobState.RUNNING, heartbeatAt: LessThan(stale) }],
-      order: { id: "ASC" },
-      take: 5,
-    });
+    const deadline = this.heartbeat ? this.heartbeat.deadline() : null;
+    const candidates = await repo
+      .createQueryBuilder("j")
+      .where("j.state = :queued", { queued: BulkJobState.QUEUED })
+      .orWhere(
+        new Brackets((w) => {
+          w.where("j.state = :running", { running: BulkJobState.RUNNING }).andWhere(
+            new Brackets((r) => {
+              r.where("j.heartbeatAt < :stale", { stale });
+              // A runner whose process stopped beating is gone now, whatever its job's lease says.
+              if (deadline) r.orWhere(claimantGoneSql("j.runnerId"), { deadline });
+            }),
+          );
+        }),
+      )
+      .orderBy("j.id", "ASC")
+      .take(5)
+      .getMany();
     for (const candidate of candidates) {
       const resumed = candidate.state === BulkJobState.RUNNING;
       if (resumed && candidate.resumeCount >= this.maxResumes) {
@@ -122,16 +144,23 @@ export class BulkJobRunner {
         continue;
       }
       const now = new Date();
-      // Compare-and-set on the state and the old lease: of two runners, one wins.
+      // Compare-and-set on the state and the old claim: of two runners, one wins.
       const qb = repo
         .createQueryBuilder()
         .update(BulkJob)
         .set({ state: BulkJobState.RUNNING, runnerId: this.id, heartbeatAt: now, startedAt: candidate.startedAt ?? now, resumeCount: resumed ? candidate.resumeCount + 1 : candidate.resumeCount })
         .where("id = :id AND state = :state", { id: candidate.id, state: candidate.state });
-      if (resumed) qb.andWhere("heartbeatAt < :stale", { stale });
+      if (resumed) {
+        qb.andWhere(
+          new Brackets((r) => {
+            r.where("heartbeatAt < :stale", { stale });
+            if (deadline) r.orWhere(claimantGoneSql("runnerId"), { deadline });
+          }),
+        );
+      }
       const { affected } = await qb.execute();
       if (affected === 1) {
-        if (resumed) this.logger.info({ jobId: candidate.id }, "bulk job resumed");
+        if (resumed) this.logger.info({ jobId: candidate.id, from: candidate.runnerId }, "bulk job resumed");
         return repo.findOneByOrFail({ id: candidate.id });
       }
     }

@@ -35,8 +35,19 @@ interface Outcome {
   durationMs: number;
 }
 
+/** Rows for one endpoint origin share its health; a subscription without a usable URL is its own target. */
+function targetKey(url: string | undefined): string {
+  try {
+    return url ? new URL(url).origin : "none";
+  } catch {
+    return `bad:${url}`;
+  }
+}
+
 /**
- * Delivers the outbox's WEBHOOK rows (claimed by the OutboxWorker with SKIP LOCKED and a lease):
+ * Delivers the outbox's WEBHOOK rows (claimed by the OutboxWorker with SKIP LOCKED, in a loop of
+ * their own so that email never waits on a partner). A row whose process died mid-POST is claimed
+ * again and resent with the same `portal-event-id` (partners dedupe on it; docs/partner-api.md):
  * signs each body, POSTs it without following redirects, through a lookup that refuses internal
  * addresses at connection time, logs every attempt, and reschedules failures with backoff.
  */
@@ -53,25 +64,68 @@ export class WebhookSender {
     };
   }
 
+  /**
+   * Per target (the endpoint's origin): consecutive failures and until when it is left alone. Kept
+   * in the process: each process learns a target is down from its own first failure.
+   */
+  private readonly targets = new Map<string, { failures: number; openUntil: number }>();
+
+  /**
+   * Delivers claimed rows, one target at a time per lane, so that a target that hangs holds one
+   * lane for one timeout; once a target fails, its other rows are deferred until its backoff ends
+   * (without counting an attempt), and every other target goes on.
+   */
   async deliver(rows: OutboxMessage[], workerId: string): Promise<void> {
     const subs = await this.o.dataSource.getRepository(WebhookSubscription).findBy({ id: In([...new Set(rows.map((r) => Number(r.variables.subscriptionId)))]) });
     const byId = new Map(subs.map((s) => [s.id, s]));
+    const groups = new Map<string, OutboxMessage[]>();
+    for (const row of rows) {
+      const key = targetKey(byId.get(Number(row.variables.subscriptionId))?.url);
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push(row);
+    }
+    const queue = [...groups.entries()];
     let next = 0;
     await Promise.all(
-      Array.from({ length: Math.min(this.o.concurrency, rows.length) }, async () => {
-        while (next < rows.length) {
-          const row = rows[next++];
-          try {
-            await this.deliverOne(row, byId.get(Number(row.variables.subscriptionId)), workerId);
-          } catch (err) {
-            this.o.logger.error({ err, outboxId: row.id }, "webhook delivery bookkeeping failed");
+      Array.from({ length: Math.min(this.o.concurrency, queue.length) }, async () => {
+        while (next < queue.length) {
+          const [target, group] = queue[next++];
+          for (const row of group) {
+            try {
+              const open = this.targets.get(target);
+              if (open && open.openUntil > Date.now()) await this.defer(row, workerId, new Date(open.openUntil));
+              else await this.deliverOne(row, byId.get(Number(row.variables.subscriptionId)), workerId, target);
+            } catch (err) {
+              this.o.logger.error({ err, outboxId: row.id }, "webhook delivery bookkeeping failed");
+            }
           }
         }
       }),
     );
   }
 
-  private async deliverOne(row: OutboxMessage, sub: WebhookSubscription | undefined, workerId: string): Promise<void> {
+  /** A row whose target is backed off: back to the queue for when the target may be tried again. */
+  private async defer(row: OutboxMessage, workerId: string, until: Date): Promise<void> {
+    await this.o.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: "PENDING", nextAttemptAt: until, claimedUntil: null, attempts: () => "attempts - 1" })
+      .where("id = :id", { id: row.id })
+      .andWhere("claimedBy = :me", { me: workerId })
+      .execute();
+  }
+
+  private noteOutcome(target: string, success: boolean): void {
+    if (success) {
+      this.targets.delete(target);
+      return;
+    }
+    const failures = (this.targets.get(target)?.failures ?? 0) + 1;
+    const delay = this.o.backoffMs[Math.min(failures - 1, this.o.backoffMs.length - 1)];
+    this.targets.set(target, { failures, openUntil: Date.now() + delay });
+  }
+
+  private async deliverOne(row: OutboxMessage, sub: WebhookSubscription | undefined, workerId: string, target: string): Promise<void> {
     if (!sub || sub.organizationId !== row.organizationId) {
       await this.finish(row, workerId, "FAILED", "subscription deleted");
       return;
@@ -92,6 +146,9 @@ export class WebhookSender {
       outcome = { statusCode: null, error: err instanceof Error ? err.message.slice(0, 300) : "failed", durationMs: 0 };
     }
     const success = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
+    // A 4xx other than 429 is the endpoint answering (about this event): it says nothing of the target's health.
+    const targetDown = outcome.statusCode === null || outcome.statusCode === 429 || outcome.statusCode >= 500;
+    if (success || targetDown) this.noteOutcome(target, success);
     const giveUp = !success && row.attempts >= this.o.maxAttempts;
     const nextAt = success || giveUp ? null : new Date(Date.now() + this.o.backoffMs[Math.min(row.attempts - 1, this.o.backoffMs.length - 1)]);
     await runInTransaction(this.o.dataSource, async (manager) => {

@@ -20,6 +20,7 @@ import { FoldedPatientNames1795340900000 } from "./1795340900000-FoldedPatientNa
 import { AuditTargetIndex1795340900001 } from "./1795340900001-AuditTargetIndex";
 import { StaffInvites1795340700000 } from "./1795340700000-StaffInvites";
 import { ContactPhone1795340800000 } from "./1795340800000-ContactPhone";
+import { DeliveryInDoubt1795350000000 } from "./1795350000000-DeliveryInDoubt";
 // Generated and reviewed migrations, oldest first. `pnpm --filter @portal/api migration:generate <Name>`
 // appends to this list; never edit a migration that has landed.
 export const sqliteMigrations: Function[] = [
@@ -45,4 +46,5 @@ export const sqliteMigrations: Function[] = [
   ContactPhone1795340800000,
   FoldedPatientNames1795340900000,
   AuditTargetIndex1795340900001,
+  DeliveryInDoubt1795350000000,
 ];
