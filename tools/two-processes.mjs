@@ -106,7 +106,7 @@ async function main() {
   let pending;
   do {
     await sleep(300);
-    [[{ pending }]] = await conn.query("SELECT COUNT(*) AS pending FROM outbox_messages WHERE status IN ('PENDING','SENDING')");
+    [[{ pending }]] = await conn.query("SELECT COUNT(*) AS pending FROM outbox_messages WHERE status IN ('PENDING','CLAIMED','SENDING')");
   } while (Number(pending) > 0 && Date.now() < deadline);
   const [rows] = await conn.query("SELECT channel, status, claimedBy, COUNT(*) AS n FROM outbox_messages GROUP BY channel, status, claimedBy");
   const sent = (channel) => rows.filter((r) => r.channel === channel && r.status === "SENT").reduce((s, r) => s + Number(r.n), 0);
