@@ -1,5 +1,6 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { LessThan } from "typeorm";
+import { OrgScope } from "../db/org-scope";
 import type { StaffPermission } from "@portal/schema";
 import { StaffRole } from "../modules/staff/staff-role.entity";
 import { StaffUser } from "../modules/staff/staff-user.entity";
@@ -99,8 +100,13 @@ export class SessionService {
   }
 
   /** Ends every session of one principal at once (revocation, disabling, password change). */
-  async destroyAllFor(kind: SessionKind, principalId: number, manager = this.dataSource.manager): Promise<void> {
-    await manager.getRepository(Session).delete({ kind, principalId });
+  /**
+   * Ends every session of a principal, in the caller's transaction when given one: through its
+   * OrgScope (services), or an EntityManager (code that has no scope yet).
+   */
+  async destroyAllFor(kind: SessionKind, principalId: number, within: OrgScope | EntityManager = this.dataSource.manager): Promise<void> {
+    if (within instanceof OrgScope) await within.delete(Session, { kind, principalId });
+    else await within.getRepository(Session).delete({ kind, principalId });
   }
 
   async purgeExpired(): Promise<number> {

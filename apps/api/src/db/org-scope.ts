@@ -152,6 +152,11 @@ export class OrgScope {
     await insertRows(this.manager, entity, rows.map((r) => ({ ...r, organizationId: this.organizationId }) as unknown as Partial<T>), perStatement);
   }
 
+  /** A new, unsaved row of this organization (to fill in, then `save`). */
+  build<T extends OrgOwned>(entity: EntityTarget<T>, values: Omit<Partial<T>, "organizationId">): T {
+    return this.manager.create(entity, { ...values, organizationId: this.organizationId } as unknown as T);
+  }
+
   /** Saves a row that was read through this scope. */
   save<T extends OrgOwned>(entity: EntityTarget<T>, row: T): Promise<T> {
     if (row.organizationId !== this.organizationId) throw new Error("cross-organization write refused");
@@ -188,6 +193,12 @@ export class OrgScope {
   async updateOrganization(values: Partial<Omit<Organization, "id">>, where: FindOptionsWhere<Organization> = {}): Promise<number> {
     const result = await this.manager.update(Organization, { ...where, id: this.organizationId }, values as never);
     return result.affected ?? 0;
+  }
+
+  /** Saves the scope's own organization row, read with `organization()`. */
+  saveOrganization(org: Organization): Promise<Organization> {
+    if (org.id !== this.organizationId) throw new Error("cross-organization write refused");
+    return this.manager.save(Organization, org);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify";
 import { Router } from "express";
-import { spreadsheetSafe, StaffPermission } from "@portal/schema";
+import { ActorType, spreadsheetSafe, StaffPermission } from "@portal/schema";
 import { loadPrincipals } from "../../auth/principal";
 import { OrgScope } from "../../db/org-scope";
 import type { Services } from "../../services";
@@ -21,8 +21,8 @@ export function bulkJobRoutes(services: Services): Router {
         return;
       }
       const id = String(req.params.id);
-      const scope = new OrgScope(services.dataSource, services.dataSource.manager, staff.organizationId, {
-        type: "STAFF" as never,
+      const scope = OrgScope.open(services.dataSource, staff.organizationId, {
+        type: ActorType.STAFF,
         id: String(staff.user.id),
         label: staff.user.email,
         staffId: staff.user.id,

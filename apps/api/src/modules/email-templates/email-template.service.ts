@@ -8,7 +8,6 @@ import { UserFacingError } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { signInPath } from "../invites/portal-tokens";
 import { STAFF_INVITE_TTL_HOURS, staffInvitePath } from "../staff/staff-tokens";
-import { Organization } from "../organizations/organization.entity";
 import { StaffUser } from "../staff/staff-user.entity";
 import { EmailTemplate } from "./email-template.entity";
 
@@ -59,7 +58,7 @@ export class EmailTemplateService {
     const parts = this.validate(input.kind, input);
     return scope.transaction(async (tx) => {
       const existing = await tx.findOneForUpdate(EmailTemplate, { kind: input.kind, language: input.language });
-      const row = existing ?? tx.manager.create(EmailTemplate, { organizationId: tx.organizationId, kind: input.kind, language: input.language });
+      const row = existing ?? tx.build(EmailTemplate, { kind: input.kind, language: input.language });
       Object.assign(row, parts, { updatedByStaffId: tx.actor.staffId });
       await tx.save(EmailTemplate, row);
       await audit(tx, { action: "email_template.updated", targetType: "EmailTemplate", targetId: `${input.kind}:${input.language}`, after: { customized: true } });
@@ -72,7 +71,7 @@ export class EmailTemplateService {
     return scope.transaction(async (tx) => {
       const existing = await tx.findOneForUpdate(EmailTemplate, { kind: input.kind, language: input.language });
       if (existing) {
-        await tx.manager.delete(EmailTemplate, { id: existing.id, organizationId: tx.organizationId });
+        await tx.delete(EmailTemplate, { id: existing.id });
         await audit(tx, { action: "email_template.reset", targetType: "EmailTemplate", targetId: `${input.kind}:${input.language}`, before: { customized: true }, after: { customized: false } });
       }
       return { emailTemplate: this.view(input.kind, input.language, null) };
@@ -106,15 +105,15 @@ export class EmailTemplateService {
   }
 
   private async sampleValues(scope: OrgScope, kind: EmailKind, language: Language, recipientName?: string): Promise<Record<string, string>> {
-    const org = await scope.manager.findOneBy(Organization, { id: scope.organizationId });
+    const org = await scope.organization();
     const fr = language === Language.FR;
     const values: Record<string, string> = {
       recipientName: recipientName ?? (fr ? "Camille Martin" : "Alex Martin"),
-      organizationName: org?.name ?? "",
+      organizationName: org.name,
       portalUrl: `${this.publicUrl}/portal`,
       signInUrl: `${this.publicUrl}${signInPath}`,
       patientName: fr ? "Léa Martin" : "Sam Martin",
-      expiresInDays: String(Math.max(1, Math.round((org?.inviteLinkTtlHours ?? 168) / 24))),
+      expiresInDays: String(Math.max(1, Math.round(org.inviteLinkTtlHours / 24))),
       expiresInHours: kind === EmailKind.STAFF_INVITE ? String(STAFF_INVITE_TTL_HOURS) : "24",
       // Samples carry links that lead nowhere, so a forwarded sample opens no account.
       link:

@@ -9,7 +9,6 @@ import type { EmailQueue } from "../../email/email-queue";
 import { EmailKind } from "../../email/email.types";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { Organization } from "../organizations/organization.entity";
 import type { PortalAccessService } from "../portal-access/portal-access.service";
 import { PortalAccount } from "../portal-access/portal-account.entity";
 import { PortalToken } from "./portal-token.entity";
@@ -77,7 +76,7 @@ export class LoginEmailChangeService {
       Object.assign(account, { pendingLoginEmail: decision.email, pendingLoginEmailExpiresAt: expiresAt });
       await tx.save(PortalAccount, account);
 
-      const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
+      const org = await tx.organization();
       await this.emailQueue.queue(tx, {
         kind: EmailKind.LOGIN_EMAIL_CONFIRM,
         to: decision.email,
@@ -127,7 +126,7 @@ export class LoginEmailChangeService {
     if (wait !== null) fail(UserErrorCode.RATE_LIMITED, retryMessage(wait));
     const found = requireLiveToken(await findTokenByRaw(this.dataSource, input.token));
     const actor = { type: ActorType.PORTAL_ACCOUNT, id: String(found.accountId), label: null, staffId: null, ip: meta.ip, requestId: meta.requestId };
-    return new OrgScope(this.dataSource, this.dataSource.manager, found.organizationId, actor).transaction(async (tx) => {
+    return OrgScope.open(this.dataSource, found.organizationId, actor).transaction(async (tx) => {
       const token = requireLiveToken(await tx.findOneForUpdate(PortalToken, { id: found.id }));
       const account = (await tx.findOneForUpdate(PortalAccount, { id: token.accountId }))!;
       if (!account.pendingLoginEmail) fail(UserErrorCode.TOKEN_INVALID, INVALID, "token");
@@ -147,7 +146,7 @@ export class LoginEmailChangeService {
       await tx.save(PortalToken, token);
       // Rule 14: links sent to the old address (invites, resets) die, and every session ends.
       const voided = await voidPendingTokens(tx, account.id);
-      await this.sessions.destroyAllFor("PORTAL", account.id, tx.manager);
+      await this.sessions.destroyAllFor("PORTAL", account.id, tx);
       await audit(tx, {
         action: "portal_account.login_email_changed",
         targetType: "PortalAccount",

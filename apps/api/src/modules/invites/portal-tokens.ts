@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { In, IsNull } from "typeorm";
-import type { OrgScope } from "../../db/org-scope";
+import { type DataSource, In, IsNull } from "typeorm";
+import { ACROSS_ORGANIZATIONS, type OrgScope, SystemScope, systemScope } from "../../db/org-scope";
 import { randomToken, sha256 } from "../../auth/tokens";
 import { PortalToken, type PortalTokenKind, type PortalTokenMethod } from "./portal-token.entity";
 
@@ -45,10 +45,11 @@ export async function voidPendingTokens(tx: OrgScope, accountId: number | number
 }
 
 /** Finds a token by its raw value, in any organization (the token itself says which). */
-export function findTokenByRaw(tx: { manager: OrgScope["manager"] }, raw: string): Promise<PortalToken | null> {
+export function findTokenByRaw(from: DataSource | SystemScope, raw: string): Promise<PortalToken | null> {
   // A token is 43 base64url characters; anything else cannot match and costs no query.
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return Promise.resolve(null);
-  return tx.manager.findOneBy(PortalToken, { tokenHash: sha256(raw) });
+  const system = from instanceof SystemScope ? from : systemScope(from, ACROSS_ORGANIZATIONS, "token lookup");
+  return system.findOneAcrossOrganizations(PortalToken, { tokenHash: sha256(raw) });
 }
 
 // No 0/O, 1/l/I: read aloud over the phone or typed from a printed email without confusion.

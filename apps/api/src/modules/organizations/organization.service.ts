@@ -4,7 +4,7 @@ import type { OrgScope } from "../../db/org-scope";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { PortalRole } from "../portal-roles/portal-role.entity";
-import { Organization } from "./organization.entity";
+import type { Organization } from "./organization.entity";
 
 export interface OrganizationSettings {
   name?: string | null;
@@ -21,12 +21,12 @@ export interface OrganizationSettings {
 
 export class OrganizationService {
   get(scope: OrgScope): Promise<Organization> {
-    return scope.manager.findOneByOrFail(Organization, { id: scope.organizationId });
+    return scope.organization();
   }
 
   async updateSettings(scope: OrgScope, input: OrganizationSettings): Promise<{ organization: Organization }> {
     return scope.transaction(async (tx) => {
-      const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
+      const org = await tx.organization();
       const before = { ...org };
       if (input.name != null) {
         if (!input.name.trim()) fail(UserErrorCode.INVALID_INPUT, "The organization needs a name.", "name");
@@ -52,7 +52,7 @@ export class OrganizationService {
       if (input.requireStaffMfa != null) org.requireStaffMfa = input.requireStaffMfa;
       if (input.requireProxyMfa != null) org.requireProxyMfa = input.requireProxyMfa;
       if (input.accessRemovedEmail != null) org.accessRemovedEmail = input.accessRemovedEmail;
-      await tx.manager.save(Organization, org);
+      await tx.saveOrganization(org);
       const changed = Object.fromEntries(Object.entries(org).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v));
       if (Object.keys(changed).length) {
         await audit(tx, {

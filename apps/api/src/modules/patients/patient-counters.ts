@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { PortalStatus } from "@portal/schema";
 import { isMysql } from "../../db/data-source";
+import { OrgScope } from "../../db/org-scope";
 
 /** The facts of one patient that decide which counter row it is counted in. */
 export interface CountedFacts {
@@ -33,7 +34,13 @@ export class CounterDeltas {
    * Upserts every non-zero delta in one statement, in key order, so that two transactions touching
    * the same counters lock them in the same order (no deadlock between them).
    */
-  async apply(manager: EntityManager, organizationId: number): Promise<void> {
+  async apply(scope: OrgScope): Promise<void>;
+  /** @deprecated pass the OrgScope: the scope decides the organization. */
+  async apply(manager: EntityManager, organizationId: number): Promise<void>;
+  async apply(target: OrgScope | EntityManager, orgId?: number): Promise<void> {
+    const organizationId = target instanceof OrgScope ? target.organizationId : orgId!;
+    const run = (sql: string, params: unknown[]) => (target instanceof OrgScope ? target.query(sql, params) : target.query(sql, params));
+    const mysql = isMysql(target instanceof OrgScope ? target.dataSource : target.connection);
     const rows = [...this.deltas.entries()].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
     this.deltas.clear();
     if (rows.length === 0) return;
@@ -44,8 +51,8 @@ export class CounterDeltas {
       return "(?, ?, ?, ?, ?)";
     });
     const insert = "INSERT INTO patient_status_counts (organizationId, portalStatus, hasEmail, hasDateOfBirth, count) VALUES " + values.join(", ");
-    await manager.query(
-      isMysql(manager.connection)
+    await run(
+      mysql
         ? `${insert} ON DUPLICATE KEY UPDATE count = count + VALUES(count)`
         : `${insert} ON CONFLICT (organizationId, portalStatus, hasEmail, hasDateOfBirth) DO UPDATE SET count = count + excluded.count`,
       params,
@@ -70,12 +77,11 @@ export async function recountPatientStatuses(manager: EntityManager, organizatio
 
 /** Counts per status from the counters, optionally only patients with (or without) email / DOB. */
 export async function countersByStatus(
-  manager: EntityManager,
-  organizationId: number,
+  scope: OrgScope,
   filter: { hasEmail?: boolean | null; hasDateOfBirth?: boolean | null },
 ): Promise<Map<PortalStatus, number>> {
   let sql = "SELECT portalStatus AS status, SUM(count) AS n FROM patient_status_counts WHERE organizationId = ?";
-  const params: unknown[] = [organizationId];
+  const params: unknown[] = [scope.organizationId];
   if (filter.hasEmail != null) {
     sql += " AND hasEmail = ?";
     params.push(filter.hasEmail ? 1 : 0);
@@ -84,7 +90,7 @@ export async function countersByStatus(
     sql += " AND hasDateOfBirth = ?";
     params.push(filter.hasDateOfBirth ? 1 : 0);
   }
-  const rows = (await manager.query(sql + " GROUP BY portalStatus", params)) as { status: PortalStatus; n: string | number }[];
+  const rows = await scope.query<{ status: PortalStatus; n: string | number }>(sql + " GROUP BY portalStatus", params);
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 

@@ -161,8 +161,7 @@ export function searchIdsSql(organizationId: number, search: string): SqlPart {
 function inviteProblemFacet(scope: OrgScope, filter: PatientGridFilter, now = new Date()): { sql: string; params: unknown[] } | null {
   const sql = inviteProblemCondition(filter.inviteProblem ?? []);
   if (!sql) return null;
-  const column = scope.manager.connection.getMetadata(Patient).findColumnWithPropertyName("inviteUsableUntil")!;
-  return { sql, params: [scope.manager.connection.driver.preparePersistentValue(now, column) as unknown] };
+  return { sql, params: [scope.toDatabaseValue(Patient, "inviteUsableUntil", now)] };
 }
 
 /** Conditions of the facets other than status. */
@@ -187,7 +186,7 @@ function fromClause(scope: OrgScope, filter: PatientGridFilter, index: string | 
     const ids = searchIdsSql(scope.organizationId, term);
     return { sql: `(${ids.sql}) m INNER JOIN patients p ON p.id = m.id`, params: ids.params };
   }
-  const hint = index && isMysql(scope.manager.connection) ? ` FORCE INDEX (${index})` : "";
+  const hint = index && isMysql(scope.dataSource) ? ` FORCE INDEX (${index})` : "";
   return { sql: `patients p${hint}`, params: [] };
 }
 
@@ -219,8 +218,7 @@ function parseCursor(scope: OrgScope, field: PatientSortField, cursor: string): 
   const values = decodeCursor(cursor, shape);
   return values.map((v, i) => {
     if (!(v instanceof Date)) return v;
-    const column = scope.manager.connection.getMetadata(Patient).findColumnWithPropertyName(cols[i].alias)!;
-    return scope.manager.connection.driver.preparePersistentValue(v, column) as unknown;
+    return scope.toDatabaseValue(Patient, cols[i].alias as keyof Patient & string, v);
   });
 }
 
@@ -293,13 +291,13 @@ export async function gridPage(scope: OrgScope, filter: PatientGridFilter, order
 
   let ids: number[] = [];
   if (live.length === 1) {
-    ids = ((await scope.manager.query(live[0].sql, live[0].params)) as { id: number }[]).map((r) => Number(r.id));
+    ids = (await scope.query<{ id: number }>(live[0].sql, live[0].params)).map((r) => Number(r.id));
   } else if (live.length > 1) {
     const outerOrder = keyColumns(field, "r")
       .map((c) => `u.${c.alias} ${dir}`)
       .join(", ");
     const sql = `SELECT u.id FROM (${live.map((b, i) => `SELECT * FROM (${b.sql}) b${i}`).join(" UNION ALL ")}) u ORDER BY ${outerOrder} LIMIT ${limit}`;
-    ids = ((await scope.manager.query(sql, live.flatMap((b) => b.params))) as { id: number }[]).map((r) => Number(r.id));
+    ids = (await scope.query<{ id: number }>(sql, live.flatMap((b) => b.params))).map((r) => Number(r.id));
   }
   const hasNextPage = ids.length > first;
   if (hasNextPage) ids = ids.slice(0, first);
@@ -313,11 +311,11 @@ async function countRows(scope: OrgScope, filter: PatientGridFilter): Promise<Ma
   const from = fromClause(scope, filter, null);
   const problem = inviteProblemFacet(scope, filter);
   const where = ["p.organizationId = ?", ...(problem ? [problem.sql] : []), ...facetConditions(filter)];
-  const rows = (await scope.manager.query(`SELECT p.portalStatus AS status, COUNT(*) AS n FROM ${from.sql} WHERE ${where.join(" AND ")} GROUP BY p.portalStatus`, [
+  const rows = await scope.query<{ status: PortalStatus; n: string | number }>(`SELECT p.portalStatus AS status, COUNT(*) AS n FROM ${from.sql} WHERE ${where.join(" AND ")} GROUP BY p.portalStatus`, [
     ...from.params,
     scope.organizationId,
     ...(problem?.params ?? []),
-  ])) as { status: PortalStatus; n: string | number }[];
+  ]);
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
@@ -329,10 +327,10 @@ async function countRows(scope: OrgScope, filter: PatientGridFilter): Promise<Ma
  */
 export async function gridStatusCounts(scope: OrgScope, filter: PatientGridFilter): Promise<Map<PortalStatus, number>> {
   if (filter.search?.trim() || filter.inviteProblem?.length) return countRows(scope, filter);
-  if (filter.inviteFailed == null) return countersByStatus(scope.manager, scope.organizationId, filter);
+  if (filter.inviteFailed == null) return countersByStatus(scope, filter);
   const failed = await countRows(scope, { ...filter, inviteFailed: true });
   if (filter.inviteFailed) return failed;
-  const all = await countersByStatus(scope.manager, scope.organizationId, filter);
+  const all = await countersByStatus(scope, filter);
   return new Map(PORTAL_STATUS_ORDER.map((s) => [s, (all.get(s) ?? 0) - (failed.get(s) ?? 0)]));
 }
 

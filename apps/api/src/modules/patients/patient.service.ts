@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../../db/transaction";
 import { PageInfo } from "../../graphql/connection";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { emitWebhookEvent } from "../webhooks/webhook-events";
+import { emitWebhookEventIn } from "../webhooks/webhook-emit";
 import type { LoginEmailChangeService } from "../invites/login-email-change.service";
 import type { PortalAccessService } from "../portal-access/portal-access.service";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
@@ -119,7 +119,7 @@ export class PatientService {
         if (isUniqueViolation(err)) fail(UserErrorCode.INVALID_INPUT, "Another patient already has this MRN.", "mrn");
         throw err;
       }
-      await new CounterDeltas().add(patient!).apply(tx.manager, tx.organizationId);
+      await new CounterDeltas().add(patient!).apply(tx);
       await audit(tx, { action: "patient.created", targetType: "Patient", targetId: patient!.id, patientId: patient!.id, after: { mrn: patient!.mrn } });
       return { patient: patient! };
     });
@@ -135,7 +135,7 @@ export class PatientService {
       try {
         await tx.save(Patient, patient);
         // The row was read FOR UPDATE above, so `before` is the committed state.
-        await new CounterDeltas().move(before, patient).apply(tx.manager, tx.organizationId);
+        await new CounterDeltas().move(before, patient).apply(tx);
       } catch (err) {
         if (isUniqueViolation(err)) fail(UserErrorCode.INVALID_INPUT, "Another patient already has this MRN.", "mrn");
         throw err;
@@ -162,7 +162,7 @@ export class PatientService {
     }
     const action = patient.active ? "patient.reactivated" : "patient.deactivated";
     await audit(tx, { action, targetType: "Patient", targetId: patient.id, patientId: patient.id, before: { active: !patient.active }, after: { active: patient.active, suspendedGrantCount: suspended.length } });
-    await emitWebhookEvent(tx.manager, tx.organizationId, patient.active ? WebhookEventType.PATIENT_REACTIVATED : WebhookEventType.PATIENT_DEACTIVATED, {
+    await emitWebhookEventIn(tx, patient.active ? WebhookEventType.PATIENT_REACTIVATED : WebhookEventType.PATIENT_DEACTIVATED, {
       patientId: String(patient.id),
       suspendedGrantCount: suspended.length,
     });

@@ -8,7 +8,7 @@ import { OrgScope, type Actor } from "../../db/org-scope";
 import { EmailKind } from "../../email/email.types";
 import { UserFacingError, fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { emitWebhookEvent } from "../webhooks/webhook-events";
+import { emitWebhookEventIn } from "../webhooks/webhook-emit";
 import type { InviteService } from "../invites/invite.service";
 import { PortalToken } from "../invites/portal-token.entity";
 import { findTokenByRaw, MAX_DOB_ATTEMPTS, voidPendingTokens } from "../invites/portal-tokens";
@@ -76,7 +76,7 @@ export class PortalAuthService {
       ip: meta.ip,
       requestId: meta.requestId,
     };
-    return new OrgScope(this.dataSource, this.dataSource.manager, organizationId, actor);
+    return OrgScope.open(this.dataSource, organizationId, actor);
   }
 
   /** Spends one attempt of a per-IP limit before any secret is checked (SPEC rule 18). */
@@ -168,7 +168,7 @@ export class PortalAuthService {
       { action: "portal_invite.accepted", targetType: "PortalAccount", targetId: account.id, patientId: token.patientId, after: { method: token.method } },
       { action: "portal.signed_in", targetType: "PortalAccount", targetId: account.id, after: { firstSignIn: true } },
     ]);
-    await emitWebhookEvent(tx.manager, tx.organizationId, WebhookEventType.PORTAL_INVITE_ACCEPTED, {
+    await emitWebhookEventIn(tx, WebhookEventType.PORTAL_INVITE_ACCEPTED, {
       accountId: String(account.id),
       patientId: token.patientId ? String(token.patientId) : null,
       method: token.method,
@@ -194,7 +194,7 @@ export class PortalAuthService {
       if (!grant) fail(UserErrorCode.INVITE_INVALID, "This invite is no longer valid: the access it was for has been removed.", "token");
       await this.checkDateOfBirth(tx, token, input.dateOfBirth);
       const actorScope = this.scopeFor(tx.organizationId, account, meta);
-      await this.completeSignUp(new OrgScope(tx.dataSource, tx.manager, tx.organizationId, actorScope.actor), account, token, passwordHash);
+      await this.completeSignUp(tx.as(actorScope.actor), account, token, passwordHash);
       return { account };
     });
     await this.refundLimit("token", meta);
@@ -217,11 +217,13 @@ export class PortalAuthService {
   }
 
   /** The live temporary-password invite of an account that has not signed up yet, if any. */
-  private liveTemporaryInvite(scope: { manager: OrgScope["manager"] }, account: PortalAccount): Promise<PortalToken | null> {
-    return scope.manager.findOne(PortalToken, {
-      where: { organizationId: account.organizationId, accountId: account.id, kind: "INVITE", method: "TEMPORARY_PASSWORD", usedAt: IsNull(), voidedAt: IsNull(), lockedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+  private async liveTemporaryInvite(scope: OrgScope, account: PortalAccount): Promise<PortalToken | null> {
+    const [token] = await scope.find(PortalToken, {
+      where: { accountId: account.id, kind: "INVITE", method: "TEMPORARY_PASSWORD", usedAt: IsNull(), voidedAt: IsNull(), lockedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { id: "DESC" },
+      take: 1,
     });
+    return token ?? null;
   }
 
   /**
@@ -259,7 +261,7 @@ export class PortalAuthService {
     for (const account of candidates) {
       let ok = await verifyPassword(account.passwordHash, input.password);
       // A temporary password only works while its invite does (expiry, newer invite, lock).
-      if (ok && !account.signedUpAt && !(await this.liveTemporaryInvite(this.dataSource, account))) ok = false;
+      if (ok && !account.signedUpAt && !(await this.liveTemporaryInvite(this.scopeFor(account.organizationId, account, meta), account))) ok = false;
       if (ok) matched.push(account);
     }
     if (matched.length === 0) {
@@ -361,7 +363,7 @@ export class PortalAuthService {
           const account = (await tx.findOneForUpdate(PortalAccount, { id: candidate.id }))!;
           const recent = await tx.count(PortalToken, { accountId: account.id, kind: "RESET", createdAt: MoreThan(new Date(Date.now() - RESET_REQUEST_COOLDOWN_MS)) });
           if (recent > 0) return;
-          const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
+          const org = await tx.organization();
           const expiresAt = await this.invites.queueReset(tx, account, org, EmailKind.SELF_SERVICE_RESET, input.language ?? account.language);
           await audit(tx, { action: "portal_password.reset_requested", targetType: "PortalAccount", targetId: account.id, after: { expiresAt: expiresAt.toISOString() } });
         });
@@ -390,8 +392,8 @@ export class PortalAuthService {
       token.usedAt = new Date();
       await tx.save(PortalToken, token);
       await voidPendingTokens(tx, account.id, "RESET");
-      await this.sessions.destroyAllFor("PORTAL", account.id, tx.manager);
-      await audit(new OrgScope(tx.dataSource, tx.manager, tx.organizationId, this.scopeFor(tx.organizationId, account, meta).actor), {
+      await this.sessions.destroyAllFor("PORTAL", account.id, tx);
+      await audit(tx.as(this.scopeFor(tx.organizationId, account, meta).actor), {
         action: "portal_password.reset_completed",
         targetType: "PortalAccount",
         targetId: account.id,
@@ -439,7 +441,7 @@ export class PortalAuthService {
         await audit(tx, { action: "portal_password.changed", targetType: "PortalAccount", targetId: account.id, after: { otherSessionsEnded: true } });
       }
       await voidPendingTokens(tx, account.id, "RESET");
-      await this.sessions.destroyAllFor("PORTAL", account.id, tx.manager);
+      await this.sessions.destroyAllFor("PORTAL", account.id, tx);
       return { account };
     });
   }

@@ -4,7 +4,6 @@ import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { Organization } from "../organizations/organization.entity";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { PortalRole } from "./portal-role.entity";
 
@@ -79,8 +78,8 @@ export class PortalRoleService {
       if (await tx.count(PortalGrant, { portalRoleId: id, revokedAt: IsNull() })) {
         fail(UserErrorCode.ROLE_IN_USE, "Active portal access uses this role; change it first.", "id");
       }
-      await tx.manager.delete(PortalRole, { id: role.id, organizationId: tx.organizationId });
-      await tx.manager.update(Organization, { id: tx.organizationId, defaultPortalRoleId: id }, { defaultPortalRoleId: null });
+      await tx.delete(PortalRole, { id: role.id });
+      await tx.updateOrganization({ defaultPortalRoleId: null }, { defaultPortalRoleId: id });
       await audit(tx, { action: "portal_role.deleted", targetType: "PortalRole", targetId: id, before: { name: role.name } });
       return { deletedId: id };
     });

@@ -2,13 +2,12 @@ import type { DataSource } from "typeorm";
 import { ActorType, emailProblemMessage, Language, normalizeEmail, passwordProblem, UserErrorCode } from "@portal/schema";
 import { hashPassword } from "../../auth/passwords";
 import { retryMessage, type RateLimits } from "../../auth/rate-limits";
-import { OrgScope } from "../../db/org-scope";
+import { OrgScope, systemActor } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
 import type { EmailQueue } from "../../email/email-queue";
 import { EmailKind } from "../../email/email.types";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { Organization } from "../organizations/organization.entity";
 import { decideUserCreate } from "./staff-grants";
 import { StaffRole } from "./staff-role.entity";
 import { heldPermissions } from "./staff.service";
@@ -111,7 +110,7 @@ export class StaffInviteService {
     const expiresAt = new Date(now.getTime() + STAFF_INVITE_TTL_HOURS * 3600_000);
     await voidStaffTokens(tx, user.id, "INVITE");
     const token = await issueStaffToken(tx, { staffUserId: user.id, kind: "INVITE", expiresAt });
-    const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
+    const org = await tx.organization();
     await this.emailQueue.queue(tx, {
       kind: EmailKind.STAFF_INVITE,
       to: user.email,
@@ -133,18 +132,11 @@ export class StaffInviteService {
     const ip = meta.ip ?? "unknown";
     const wait = await this.limits.consume("token", ip);
     if (wait !== null) fail(UserErrorCode.RATE_LIMITED, retryMessage(wait), "token");
-    const found = requireLive(await findStaffTokenByRaw(this.dataSource.manager, input.token));
+    const found = requireLive(await findStaffTokenByRaw(this.dataSource, input.token));
     const problem = passwordProblem(input.password);
     if (problem) fail(UserErrorCode.WEAK_PASSWORD, "Passwords need 12 to 128 characters.", "password");
     const passwordHash = await hashPassword(input.password);
-    const system = new OrgScope(this.dataSource, this.dataSource.manager, found.organizationId, {
-      type: ActorType.SYSTEM,
-      id: null,
-      label: null,
-      staffId: null,
-      ip: meta.ip,
-      requestId: meta.requestId,
-    });
+    const system = OrgScope.open(this.dataSource, found.organizationId, { ...systemActor(), label: null, ip: meta.ip, requestId: meta.requestId });
     const email = await system.transaction(async (tx) => {
       const token = requireLive(await tx.findOneForUpdate(StaffToken, { id: found.id }));
       const user =
@@ -156,7 +148,7 @@ export class StaffInviteService {
       await tx.update(StaffToken, { id: token.id }, { usedAt: now });
       await voidStaffTokens(tx, user.id, "INVITE");
       // The member acts here: the audit log says who accepted, from where.
-      const asMember = new OrgScope(tx.dataSource, tx.manager, tx.organizationId, {
+      const asMember = tx.as({
         ...tx.actor,
         type: ActorType.STAFF,
         id: String(user.id),

@@ -1,6 +1,6 @@
-import { IsNull } from "typeorm";
+import { type DataSource, IsNull } from "typeorm";
 import { randomToken, sha256 } from "../../auth/tokens";
-import type { OrgScope } from "../../db/org-scope";
+import { ACROSS_ORGANIZATIONS, type OrgScope, systemScope } from "../../db/org-scope";
 import { StaffToken, type StaffTokenKind } from "./staff-token.entity";
 
 /** Lifetime of a staff invite link: three days, long enough over a weekend, short for a forwarded email. */
@@ -29,8 +29,8 @@ export function voidStaffTokens(tx: OrgScope, staffUserId: number, kind: StaffTo
 }
 
 /** Finds a token by its raw value, in any organization (the token itself says which). */
-export function findStaffTokenByRaw(manager: OrgScope["manager"], raw: string): Promise<StaffToken | null> {
+export function findStaffTokenByRaw(dataSource: DataSource, raw: string): Promise<StaffToken | null> {
   // A token is 43 base64url characters; anything else cannot match and costs no query.
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return Promise.resolve(null);
-  return manager.findOneBy(StaffToken, { tokenHash: sha256(raw) });
+  return systemScope(dataSource, ACROSS_ORGANIZATIONS, "token lookup").findOneAcrossOrganizations(StaffToken, { tokenHash: sha256(raw) });
 }

@@ -88,7 +88,7 @@ export class StaffService {
     return scope.transaction(async (tx) => {
       const role = (await tx.findOneForUpdate(StaffRole, { id })) ?? fail(UserErrorCode.NOT_FOUND, "Staff role not found.", "id");
       if (await tx.count(StaffUser, { staffRoleId: id })) fail(UserErrorCode.ROLE_IN_USE, "Staff users have this role; change them first.", "id");
-      await tx.manager.delete(StaffRole, { id, organizationId: tx.organizationId });
+      await tx.delete(StaffRole, { id });
       await audit(tx, { action: "staff_role.deleted", targetType: "StaffRole", targetId: id, before: { name: role.name } });
       return { deletedId: id };
     });

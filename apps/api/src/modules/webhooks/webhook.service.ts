@@ -4,7 +4,7 @@ import type { OrgScope } from "../../db/org-scope";
 import type { SecretBox } from "../../email/secret-box";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { emitWebhookEvent } from "./webhook-events";
+import { emitWebhookEventIn } from "./webhook-emit";
 import { WebhookSubscription } from "./webhook-subscription.entity";
 import { checkWebhookTarget, WebhookTargetError } from "./webhook-target";
 
@@ -74,7 +74,7 @@ export class WebhookService {
   async delete(scope: OrgScope, id: number) {
     return scope.transaction(async (tx) => {
       const subscription = (await tx.findOneForUpdate(WebhookSubscription, { id })) ?? fail(UserErrorCode.NOT_FOUND, "Webhook subscription not found.", "id");
-      await tx.manager.delete(WebhookSubscription, { id: subscription.id, organizationId: tx.organizationId });
+      await tx.delete(WebhookSubscription, { id: subscription.id });
       await audit(tx, { action: "webhook_subscription.deleted", targetType: "WebhookSubscription", targetId: id, before: { url: subscription.url, events: subscription.events } });
       return { deletedId: String(id) };
     });
@@ -83,7 +83,7 @@ export class WebhookService {
   async sendTest(scope: OrgScope, id: number) {
     return scope.transaction(async (tx) => {
       const subscription = (await tx.findOneBy(WebhookSubscription, { id })) ?? fail(UserErrorCode.NOT_FOUND, "Webhook subscription not found.", "id");
-      const eventId = await emitWebhookEvent(tx.manager, tx.organizationId, WebhookEventType.TEST, { subscriptionId: String(subscription.id), message: "Test event from Portal Access." }, subscription.id);
+      const eventId = await emitWebhookEventIn(tx, WebhookEventType.TEST, { subscriptionId: String(subscription.id), message: "Test event from Portal Access." }, subscription.id);
       await audit(tx, { action: "webhook_subscription.test_sent", targetType: "WebhookSubscription", targetId: id, after: { eventId } });
       return { eventId: eventId! };
     });
