@@ -43,6 +43,8 @@ async function main() {
   });
   // Jobs left RUNNING by a previous process are resumed from their PENDING rows.
   services.bulkRunner.start();
+  // Rules 20 and 21: once per organization and day, whatever the number of processes (a claimed row).
+  services.accessScheduleJob.start();
   const purge = setInterval(() => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")), 15 * 60_000);
   purge.unref();
 
@@ -52,6 +54,8 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     clearInterval(purge);
+    // No new daily run starts; a run under way finishes in its transaction or rolls its claim back.
+    void services.accessScheduleJob.stop();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {

@@ -31,6 +31,8 @@ import { WebhookService } from "./modules/webhooks/webhook.service";
 import { BulkJobRunner } from "./modules/bulk/bulk-job.runner";
 import { BulkJobService } from "./modules/bulk/bulk-job.service";
 import { AccessRemovedListener } from "./modules/portal-access/access-removed.listener";
+import { AccessScheduleJob } from "./modules/access-schedule/access-schedule.job";
+import { AccessScheduleService } from "./modules/access-schedule/access-schedule.service";
 
 /** The application's long-lived services, built once per process and shared by every request. */
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
@@ -101,6 +103,9 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     apiKeys: new ApiKeyService(),
     webhooks: new WebhookService(box, config.ALLOW_PRIVATE_WEBHOOK_TARGETS),
     webhookSender,
+    accessSchedule: new AccessScheduleService(),
+    // Rules 20 and 21: started by main.ts (tests call runDue/runOrganization with the clock they choose).
+    accessScheduleJob: new AccessScheduleJob({ dataSource, emails: emailQueue, sessions, logger, publicUrl: config.publicUrl }),
   };
 }
 

@@ -33,7 +33,6 @@ const EXCEPTIONS: Record<string, string> = {
   "imports/import-upsert.ts": "written before OrgScope.query",
   "imports/import.service.ts": "written before OrgScope.delete",
   "imports/import.routes.ts": "written before OrgScope.open",
-  "access-schedule/access-schedule.job.ts": "written before OrgScope.organization",
   "reminders/reminder.service.ts": "written before OrgScope.organization",
   "activation/activation.service.ts": "written before OrgScope.organization",
 };

@@ -32,6 +32,13 @@ export const AUDIT_ACTIONS: Record<string, AuditActionInfo> = {
   "portal_access.role_changed": { kind: K.ACCESS_CHANGES, en: "Portal role changed", fr: "Rôle du portail modifié" },
   "portal_access.revoked": { kind: K.ACCESS_CHANGES, en: "Portal access removed", fr: "Accès au portail retiré" },
   "portal_access.suspended": { kind: K.ACCESS_CHANGES, en: "Portal access suspended", fr: "Accès au portail suspendu" },
+  // Access over time (rules 20, 21): the daily job and one-click renewal.
+  "portal_access.limited_by_age": { kind: K.ACCESS_CHANGES, en: "Proxy access limited by the age rules", fr: "Accès mandataire limité par les règles d’âge" },
+  "portal_access.ended_by_age": { kind: K.ACCESS_CHANGES, en: "Proxy access ended by the age rules", fr: "Accès mandataire terminé par les règles d’âge" },
+  "portal_access.ended_on_date": { kind: K.ACCESS_CHANGES, en: "Proxy access ended on its end date", fr: "Accès mandataire terminé à sa date de fin" },
+  "portal_access.renewed": { kind: K.ACCESS_CHANGES, en: "Proxy access renewed", fr: "Accès mandataire renouvelé" },
+  "portal_access.change_notice_sent": { kind: K.ACCESS_CHANGES, en: "Notice of a coming access change sent", fr: "Avis d’un changement d’accès à venir envoyé" },
+  "portal_access.end_reminder_sent": { kind: K.ACCESS_CHANGES, en: "Staff reminded of a proxy's end date", fr: "Rappel au personnel de la fin d’un accès mandataire" },
   "portal_account.disabled": { kind: K.ACCESS_CHANGES, en: "Portal account disabled", fr: "Compte du portail désactivé" },
   "portal_account.enabled": { kind: K.ACCESS_CHANGES, en: "Portal account re-enabled", fr: "Compte du portail réactivé" },
   "portal_account.unlocked": { kind: K.ACCESS_CHANGES, en: "Portal account unlocked", fr: "Compte du portail déverrouillé" },

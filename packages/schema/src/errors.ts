@@ -52,6 +52,8 @@ export enum UserErrorCode {
   MFA_CODE_INVALID = "MFA_CODE_INVALID",
   /** The organization requires two-factor sign-in, so it cannot be turned off. */
   MFA_REQUIRED = "MFA_REQUIRED",
+  /** The patient is younger than the organization's minimum age for an own (SELF) account (rule 20). */
+  BELOW_SELF_ACCESS_AGE = "BELOW_SELF_ACCESS_AGE",
 }
 
 /** Codes of GraphQL errors (the thrown tier) that clients may see in `errors[].extensions.code`. */

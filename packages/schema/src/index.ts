@@ -5,3 +5,4 @@ export * from "./partner";
 export * from "./scope-access.generated";
 export * from "./search";
 export * from "./audit-actions";
+export * from "./access-schedule";

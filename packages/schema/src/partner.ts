@@ -18,6 +18,8 @@ export enum WebhookEventType {
   PORTAL_INVITE_SENT = "portal_invite.sent",
   PORTAL_INVITE_ACCEPTED = "portal_invite.accepted",
   PORTAL_INVITE_DELIVERY_FAILED = "portal_invite.delivery_failed",
+  /** A parent's proxy was switched to the organization's narrower portal role by the age rules (rule 20). */
+  PORTAL_ACCESS_LIMITED = "portal_access.limited",
   /** The patient was made inactive (discharged, deceased, merged): every grant to the patient is suspended. */
   PATIENT_DEACTIVATED = "patient.deactivated",
   /** The patient was made active again; suspended grants stay suspended until staff enable access again. */

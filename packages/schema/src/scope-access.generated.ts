@@ -6,6 +6,6 @@ export const SCOPE_OPERATIONS: Record<ApiKeyScope, readonly string[]> = {
   "patients:read": ["patient","patients"],
   "patients:write": ["createContact","createPatient","patient","patients","updateContact","updatePatient"],
   "portal_access:read": ["bulkJob","bulkJobs","patient","patients","portalAccounts","portalRoles"],
-  "portal_access:write": ["bulkEnablePortalAccess","bulkJob","bulkJobs","bulkSendPortalInvites","changePortalRole","enablePortalAccess","forcePortalPasswordChange","grantContactPortalAccess","linkPatientToPortalAccount","patient","patients","portalAccounts","portalRoles","resetPortalPassword","revokeAllPortalAccess","revokePortalAccess","sendPortalInvite","setPortalAccountDisabled"],
+  "portal_access:write": ["bulkEnablePortalAccess","bulkJob","bulkJobs","bulkSendPortalInvites","changePortalRole","enablePortalAccess","forcePortalPasswordChange","grantContactPortalAccess","linkPatientToPortalAccount","patient","patients","portalAccounts","portalRoles","renewProxyAccess","resetPortalPassword","revokeAllPortalAccess","revokePortalAccess","sendPortalInvite","setPortalAccountDisabled","updateProxyAuthorization"],
   "audit:read": ["auditEvents"],
 };

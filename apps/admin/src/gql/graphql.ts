@@ -262,6 +262,8 @@ export type DeleteStaffRoleInput = {
 
 /** A kind of email the product sends; each has a template per organization and language. */
 export type EmailKind =
+  /** Notice to a parent holding proxy access and to the patient, some days before the organization's age rules limit or end that access (rule 20). */
+  | 'ACCESS_CHANGE_NOTICE'
   /** Notice that access to a patient's profile was removed. */
   | 'ACCESS_REVOKED'
   /** Portal invitation with a link that sets the password. */
@@ -274,6 +276,8 @@ export type EmailKind =
   | 'LOGIN_EMAIL_CONFIRM'
   /** A 6-digit code that finishes a portal sign-in (two-factor sign-in by email; valid 10 minutes, once). */
   | 'MFA_CODE'
+  /** Reminder to staff, some days before a proxy's end date, with a link to renew it (rule 21). */
+  | 'PROXY_END_REMINDER'
   /** Password reset asked for by the portal user. */
   | 'SELF_SERVICE_RESET'
   /** Invitation of a new staff member, with a link to the admin that sets their password (valid 72 hours, once). */
@@ -301,6 +305,8 @@ export type ForcePortalPasswordChangeInput = {
 
 /** Give a contact on a patient's record proxy access to that patient. */
 export type GrantContactPortalAccessInput = {
+  /** Why the proxy is authorized (basis, document reference, end date), recorded with the grant and its audit row; the caller is recorded as verifier (rule 21). */
+  authorization?: ProxyAuthorizationInput | null | undefined;
   /** The contact (it must be on the patient's record and active). */
   contactId: string | number;
   /** Login email; defaults to the contact's email on file. */
@@ -455,6 +461,27 @@ export type PreviewEmailTemplateInput = {
   /** Draft plain-text version. */
   text?: string | null | undefined;
 };
+
+/** Why a proxy is authorized, recorded with the grant (rule 21). The verifier is the staff member making the call, now. */
+export type ProxyAuthorizationInput = {
+  /** Parent, legal guardian, power of attorney or the patient's consent. */
+  basis: ProxyBasis;
+  /** Reference of the document seen (court order number, form id); never the document itself. */
+  basisDocumentRef?: string | null | undefined;
+  /** The day the proxy ends by itself (YYYY-MM-DD, after today); null: no end date. */
+  endsOn?: string | null | undefined;
+};
+
+/** Why a proxy was authorized (rule 21). */
+export type ProxyBasis =
+  /** A guardian or tutor appointed by a court or by law. */
+  | 'LEGAL_GUARDIAN'
+  /** A parent of a minor; the organization's age rules apply. */
+  | 'PARENT'
+  /** The patient's own consent. */
+  | 'PATIENT_CONSENT'
+  /** A power of attorney or protection mandate signed by the patient. */
+  | 'POWER_OF_ATTORNEY';
 
 /** Send a new invitation to a member who has not chosen a password yet (the older links stop working). */
 export type ResendStaffInviteInput = {
@@ -690,6 +717,8 @@ export type UserErrorCode =
   | 'ALREADY_HAS_ACCESS'
   /** already revoked */
   | 'ALREADY_REVOKED'
+  /** below self access age */
+  | 'BELOW_SELF_ACCESS_AGE'
   /** contact inactive */
   | 'CONTACT_INACTIVE'
   /** cooldown */
@@ -773,6 +802,8 @@ export type WebhookEventType =
   | 'PATIENT_REACTIVATED'
   /** portal_access.enabled — a patient's own or a contact's proxy access was granted. */
   | 'PORTAL_ACCESS_ENABLED'
+  /** portal_access.limited — the organization's age rules switched a parent's proxy to the narrower portal role (rule 20); data carries portalRoleId and previousPortalRoleId. */
+  | 'PORTAL_ACCESS_LIMITED'
   /** portal_access.revoked — a grant was removed. */
   | 'PORTAL_ACCESS_REVOKED'
   /** portal_account.disabled — a portal account was disabled. */

@@ -89,6 +89,9 @@ export const OPERATIONS: Record<string, AccessRule> = {
   "Mutation.bulkSendPortalInvites": { ...PORTAL_CHANGE, doc: "Send invites to many patients." },
   "Query.bulkJob": { ...PORTAL_INFO, doc: "One bulk job and its report." },
   "Query.bulkJobs": { ...PORTAL_INFO, doc: "The organization's bulk jobs." },
+  // Access over time (rules 20, 21): a proxy's basis and end date are part of its grant.
+  "Mutation.updateProxyAuthorization": { ...PORTAL_CHANGE, doc: "Record a proxy grant's basis, document reference and end date (rule 21)." },
+  "Mutation.renewProxyAccess": { ...PORTAL_CHANGE, doc: "Renew a proxy grant: its end date moves one year on (rule 21)." },
 
   // The portal itself: public token steps, then the signed-in account.
   "Mutation.acceptPortalInvite": { ...ANYONE, doc: "Accept an invite with its token and the date of birth on file." },
@@ -117,6 +120,9 @@ export const OPERATIONS: Record<string, AccessRule> = {
   "Mutation.unlockPortalAccount": { ...staffOnly(MANAGE_STAFF), doc: "Lift a portal account's sign-in lock (audited, with a reason)." },
   "Mutation.updateStaffUser": { ...staffOnly(MANAGE_STAFF), doc: "Move a staff member to another role, disable or re-enable them." },
   "Mutation.updateOrganizationSettings": { ...staffOnly(MANAGE_SETTINGS) },
+  // Whoever manages portal access needs to know the age rules they work under; settings change them.
+  "Query.accessScheduleSettings": { ...staffOnly(MANAGE_SETTINGS, MANAGE_PORTAL_ACCESS), doc: "The organization's age rules for minors and proxy end-date reminders." },
+  "Mutation.updateAccessScheduleSettings": { ...staffOnly(MANAGE_SETTINGS) },
   // Two-factor sign-in (rule 18): one's own factor for any staff member; another's reset needs MANAGE_STAFF.
   "Mutation.startMfaEnrollment": { staff: "any", doc: "Start enrolling an authenticator app (own account)." },
   "Mutation.confirmMfaEnrollment": { staff: "any", doc: "Confirm the enrollment with a first code (own account)." },
@@ -177,6 +183,8 @@ export const TYPES: Record<string, TypeRule> = {
       loginEmail: PORTAL_INFO,
       portalGrants: PORTAL_INFO,
       linkableAccount: PORTAL_INFO,
+      upcomingAccessChange: PORTAL_INFO,
+      selfAccessAllowedFrom: PORTAL_INFO,
     },
   },
   Contact: { default: PATIENT_RECORD, fields: { id: OPEN, patientId: OPEN, patient: OPEN, portalGrant: PORTAL_INFO } },
@@ -187,6 +195,9 @@ export const TYPES: Record<string, TypeRule> = {
   InviteDelivery: { default: PORTAL_INFO },
   BulkJob: { default: PORTAL_INFO },
   BulkJobItem: { default: PORTAL_INFO },
+  // Dates derived from a patient's date of birth: portal information.
+  ScheduledAccessChange: { default: PORTAL_INFO },
+  AccessScheduleSettings: { default: staffOnly(MANAGE_SETTINGS, MANAGE_PORTAL_ACCESS) },
   AuditEvent: { default: { staff: [VIEW_AUDIT_LOG], keys: [AUDIT_READ] } },
   DevMailboxMessage: { default: staffOnly(VIEW_DEV_MAILBOX) },
   StaffUser: { default: { staff: "any" }, fields: { lockedUntil: staffOnly(MANAGE_STAFF) } },

@@ -22,6 +22,7 @@ import { PortalRole } from "../modules/portal-roles/portal-role.entity";
 import { StaffRole } from "../modules/staff/staff-role.entity";
 import { StaffUser } from "../modules/staff/staff-user.entity";
 import { StaffToken } from "../modules/staff/staff-token.entity";
+import { AccessScheduleRun, AccessScheduleSettings } from "../modules/access-schedule/access-schedule.entity";
 
 /** Every entity; listed explicitly (globs find nothing under jest, where sources are .ts). */
 export const entities = [
@@ -52,4 +53,6 @@ export const entities = [
   DevMailboxMessage,
   EmailTemplate,
   MailgunWebhookToken,
+  AccessScheduleSettings,
+  AccessScheduleRun,
 ];

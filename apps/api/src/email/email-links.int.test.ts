@@ -98,6 +98,11 @@ const LINK_OF: Partial<Record<EmailKind, string>> = {
   [EmailKind.STAFF_INVITE]: staffInvitePath(TOKEN),
 };
 
+/** Links a kind's producer passes as plain variables (not secrets): the daily access job's staff reminder. */
+const LINK_VARIABLES_OF: Partial<Record<EmailKind, Record<string, string>>> = {
+  [EmailKind.PROXY_END_REMINDER]: { patientUrl: `${PUBLIC_URL}/admin/patients/1/portal` },
+};
+
 const KINDS = Object.values(EmailKind);
 const LANGUAGES = Object.values(Language);
 const EVERY = KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const));
@@ -156,7 +161,7 @@ describe("every link of every email kind in every language leads to a page that 
         to,
         language,
         // Only what every producer passes: the worker fills portalUrl, signInUrl and the rest itself.
-        variables: { recipientName: "Pat", patientName: "Pat Doe" },
+        variables: { recipientName: "Pat", patientName: "Pat Doe", ...LINK_VARIABLES_OF[kind] },
         secrets: { ...(linkPath ? { link: `${PUBLIC_URL}${linkPath}` } : {}), temporaryPassword: "abcd-efgh-jkmn-pqrs", code: "123456" },
       },
     ]);

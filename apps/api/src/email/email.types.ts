@@ -11,6 +11,8 @@ export enum EmailKind {
   LOGIN_EMAIL_CONFIRM = "LOGIN_EMAIL_CONFIRM",
   MFA_CODE = "MFA_CODE",
   STAFF_INVITE = "STAFF_INVITE",
+  ACCESS_CHANGE_NOTICE = "ACCESS_CHANGE_NOTICE",
+  PROXY_END_REMINDER = "PROXY_END_REMINDER",
 }
 
 /** One email to send, as written to the outbox in the transaction of the change that causes it. */
@@ -56,6 +58,10 @@ export const EMAIL_PLACEHOLDERS: Record<EmailKind, { variables: readonly string[
   [EmailKind.MFA_CODE]: { variables: [...COMMON_PLACEHOLDERS, "expiresInMinutes"], secrets: ["code"] },
   /** To a new staff member; secrets.link = PUBLIC_URL/admin/accept-invite/<token>, valid expiresInHours (72), once. */
   [EmailKind.STAFF_INVITE]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
+  /** Rule 20: to a parent holding proxy access and to the patient, before the age rules limit or end it; changeDescription is written in the email's language. */
+  [EmailKind.ACCESS_CHANGE_NOTICE]: { variables: [...COMMON_PLACEHOLDERS, "patientName", "proxyName", "changeDate", "changeDescription"], secrets: [] },
+  /** Rule 21: to staff, before a proxy grant's end date; patientUrl opens the patient's Portal tab in the admin. */
+  [EmailKind.PROXY_END_REMINDER]: { variables: [...COMMON_PLACEHOLDERS, "patientName", "proxyName", "changeDate", "patientUrl"], secrets: [] },
 };
 
 /** Every placeholder a template of this kind may contain. */

@@ -100,6 +100,7 @@ registerEnumType(WebhookEventType, {
     PORTAL_INVITE_SENT: { description: "portal_invite.sent — an invite or resend was queued." },
     PORTAL_INVITE_ACCEPTED: { description: "portal_invite.accepted — the invitee signed up." },
     PORTAL_INVITE_DELIVERY_FAILED: { description: "portal_invite.delivery_failed — the invite email could not be delivered." },
+    PORTAL_ACCESS_LIMITED: { description: "portal_access.limited — the organization's age rules switched a parent's proxy to the narrower portal role (rule 20); data carries portalRoleId and previousPortalRoleId." },
     PATIENT_DEACTIVATED: { description: "patient.deactivated — the patient was made inactive (discharged, deceased, merged); every grant to the patient is suspended and accounts left with nothing to open are signed out." },
     PATIENT_REACTIVATED: { description: "patient.reactivated — the patient was made active again; suspended grants stay suspended until staff enable access again." },
     TEST: { description: "webhook.test — sent by sendTestWebhookEvent only; cannot be subscribed to." },

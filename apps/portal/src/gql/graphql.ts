@@ -114,6 +114,8 @@ export type UserErrorCode =
   | 'ALREADY_HAS_ACCESS'
   /** already revoked */
   | 'ALREADY_REVOKED'
+  /** below self access age */
+  | 'BELOW_SELF_ACCESS_AGE'
   /** contact inactive */
   | 'CONTACT_INACTIVE'
   /** cooldown */

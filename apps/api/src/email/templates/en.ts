@@ -96,4 +96,24 @@ export const en: Record<EmailKind, TemplateParts> = {
     ),
     text: "Hello {{recipientName}},\n\n{{organizationName}} has added you as a staff member of its patient portal dashboard.\n\nChoose your password here, then sign in with this email address:\n{{link}}\n\nThis link is valid for {{expiresInHours}} hours and can be used once.\n\nIf you were not expecting this email, ignore it and tell {{organizationName}}: no account opens without the link.\n",
   },
+  [EmailKind.ACCESS_CHANGE_NOTICE]: {
+    subject: "{{organizationName}}: portal access to {{patientName}}'s profile changes on {{changeDate}}",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "Under {{organizationName}}'s rules for minors, the patient portal access of {{proxyName}} to the profile of {{patientName}} {{changeDescription}} on {{changeDate}}.", "{{patientName}} can have their own portal account; ask {{organizationName}} about it, or about continuing shared access with {{patientName}}'s consent."],
+      undefined,
+      "If you have questions, contact {{organizationName}}.",
+    ),
+    text: "Hello {{recipientName}},\n\nUnder {{organizationName}}'s rules for minors, the patient portal access of {{proxyName}} to the profile of {{patientName}} {{changeDescription}} on {{changeDate}}.\n\n{{patientName}} can have their own portal account; ask {{organizationName}} about it, or about continuing shared access with {{patientName}}'s consent.\n\nIf you have questions, contact {{organizationName}}.\n",
+  },
+  [EmailKind.PROXY_END_REMINDER]: {
+    subject: "{{organizationName}}: proxy access of {{proxyName}} ends on {{changeDate}}",
+    html: layout(
+      "en",
+      ["Hello,", "The proxy access of {{proxyName}} to the profile of {{patientName}} ends on {{changeDate}}, the end date recorded when it was authorized.", "If the document it rests on was renewed, renew the access from the patient's Portal tab before that day; otherwise it ends by itself."],
+      { label: "Open the Portal tab", href: "{{patientUrl}}" },
+      "You receive this because you manage portal access at {{organizationName}}.",
+    ),
+    text: "Hello,\n\nThe proxy access of {{proxyName}} to the profile of {{patientName}} ends on {{changeDate}}, the end date recorded when it was authorized.\n\nIf the document it rests on was renewed, renew the access from the patient's Portal tab before that day; otherwise it ends by itself:\n{{patientUrl}}\n\nYou receive this because you manage portal access at {{organizationName}}.\n",
+  },
 };

@@ -96,4 +96,24 @@ export const fr: Record<EmailKind, TemplateParts> = {
     ),
     text: "Bonjour {{recipientName}},\n\n{{organizationName}} vous a ajouté·e comme membre du personnel de son tableau de bord du portail patient.\n\nChoisissez votre mot de passe ici, puis connectez-vous avec cette adresse courriel :\n{{link}}\n\nCe lien est valide {{expiresInHours}} heures et ne peut servir qu’une fois.\n\nSi vous n’attendiez pas ce courriel, ignorez-le et prévenez {{organizationName}} : aucun compte ne s’ouvre sans le lien.\n",
   },
+  [EmailKind.ACCESS_CHANGE_NOTICE]: {
+    subject: "{{organizationName}} : l’accès au dossier de {{patientName}} change le {{changeDate}}",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "Selon les règles de {{organizationName}} pour les mineurs, l’accès de {{proxyName}} au dossier de {{patientName}} dans le portail patient {{changeDescription}} le {{changeDate}}.", "{{patientName}} peut avoir son propre compte du portail ; renseignez-vous auprès de {{organizationName}}, ou sur un accès partagé avec le consentement de {{patientName}}."],
+      undefined,
+      "Pour toute question, communiquez avec {{organizationName}}.",
+    ),
+    text: "Bonjour {{recipientName}},\n\nSelon les règles de {{organizationName}} pour les mineurs, l’accès de {{proxyName}} au dossier de {{patientName}} dans le portail patient {{changeDescription}} le {{changeDate}}.\n\n{{patientName}} peut avoir son propre compte du portail ; renseignez-vous auprès de {{organizationName}}, ou sur un accès partagé avec le consentement de {{patientName}}.\n\nPour toute question, communiquez avec {{organizationName}}.\n",
+  },
+  [EmailKind.PROXY_END_REMINDER]: {
+    subject: "{{organizationName}} : l’accès mandataire de {{proxyName}} prend fin le {{changeDate}}",
+    html: layout(
+      "fr",
+      ["Bonjour,", "L’accès mandataire de {{proxyName}} au dossier de {{patientName}} prend fin le {{changeDate}}, la date de fin inscrite lors de son autorisation.", "Si le document sur lequel il repose a été renouvelé, renouvelez l’accès depuis l’onglet Portail du patient avant cette date ; sinon, il prendra fin de lui-même."],
+      { label: "Ouvrir l’onglet Portail", href: "{{patientUrl}}" },
+      "Vous recevez ce courriel parce que vous gérez l’accès au portail chez {{organizationName}}.",
+    ),
+    text: "Bonjour,\n\nL’accès mandataire de {{proxyName}} au dossier de {{patientName}} prend fin le {{changeDate}}, la date de fin inscrite lors de son autorisation.\n\nSi le document sur lequel il repose a été renouvelé, renouvelez l’accès depuis l’onglet Portail du patient avant cette date ; sinon, il prendra fin de lui-même :\n{{patientUrl}}\n\nVous recevez ce courriel parce que vous gérez l’accès au portail chez {{organizationName}}.\n",
+  },
 };

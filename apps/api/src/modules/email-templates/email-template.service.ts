@@ -123,6 +123,11 @@ export class EmailTemplateService {
       temporaryPassword: "Sample-Password-0000",
       code: "000000",
       expiresInMinutes: "10",
+      // Access over time (rules 20, 21): a parent's proxy and the day it changes.
+      proxyName: fr ? "Julie Martin" : "Jordan Martin",
+      changeDate: "2027-03-14",
+      changeDescription: fr ? "prendra fin" : "will end",
+      patientUrl: `${this.publicUrl}/admin/patients/SAMPLE/portal`,
     };
     const allowed = new Set(placeholdersOf(kind));
     return Object.fromEntries(Object.entries(values).filter(([n]) => allowed.has(n)));

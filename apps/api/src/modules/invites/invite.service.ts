@@ -18,6 +18,8 @@ import { PortalAccount } from "../portal-access/portal-account.entity";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { patientsFollowingAccount, refreshPortalStatus } from "../portal-access/portal-status";
 import { PortalToken } from "./portal-token.entity";
+// Rule 20 lives in modules/access-schedule; the calls below are marked "access schedule".
+import { accessScheduleSettingsOf, refuseBelowSelfAccessAge } from "../access-schedule/access-schedule.service";
 import { generateTemporaryPassword, invitePath, issueToken, RESET_TTL_HOURS, resetPath, signInPath, voidPendingTokens } from "./portal-tokens";
 
 
@@ -166,6 +168,7 @@ export class InviteService {
     const contacts = new Map((contactIds.length ? await tx.find(Contact, { where: { id: In(contactIds) } }) : []).map((c) => [c.id, c]));
 
     const now = new Date();
+    const ageRules = (await accessScheduleSettingsOf(tx)).ageRules; // access schedule (rule 20)
     const inviteExpiresAt = new Date(now.getTime() + org.inviteLinkTtlHours * 3600_000);
     const method = org.inviteMethod;
     const results: (SendInviteResult | UserFacingError | undefined)[] = items.map(() => undefined);
@@ -181,6 +184,9 @@ export class InviteService {
       const patient = patients.get(grant.patientId)!;
       const checked = attempt(() => this.checkInvitable(org, account, patient, fieldOf(item.target), now));
       if (checked instanceof UserFacingError) return void (results[index] = checked);
+      // access schedule (rule 20): no invite to an own account below the organization's minimum age.
+      const young = grant.accessType === AccessType.SELF ? attempt(() => refuseBelowSelfAccessAge(ageRules, patient, now, fieldOf(item.target))) : null;
+      if (young instanceof UserFacingError) return void (results[index] = young);
       thisRound.add(account.id);
       const token = randomToken(32);
       const contact = grant.contactId ? contacts.get(grant.contactId) : null;

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsOptional, MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { PortalStatus } from "@portal/schema";
 import { InviteProblem } from "../patients/invite-problem";
+import { ProxyAuthorizationInput } from "../access-schedule/access-schedule.types";
 
 @InputType({ description: "Give a patient access to their own portal profile (SELF)." })
 export class EnablePortalAccessInput {
@@ -35,6 +36,9 @@ export class GrantContactPortalAccessInput {
 
   @Field(() => Boolean, { nullable: true, description: "Reuse the proxy account that already logs in with this email (a parent of several patients). Never a patient's own login." })
   linkExistingAccount?: boolean | null;
+
+  @Field(() => ProxyAuthorizationInput, { nullable: true, description: "Why the proxy is authorized (basis, document reference, end date), recorded with the grant and its audit row; the caller is recorded as verifier (rule 21)." })
+  authorization?: ProxyAuthorizationInput | null;
 
   @Field(() => Boolean, { nullable: true, description: "Also send the portal invite now (one action: if the invite cannot be sent, access is not granted either)." })
   sendInvite?: boolean | null;

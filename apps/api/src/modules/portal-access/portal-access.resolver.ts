@@ -93,6 +93,7 @@ export class PortalAccessResolver {
         portalRoleId: parseId(input.portalRoleId, "portalRoleId", "Portal role"),
         email: input.email,
         linkExistingAccount: input.linkExistingAccount,
+        authorization: input.authorization, // access schedule (rule 21)
       };
       return input.sendInvite
         ? ctx.services.invites.grantContactAndInvite(ctx.scope(), args)

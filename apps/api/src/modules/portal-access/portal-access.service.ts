@@ -12,6 +12,8 @@ import type { SessionService } from "../../auth/session.service";
 import { PortalAccount } from "./portal-account.entity";
 import { PortalGrant } from "./portal-grant.entity";
 import { refreshPortalStatus } from "./portal-status";
+// Rules 20 and 21 live in modules/access-schedule; the calls below are marked "access schedule".
+import { accessScheduleSettingsOf, applyProxyAuthorization, refuseBelowSelfAccessAge, type ProxyAuthorization } from "../access-schedule/access-schedule.service";
 
 export interface GrantResult {
   grant: PortalGrant;
@@ -171,6 +173,8 @@ export class PortalAccessService {
   ): Promise<(GrantResult | UserFacingError)[]> {
     return scope.transaction(async (tx) => {
       const role = await this.requireRole(tx, portalRoleId, AccessType.SELF);
+      const ageRules = (await accessScheduleSettingsOf(tx)).ageRules; // access schedule (rule 20)
+      const now = new Date();
       const ids = [...new Set(requests.map((r) => r.patientId))];
       const patients = new Map((await tx.find(Patient, { where: { id: In(ids) } })).map((p) => [p.id, p]));
       // Every SELF grant of these patients, newest first: an active one refuses the row, the latest
@@ -192,6 +196,7 @@ export class PortalAccessService {
         attempt((): EnableFacts => {
           const patient = patients.get(request.patientId) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", "patientId");
           this.requireActivePatient(patient);
+          refuseBelowSelfAccessAge(ageRules, patient, now); // access schedule (rule 20)
           if (hasAccess.has(patient.id)) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
           const account = previous.get(previousAccountId.get(patient.id) ?? 0) ?? null;
           const facts = { patient, account, email: this.chooseEmail(account, request.email, patient.email), suspended: suspended.get(patient.id) ?? null };
@@ -300,7 +305,7 @@ export class PortalAccessService {
   /** Rules 1–3, 5: give a contact on the patient's record proxy access to that patient. */
   async grantContactPortalAccess(
     scope: OrgScope,
-    input: { contactId: number; portalRoleId: number; email?: string | null; linkExistingAccount?: boolean | null },
+    input: { contactId: number; portalRoleId: number; email?: string | null; linkExistingAccount?: boolean | null; authorization?: ProxyAuthorization | null },
   ): Promise<GrantResult> {
     return scope.transaction(async (tx) => {
       const contact = (await tx.findOneBy(Contact, { id: input.contactId })) ?? fail(UserErrorCode.NOT_FOUND, "Contact not found.", "contactId");
@@ -324,12 +329,14 @@ export class PortalAccessService {
       const email = this.chooseEmail(account, input.email, contact.email);
       account ??= await this.createAccount(tx, email, contact.language);
       const grant = await this.insertGrant(tx, { accountId: account.id, patientId: patient.id, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id });
+      // access schedule (rule 21): the basis, verifier and end date, in the grant's transaction and audit row.
+      const authorization = input.authorization ? await applyProxyAuthorization(tx, grant, input.authorization) : {};
       await audit(tx, {
         action: "portal_access.enabled",
         targetType: "PortalGrant",
         targetId: grant.id,
         patientId: patient.id,
-        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id },
+        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id, ...authorization },
       });
       await this.notify(tx, [{ action: "portal_access.enabled", grant, account }]);
       return { grant, account, patient };
@@ -401,6 +408,7 @@ export class PortalAccessService {
     return scope.transaction(async (tx) => {
       const patient = await this.requirePatient(tx, input.patientId);
       this.requireActivePatient(patient);
+      refuseBelowSelfAccessAge((await accessScheduleSettingsOf(tx)).ageRules, patient, new Date()); // access schedule (rule 20)
       const self = await tx.findOneBy(PortalGrant, { patientId: patient.id, accessType: AccessType.SELF, revokedAt: IsNull() });
       if (self?.suspendedAt) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient's portal access is suspended: enable portal access to resume it.", "patientId");
       if (self) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, IsNull, PrimaryGeneratedColumn } from "typeorm";
-import { AccessType } from "@portal/schema";
-import { CreatedAtColumn, TimestampColumn } from "../../db/columns";
+import { AccessType, ProxyBasis } from "@portal/schema";
+import { CalendarDateColumn, CreatedAtColumn, TimestampColumn } from "../../db/columns";
 
 @ObjectType({ description: "One portal account's access to one patient's profile, with one portal role." })
 @Entity("portal_grants")
@@ -67,6 +67,34 @@ export class PortalGrant {
   @Field(() => String, { nullable: true, description: "Why access is suspended (PATIENT_INACTIVE); null while usable." })
   @Column({ type: "varchar", length: 32, nullable: true })
   suspendedReason: string | null;
+
+  // Access over time (rules 20, 21; modules/access-schedule): why a proxy was authorized, who
+  // checked it and when, and the day it ends. The daily job ends or limits the grant on its day.
+  @Field(() => ProxyBasis, { nullable: true, description: "For PROXY grants: why the proxy was authorized (parent, legal guardian, power of attorney, patient's consent); null when not recorded." })
+  @Column({ type: "varchar", length: 24, nullable: true })
+  proxyBasis: ProxyBasis | null;
+
+  @Field(() => ID, { nullable: true, description: "Staff member who verified the basis (the document or the patient's consent)." })
+  @Column({ type: "int", nullable: true })
+  basisVerifiedByStaffId: number | null;
+
+  @Field(() => Date, { nullable: true, description: "When the basis was verified." })
+  @TimestampColumn({ nullable: true })
+  basisVerifiedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Reference of the document the basis rests on (court order number, form id), never the document itself." })
+  @Column({ type: "varchar", length: 200, nullable: true })
+  basisDocumentRef: string | null;
+
+  @Field(() => String, { nullable: true, description: "For PROXY grants: the day (YYYY-MM-DD) the grant ends by itself; null: no end date." })
+  @CalendarDateColumn({ nullable: true })
+  endsOn: string | null;
+
+  // Set when the age rules switched the grant to the narrower role, so the switch happens once
+  // (staff may change the role again afterwards without the job undoing it).
+  @Field(() => Date, { nullable: true, description: "When the age rules switched this proxy to the organization's narrower role; null otherwise." })
+  @TimestampColumn({ nullable: true })
+  ageLimitedAt: Date | null;
 
   @Column({ type: "varchar", length: 40, nullable: true })
   activeKey: string | null;

@@ -1,4 +1,5 @@
 import { PendingLoginEmail1795340400001 } from "./1795340400001-PendingLoginEmail";
+import { AccessOverTime1795353000000 } from "./1795353000000-AccessOverTime";
 import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInLocksAndIdleSessions";
 import { GrantSuspension1795340200000 } from "./1795340200000-GrantSuspension";
 import { MultiFactorAuth1795340300000 } from "./1795340300000-MultiFactorAuth";
@@ -45,4 +46,5 @@ export const mysqlMigrations: Function[] = [
   FoldedPatientNames1795340900000,
   AuditTargetIndex1795340900001,
   DeliveryInDoubt1795350000000,
+  AccessOverTime1795353000000,
 ];
