@@ -30,6 +30,14 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const REQUEST_BODY_LIMIT = "1mb";
 
 /** Builds the Express app: security headers, request ids and logs, sign-in routes, /graphql, /healthz. */
+/** Dates and buffers survive the trace's JSON, so a replay binds the same values. */
+function traceValue(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw instanceof Date) return { $date: raw.toISOString() };
+  if (Buffer.isBuffer(raw)) return { $buf: raw.toString("base64") };
+  return value;
+}
+
 export async function createApp(services: Services) {
   const { config, logger } = services;
   const app = express();
@@ -63,7 +71,8 @@ export async function createApp(services: Services) {
       },
     }),
   );
-  if (config.SQL_STATEMENT_COUNT) app.use((_req, _res, next) => statementCounter.run(next));
+  // A request with "x-sql-trace: 1" also gets its statements back (benchmark only, never in a real deployment).
+  if (config.SQL_STATEMENT_COUNT) app.use((req, _res, next) => statementCounter.run(next, req.headers["x-sql-trace"] === "1"));
   app.use(express.json({ limit: REQUEST_BODY_LIMIT }));
   // One passport per app: strategies hold this app's services (tests run several apps in one process).
   const passport = new Passport() as unknown as PassportStatic;
@@ -113,6 +122,8 @@ export async function createApp(services: Services) {
                 return {
                   async willSendResponse({ response }: { response: { http: { headers: Map<string, string> } } }) {
                     response.http.headers.set("x-sql-statements", String(statementCounter.current() ?? -1));
+                    const trace = statementCounter.trace();
+                    if (trace) response.http.headers.set("x-sql-trace", Buffer.from(JSON.stringify(trace, traceValue)).toString("base64url"));
                   },
                 };
               },

@@ -1,7 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger as TypeOrmLogger } from "typeorm";
 
-const requests = new AsyncLocalStorage<{ statements: number }>();
+/** One statement as the driver received it (the benchmark replays a request's statements through mysql2 alone). */
+export interface TracedStatement {
+  sql: string;
+  params: unknown[];
+}
+
+const requests = new AsyncLocalStorage<{ statements: number; trace?: TracedStatement[] }>();
 
 /**
  * Counts the SQL statements each HTTP request makes (only with SQL_STATEMENT_COUNT=true, for the
@@ -10,16 +16,23 @@ const requests = new AsyncLocalStorage<{ statements: number }>();
  * even with a connection pool.
  */
 export const statementCounter = {
-  run<T>(work: () => T): T {
-    return requests.run({ statements: 0 }, work);
+  /** `trace`: also keep each statement and its parameters (the benchmark's floor replays them). */
+  run<T>(work: () => T, trace = false): T {
+    return requests.run({ statements: 0, ...(trace ? { trace: [] } : {}) }, work);
   },
   current(): number | null {
     return requests.getStore()?.statements ?? null;
   },
+  /** The statements of this request, when it asked for a trace. */
+  trace(): TracedStatement[] | null {
+    return requests.getStore()?.trace ?? null;
+  },
   logger(): TypeOrmLogger {
-    const count = () => {
+    const count = (sql: string, params?: unknown[]) => {
       const store = requests.getStore();
-      if (store) store.statements++;
+      if (!store) return;
+      store.statements++;
+      store.trace?.push({ sql, params: params ?? [] });
     };
     return {
       logQuery: count,
