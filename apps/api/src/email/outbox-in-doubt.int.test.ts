@@ -153,3 +153,27 @@ describe("claims of a process known to be gone are taken over at once", () => {
     expect(await runner.runOne()).toBe(true);
   });
 });
+
+describe("a graceful stop", () => {
+  it("finishes the call in flight and hands the batches it had not started back to the queue", async () => {
+    const orgs = [await queueTo(2, "stop-a"), await queueTo(2, "stop-b"), await queueTo(2, "stop-c")];
+    const ids = orgs.map((o) => o.org.id);
+    fake.failNext({ delayMs: 250 }); // within this suite's 400 ms client timeout
+    const worker = testWorker(t, { concurrency: 1, rounds: 1 });
+    worker.start();
+    await fake.waitFor(() => posts() === 1, 5_000, "the first call");
+    await worker.stop();
+    const rows = await t.dataSource.getRepository(OutboxMessage).findBy({ organizationId: In(ids) });
+    expect(posts()).toBe(1);
+    expect(rows.filter((r) => r.status === "SENT")).toHaveLength(2);
+    const handedBack = rows.filter((r) => r.status !== "SENT");
+    expect(handedBack.map((r) => [r.status, r.attempts, r.claimedUntil])).toEqual([
+      ["PENDING", 0, null],
+      ["PENDING", 0, null],
+      ["PENDING", 0, null],
+      ["PENDING", 0, null],
+    ]);
+    await testWorker(t).drain();
+    expect(copiesTo(orgs.flatMap((o) => o.addresses)).every((n) => n === 1)).toBe(true);
+  });
+});
