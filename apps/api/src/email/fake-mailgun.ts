@@ -54,6 +54,8 @@ export interface FakeEvent {
 export interface FakeRequest {
   method: string;
   path: string;
+  /** Path and query string, as requested. */
+  url: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -189,7 +191,7 @@ export async function startFakeMailgun(options: FakeMailgunOptions = {}): Promis
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? "/").split("?")[0];
-    const record: FakeRequest = { method: req.method ?? "GET", path, headers: { ...req.headers } };
+    const record: FakeRequest = { method: req.method ?? "GET", path, url: req.url ?? "/", headers: { ...req.headers } };
     requests.push(record);
 
     const eventsRoute = /^\/v3\/([^/]+)\/events(?:\/([A-Za-z0-9_-]+))?$/.exec(path);

@@ -20,8 +20,8 @@ export interface MailgunSettings {
 const EVENTS_PAGE = 300;
 /** Events are asked for from a little before the call, so clock skew between us and Mailgun loses none. */
 const EVENTS_SKEW_MS = 60_000;
-/** A bound on pages followed for one batch (1,000 recipients need 4). */
-const MAX_EVENT_PAGES = 50;
+/** A bound on pages followed for one batch (1,000 recipients need 4; unfiltered, the call's minutes). */
+const MAX_EVENT_PAGES = 100;
 
 const NETWORK_ERROR = /^E[A-Z_]+$/;
 const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -52,14 +52,35 @@ export class MailgunTransport implements Mailer {
    * is deprecated in favour of the Logs API and logs a warning on each call, so this is plain fetch.
    */
   async acceptedRecipients(call: CallInDoubt): Promise<Map<string, string>> {
+    const start = call.startedAt.getTime();
     const query = new URLSearchParams({
       event: "accepted",
-      begin: String(Math.floor((call.startedAt.getTime() - EVENTS_SKEW_MS) / 1000)),
+      begin: String(Math.floor((start - EVENTS_SKEW_MS) / 1000)),
+      // Mailgun accepts a call while it is under way: its events lie within the call's time, and a
+      // bounded range keeps the pages few even if the variable filter were not applied.
+      end: String(Math.ceil((start + this.settings.timeoutMs + EVENTS_SKEW_MS) / 1000)),
       ascending: "yes",
       limit: String(EVENTS_PAGE),
       "user-variables": JSON.stringify({ "batch-id": call.batchId }),
     });
-    let url = `${this.baseUrl}/v3/${this.settings.domain}/events?${query}`;
+    try {
+      return await this.acceptedEvents(`${this.baseUrl}/v3/${this.settings.domain}/events?${query}`, call.batchId);
+    } catch (err) {
+      // Filtering on user variables is not in every version of Mailgun's documentation: if it is
+      // refused, ask for the same time range unfiltered; each event's variables are checked anyway.
+      if (!(err instanceof MailerError) || err.status !== 400) throw err;
+      query.delete("user-variables");
+      return this.acceptedEvents(`${this.baseUrl}/v3/${this.settings.domain}/events?${query}`, call.batchId);
+    }
+  }
+
+  /**
+   * Mailgun's Events API: the `accepted` events of this batch (custom variable `batch-id`), page
+   * after page (`paging.next`) until an empty page. mailgun.js's events client is deprecated in
+   * favour of the Logs API and logs a warning on each call, so this is plain fetch.
+   */
+  private async acceptedEvents(firstUrl: string, batchId: string): Promise<Map<string, string>> {
+    let url = firstUrl;
     const accepted = new Map<string, string>();
     for (let page = 0; page < MAX_EVENT_PAGES; page++) {
       let body: { items?: { recipient?: string; "user-variables"?: Record<string, unknown>; message?: { headers?: Record<string, string> } }[]; paging?: { next?: string } };
@@ -74,8 +95,7 @@ export class MailgunTransport implements Mailer {
       const items = body.items ?? [];
       if (items.length === 0) return accepted;
       for (const item of items) {
-        // The filter already asks for this batch; checking again costs nothing and guards a looser server.
-        if (item["user-variables"]?.["batch-id"] !== call.batchId || !item.recipient) continue;
+        if (item["user-variables"]?.["batch-id"] !== batchId || !item.recipient) continue;
         accepted.set(item.recipient.trim().toLowerCase(), String(item.message?.headers?.["message-id"] ?? "").replace(/^<|>$/g, ""));
       }
       if (!body.paging?.next) return accepted;

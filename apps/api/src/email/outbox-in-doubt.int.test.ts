@@ -74,6 +74,20 @@ describe("a call that ends without an answer is in doubt, not failed", () => {
     expect((await rowsOf(org.id)).every((r) => r.status === "SENT" && r.attempts === 2)).toBe(true);
   });
 
+  it("asks again without the user-variables filter when Mailgun refuses it, and checks each event's batch id itself", async () => {
+    const { org, addresses } = await queueTo(2, "no-filter");
+    // Another batch accepted at the same time: unfiltered, its events are in the same pages.
+    await t.services.mailer.send({ from: t.config.MAIL_FROM, batchId: "someone-else", tags: ["x"], content: { subject: "s", text: "t", html: "<p>h</p>" }, recipients: [{ to: addresses[0], variables: {}, meta: { outboxId: 0, organizationId: org.id, kind: "X", language: "en" } }] });
+    fake.failNext({ acceptAndHold: true });
+    fake.failEventsNext({ status: 400, body: { message: "unknown filter" }, match: (r) => r.url.includes("user-variables") });
+    await testWorker(t).drain({ organizationId: org.id });
+    expect(posts()).toBe(2);
+    const queries = fake.requests.filter((r) => r.method === "GET" && r.path.endsWith("/events"));
+    expect(queries.map((q) => q.url.includes("user-variables"))).toEqual([true, false]);
+    expect(copiesTo(addresses)).toEqual([2, 1]); // the other batch's copy, and this batch's once
+    expect((await rowsOf(org.id)).every((r) => r.status === "SENT" && r.providerMessageId === fake.messages[1].messageId)).toBe(true);
+  });
+
   it("does not resend before the provider's events have settled", async () => {
     const { org, addresses } = await queueTo(1, "settle");
     fake.eventsDelayMs = 1_500;
