@@ -76,6 +76,5 @@ export async function openDataSource(options: DatabaseOptions): Promise<DataSour
   return dataSource;
 }
 
-export function isMysql(dataSource: DataSource): boolean {
-  return dataSource.options.type === "mysql" || dataSource.options.type === "mariadb";
-}
+/** The dialect test lives in dialect.ts (no entity imports); re-exported for existing imports. */
+export { isMysql } from "./dialect";

@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
 import { ActorType } from "@portal/schema";
-import { isMysql } from "./data-source";
+import { forUpdate } from "./dialect";
 import { insertRows } from "./insert-rows";
 import { Organization } from "../modules/organizations/organization.entity";
-import { isRetryableTransactionError, runInTransaction } from "./transaction";
+import { isRetryableTransactionError } from "./dialect";
+import { runInTransaction } from "./transaction";
 
 /** Who is acting, for permission decisions already made and for the audit log. */
 export interface Actor {
@@ -124,14 +125,12 @@ export class OrgScope {
 
   /** Reads a row and locks it until the transaction ends (MySQL); SQLite transactions are serialized anyway. */
   findOneForUpdate<T extends OrgOwned>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T | null> {
-    const lock = isMysql(this.manager.connection) && this.manager.queryRunner?.isTransactionActive;
-    return this.manager.findOne(entity, { where: this.where(where), ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}) });
+    return this.manager.findOne(entity, { where: this.where(where), ...forUpdate(this.manager) });
   }
 
   /** Reads rows and locks them until the transaction ends (MySQL), in id order so that concurrent callers lock alike. */
   findForUpdate<T extends OrgOwned>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T[]> {
-    const lock = isMysql(this.manager.connection) && this.manager.queryRunner?.isTransactionActive;
-    return this.manager.find(entity, { where: this.where(where), order: { id: "ASC" } as never, ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}) });
+    return this.manager.find(entity, { where: this.where(where), order: { id: "ASC" } as never, ...forUpdate(this.manager) });
   }
 
   count<T extends OrgOwned>(entity: EntityTarget<T>, where?: Where<T>): Promise<number> {
@@ -183,8 +182,7 @@ export class OrgScope {
    * transaction ends (MySQL), for read-modify-write of its settings.
    */
   async organization(options: { lock?: boolean } = {}): Promise<Organization> {
-    const lock = options.lock && isMysql(this.manager.connection) && this.inTransaction;
-    const org = await this.manager.findOne(Organization, { where: { id: this.organizationId }, ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}) });
+    const org = await this.manager.findOne(Organization, { where: { id: this.organizationId }, ...(options.lock ? forUpdate(this.manager) : {}) });
     if (!org) throw new Error(`organization ${this.organizationId} not found`);
     return org;
   }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { isMysql } from "../db/data-source";
+import { isMysql } from "../db/dialect";
 
 /** Failed attempts a subject (an account, an email) is allowed before it is locked. */
 export const ATTEMPTS_BEFORE_LOCK = 5;

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { RateLimiterMemory, RateLimiterMySQL, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { DataSource } from "typeorm";
-import { isMysql } from "../db/data-source";
+import { isMysql } from "../db/dialect";
 import type { Logger } from "../logger";
 
 export interface LimiterOptions {

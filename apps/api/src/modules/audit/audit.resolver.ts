@@ -1,7 +1,7 @@
 import { IsOptional, MaxLength } from "class-validator";
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import { ActorType, AUDIT_ACTIONS, auditActionsOfKind, AuditKind } from "@portal/schema";
-import { LIKE_ESCAPE, likePrefix } from "../../db/like";
+import { LIKE_ESCAPE, likePrefix } from "../../db/dialect";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { PortalStatus } from "@portal/schema";
-import { isMysql } from "../../db/data-source";
+import { onConflictAdd } from "../../db/dialect";
 import { OrgScope } from "../../db/org-scope";
 
 /** The facts of one patient that decide which counter row it is counted in. */
@@ -40,7 +40,6 @@ export class CounterDeltas {
   async apply(target: OrgScope | EntityManager, orgId?: number): Promise<void> {
     const organizationId = target instanceof OrgScope ? target.organizationId : orgId!;
     const run = (sql: string, params: unknown[]) => (target instanceof OrgScope ? target.query(sql, params) : target.query(sql, params));
-    const mysql = isMysql(target instanceof OrgScope ? target.dataSource : target.connection);
     const rows = [...this.deltas.entries()].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
     this.deltas.clear();
     if (rows.length === 0) return;
@@ -51,12 +50,8 @@ export class CounterDeltas {
       return "(?, ?, ?, ?, ?)";
     });
     const insert = "INSERT INTO patient_status_counts (organizationId, portalStatus, hasEmail, hasDateOfBirth, count) VALUES " + values.join(", ");
-    await run(
-      mysql
-        ? `${insert} ON DUPLICATE KEY UPDATE count = count + VALUES(count)`
-        : `${insert} ON CONFLICT (organizationId, portalStatus, hasEmail, hasDateOfBirth) DO UPDATE SET count = count + excluded.count`,
-      params,
-    );
+    const upsert = onConflictAdd(target instanceof OrgScope ? target.dataSource : target, ["organizationId", "portalStatus", "hasEmail", "hasDateOfBirth"], ["count"]);
+    await run(`${insert} ${upsert}`, params);
   }
 }
 

@@ -1,7 +1,6 @@
 import { In } from "typeorm";
 import { foldSearchText, parseTypedDate, PatientSortField, PORTAL_STATUS_ORDER, type PortalStatus, SortDirection } from "@portal/schema";
-import { isMysql } from "../../db/data-source";
-import { likePrefix } from "../../db/like";
+import { forceIndex, likePrefix } from "../../db/dialect";
 import type { OrgScope } from "../../db/org-scope";
 import { decodeCursor, encodeCursor, type CursorPart } from "../../graphql/connection";
 import { type InviteProblem, inviteProblemCondition } from "./invite-problem";
@@ -186,8 +185,7 @@ function fromClause(scope: OrgScope, filter: PatientGridFilter, index: string | 
     const ids = searchIdsSql(scope.organizationId, term);
     return { sql: `(${ids.sql}) m INNER JOIN patients p ON p.id = m.id`, params: ids.params };
   }
-  const hint = index && isMysql(scope.dataSource) ? ` FORCE INDEX (${index})` : "";
-  return { sql: `patients p${hint}`, params: [] };
+  return { sql: `patients p${forceIndex(scope.dataSource, index)}`, params: [] };
 }
 
 export interface GridPage {
