@@ -43,6 +43,7 @@ async function main() {
   });
   // Jobs left RUNNING by a previous process are resumed from their PENDING rows.
   services.bulkRunner.start();
+  services.importRunner.start();
   // Rules 20 and 21: once per organization and day, whatever the number of processes (a claimed row).
   services.accessScheduleJob.start();
   const purge = setInterval(() => void services.sessions.purgeExpired().catch((err) => logger.warn({ err }, "session purge failed")), 15 * 60_000);
@@ -59,7 +60,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      void Promise.all([services.outboxWorker.stop(), services.bulkRunner.stop()])
+      void Promise.all([services.outboxWorker.stop(), services.bulkRunner.stop(), services.importRunner.stop()])
         // Calls in flight were finished and unsent claims handed back: the others may take the rest at once.
         .then(() => services.heartbeat.stop())
         .then(() => apollo.stop())

@@ -21,6 +21,7 @@ import { mailgunWebhookRoutes } from "./email/mailgun-webhook.routes";
 import { staffMfaRoutes } from "./auth/mfa/staff-mfa.routes";
 import { portalMfaRoutes } from "./auth/mfa/portal-mfa.routes";
 import { bulkJobRoutes } from "./modules/bulk/bulk-job.routes";
+import { importRoutes } from "./modules/imports/import.routes";
 import { statementCounter } from "./db/statement-counter";
 import type { Services } from "./services";
 import { defaultWebApps, serveWebApps } from "./web/static-apps";
@@ -94,6 +95,7 @@ export async function createApp(services: Services) {
   app.use(portalAuthRoutes(passport, services));
   app.use(mailgunWebhookRoutes(services));
   app.use(bulkJobRoutes(services));
+  app.use(importRoutes(services));
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),

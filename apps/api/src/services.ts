@@ -30,6 +30,8 @@ import { WebhookSender } from "./modules/webhooks/webhook-sender";
 import { WebhookService } from "./modules/webhooks/webhook.service";
 import { BulkJobRunner } from "./modules/bulk/bulk-job.runner";
 import { BulkJobService } from "./modules/bulk/bulk-job.service";
+import { ImportService } from "./modules/imports/import.service";
+import { ImportJobRunner } from "./modules/imports/import-job.runner";
 import { AccessRemovedListener } from "./modules/portal-access/access-removed.listener";
 import { AccessScheduleJob } from "./modules/access-schedule/access-schedule.job";
 import { AccessScheduleService } from "./modules/access-schedule/access-schedule.service";
@@ -71,6 +73,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     token: parseLimit(config.RATE_LIMIT_TOKEN)!,
   });
   const bulkJobs = new BulkJobService(portalAccess, invites);
+  const imports = new ImportService(bulkJobs);
   const loginEmailChanges = new LoginEmailChangeService(dataSource, { publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess, rateLimits);
   return {
     dataSource,
@@ -92,6 +95,9 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     signInLocks: new SignInLockService(rateLimits),
     bulkJobs,
     // Started by main.ts after the server listens (tests start it themselves).
+    imports,
+    // Writes confirmed patient imports in the background; started by main.ts (tests start it themselves).
+    importRunner: new ImportJobRunner(dataSource, imports, logger),
     bulkRunner: new BulkJobRunner(dataSource, bulkJobs, logger, { heartbeat }),
     heartbeat,
     patients: new PatientService(portalAccess, loginEmailChanges),

@@ -29,10 +29,7 @@ const EXCEPTIONS: Record<string, string> = {
   "portal-access/portal-status.ts": "core rewrite in progress",
   "webhooks/webhook-events.ts": "core rewrite in progress (typed domain events)",
   // Modules written at the same time as OrgScope's savepoints, delete and systemScope: to move onto them.
-  "imports/import-job.runner.ts": "written before OrgScope savepoints",
-  "imports/import-upsert.ts": "written before OrgScope.query",
-  "imports/import.service.ts": "written before OrgScope.delete",
-  "imports/import.routes.ts": "written before OrgScope.open",
+  "imports/import-upsert.ts": "emits many webhook events at once through webhook-events.ts, until emitting takes an OrgScope",
   "reminders/reminder.service.ts": "written before OrgScope.organization",
   "activation/activation.service.ts": "written before OrgScope.organization",
 };

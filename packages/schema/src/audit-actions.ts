@@ -94,6 +94,13 @@ export const AUDIT_ACTIONS: Record<string, AuditActionInfo> = {
   "contact.created": { kind: K.PATIENT_RECORDS, en: "Contact added", fr: "Contact ajouté" },
   "contact.updated": { kind: K.PATIENT_RECORDS, en: "Contact changed", fr: "Contact modifié" },
   "contact.disabled": { kind: K.PATIENT_RECORDS, en: "Contact disabled", fr: "Contact désactivé" },
+  "patient.imported": { kind: K.PATIENT_RECORDS, en: "Patient created by an import", fr: "Patient créé par une importation" },
+  "patient.import_updated": { kind: K.PATIENT_RECORDS, en: "Patient details changed by an import", fr: "Dossier du patient modifié par une importation" },
+  "contact.imported": { kind: K.PATIENT_RECORDS, en: "Contact added by an import", fr: "Contact ajouté par une importation" },
+  "contact.import_updated": { kind: K.PATIENT_RECORDS, en: "Contact changed by an import", fr: "Contact modifié par une importation" },
+  "import.dry_run": { kind: K.PATIENT_RECORDS, en: "Patient import checked (dry run)", fr: "Importation de patients vérifiée (essai)" },
+  "import.confirmed": { kind: K.PATIENT_RECORDS, en: "Patient import started", fr: "Importation de patients lancée" },
+  "import.finished": { kind: K.PATIENT_RECORDS, en: "Patient import finished", fr: "Importation de patients terminée" },
   // Staff.
   "staff_user.created": { kind: K.STAFF, en: "Staff member added", fr: "Membre du personnel ajouté" },
   "staff_user.role_changed": { kind: K.STAFF, en: "Staff role changed", fr: "Rôle du membre du personnel modifié" },

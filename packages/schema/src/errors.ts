@@ -52,6 +52,26 @@ export enum UserErrorCode {
   MFA_CODE_INVALID = "MFA_CODE_INVALID",
   /** The organization requires two-factor sign-in, so it cannot be turned off. */
   MFA_REQUIRED = "MFA_REQUIRED",
+  /** An import file is larger than the import size limit (nothing was read into the organization). */
+  IMPORT_FILE_TOO_LARGE = "IMPORT_FILE_TOO_LARGE",
+  /** An import file has more rows than one import may hold; split it. */
+  IMPORT_TOO_MANY_ROWS = "IMPORT_TOO_MANY_ROWS",
+  /** An import file is not text in a known encoding (binary, a spreadsheet saved as .xlsx, broken characters) or not CSV/FHIR. */
+  IMPORT_UNREADABLE_FILE = "IMPORT_UNREADABLE_FILE",
+  /** A column the import needs (first name, last name, and MRN or external id) is neither recognised nor mapped. */
+  IMPORT_MISSING_COLUMN = "IMPORT_MISSING_COLUMN",
+  /** Dates like 03/04/2010 could be day/month or month/day: say which once for the file. */
+  IMPORT_DATE_ORDER_NEEDED = "IMPORT_DATE_ORDER_NEEDED",
+  /** The same patient, or the same email, appears on more than one row of the file. */
+  DUPLICATE_IN_FILE = "DUPLICATE_IN_FILE",
+  /** A cell starts like a spreadsheet formula (=, +, -, @): refused rather than stored. */
+  FORMULA_NOT_ALLOWED = "FORMULA_NOT_ALLOWED",
+  /** The MRN belongs to a patient known under another external id. */
+  EXTERNAL_ID_CONFLICT = "EXTERNAL_ID_CONFLICT",
+  /** Another import of the organization is waiting or running; it must finish first. */
+  IMPORT_ALREADY_RUNNING = "IMPORT_ALREADY_RUNNING",
+  /** The import was already confirmed, or its dry run is not ready. */
+  IMPORT_NOT_CONFIRMABLE = "IMPORT_NOT_CONFIRMABLE",
   /** The patient is younger than the organization's minimum age for an own (SELF) account (rule 20). */
   BELOW_SELF_ACCESS_AGE = "BELOW_SELF_ACCESS_AGE",
 }

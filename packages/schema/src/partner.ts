@@ -24,6 +24,10 @@ export enum WebhookEventType {
   PATIENT_DEACTIVATED = "patient.deactivated",
   /** The patient was made active again; suspended grants stay suspended until staff enable access again. */
   PATIENT_REACTIVATED = "patient.reactivated",
+  /** A patient was created by an import or by upsertPatients. */
+  PATIENT_CREATED = "patient.created",
+  /** A patient's details (or contacts) were changed by an import or by upsertPatients. */
+  PATIENT_UPDATED = "patient.updated",
   /** Sent only by sendTestWebhookEvent. */
   TEST = "webhook.test",
 }

@@ -89,6 +89,11 @@ export const OPERATIONS: Record<string, AccessRule> = {
   "Mutation.bulkSendPortalInvites": { ...PORTAL_CHANGE, doc: "Send invites to many patients." },
   "Query.bulkJob": { ...PORTAL_INFO, doc: "One bulk job and its report." },
   "Query.bulkJobs": { ...PORTAL_INFO, doc: "The organization's bulk jobs." },
+  // Import and sync (rule 19).
+  "Mutation.upsertPatients": { ...PATIENT_CHANGE, doc: "Create or update up to 1,000 patients and their contacts, keyed by external id or MRN." },
+  "Query.patientByExternalId": { staff: [VIEW_PATIENTS, MANAGE_PORTAL_ACCESS], keys: [PATIENTS_READ, PATIENTS_WRITE, PORTAL_ACCESS_READ, PORTAL_ACCESS_WRITE], doc: "One patient by your system's id (audited as patient.viewed)." },
+  "Mutation.confirmPatientImport": { ...PATIENT_CHANGE, doc: "Run a patient import after its dry run (POST /imports/patients follows the same rule)." },
+  "Query.importJob": { ...PATIENT_CHANGE, doc: "A patient import: dry run, progress and per-row report (GET /imports/<id>/results.csv follows the same rule)." },
   // Access over time (rules 20, 21): a proxy's basis and end date are part of its grant.
   "Mutation.updateProxyAuthorization": { ...PORTAL_CHANGE, doc: "Record a proxy grant's basis, document reference and end date (rule 21)." },
   "Mutation.renewProxyAccess": { ...PORTAL_CHANGE, doc: "Renew a proxy grant: its end date moves one year on (rule 21)." },
@@ -195,6 +200,11 @@ export const TYPES: Record<string, TypeRule> = {
   InviteDelivery: { default: PORTAL_INFO },
   BulkJob: { default: PORTAL_INFO },
   BulkJobItem: { default: PORTAL_INFO },
+  // An import's rows carry the file's names and identifiers: whoever may import may read them.
+  ImportJob: { default: PATIENT_CHANGE },
+  ImportJobRow: { default: PATIENT_CHANGE },
+  ImportRowProblem: { default: PATIENT_CHANGE },
+  UpsertPatientResult: { default: OPEN },
   // Dates derived from a patient's date of birth: portal information.
   ScheduledAccessChange: { default: PORTAL_INFO },
   AccessScheduleSettings: { default: staffOnly(MANAGE_SETTINGS, MANAGE_PORTAL_ACCESS) },
@@ -227,7 +237,7 @@ export const TYPES: Record<string, TypeRule> = {
 };
 
 /** Object types that hold no personal data: reachable by whoever reached them. */
-export const NO_PERSONAL_DATA = new Set(["PageInfo", "UserError", "StatusCount", "PortalRole", "PortalProfileRole", "StaffRole", "OnboardingStats", "InviteWeek"]);
+export const NO_PERSONAL_DATA = new Set(["PageInfo", "UserError", "StatusCount", "PortalRole", "PortalProfileRole", "StaffRole", "OnboardingStats", "InviteWeek", "ImportColumn"]);
 
 /** Payloads, connections and edges only carry other types; their fields' types hold the rules. */
 export function isStructural(typeName: string): boolean {

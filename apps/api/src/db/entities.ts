@@ -12,6 +12,7 @@ import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { Session } from "../auth/session.entity";
 import { MfaChallenge, MfaFactor, MfaRecoveryCode } from "../auth/mfa/mfa.entities";
 import { BulkJob, BulkJobItem } from "../modules/bulk/bulk-job.entity";
+import { ImportJob, ImportJobRow } from "../modules/imports/import-job.entity";
 import { Organization } from "../modules/organizations/organization.entity";
 import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
@@ -45,6 +46,8 @@ export const entities = [
   WorkerHeartbeatRow,
   BulkJob,
   BulkJobItem,
+  ImportJob,
+  ImportJobRow,
   PortalToken,
   RateLimit,
   ApiKey,

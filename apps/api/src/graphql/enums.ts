@@ -103,6 +103,8 @@ registerEnumType(WebhookEventType, {
     PORTAL_ACCESS_LIMITED: { description: "portal_access.limited — the organization's age rules switched a parent's proxy to the narrower portal role (rule 20); data carries portalRoleId and previousPortalRoleId." },
     PATIENT_DEACTIVATED: { description: "patient.deactivated — the patient was made inactive (discharged, deceased, merged); every grant to the patient is suspended and accounts left with nothing to open are signed out." },
     PATIENT_REACTIVATED: { description: "patient.reactivated — the patient was made active again; suspended grants stay suspended until staff enable access again." },
+    PATIENT_CREATED: { description: "patient.created — a patient was created by an import or upsertPatients; data carries patientId and externalId." },
+    PATIENT_UPDATED: { description: "patient.updated — a patient's details or contacts were changed by an import or upsertPatients; data carries patientId, externalId and the changed fields." },
     TEST: { description: "webhook.test — sent by sendTestWebhookEvent only; cannot be subscribed to." },
   },
 });

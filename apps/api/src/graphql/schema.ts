@@ -19,6 +19,7 @@ import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.r
 import { SignInLockResolver } from "../modules/sign-in-locks/sign-in-lock.resolver";
 import { ViewerResolver } from "../modules/viewer/viewer.resolver";
 import { BulkJobItemFieldsResolver, BulkJobResolver } from "../modules/bulk/bulk-job.resolver";
+import { ImportJobRowFieldsResolver, ImportResolver } from "../modules/imports/import.resolver";
 import { AccessScheduleResolver, PatientScheduleResolver, PortalGrantScheduleResolver } from "../modules/access-schedule/access-schedule.resolver";
 import { enforcePolicy } from "../auth/enforce-policy";
 import { MfaResolver, StaffUserMfaResolver, ViewerMfaResolver } from "../auth/mfa/mfa.resolver";
@@ -49,6 +50,8 @@ export const resolvers = [
   WebhookResolver,
   BulkJobResolver,
   BulkJobItemFieldsResolver,
+  ImportResolver,
+  ImportJobRowFieldsResolver,
   AccessScheduleResolver,
   PortalGrantScheduleResolver,
   PatientScheduleResolver,

@@ -6,6 +6,8 @@ import { CalendarDateColumn, CreatedAtColumn } from "../../db/columns";
 @ObjectType({ description: "A person listed on one patient's record: mother, guardian, spouse, physician…" })
 @Entity("contacts")
 @Index("ix_contacts_org_patient", ["organizationId", "patientId"])
+// An import's key for a contact (a FHIR RelatedPerson id), unique in the organization; null when none.
+@Index("uq_contacts_org_external", ["organizationId", "externalId"], { unique: true })
 export class Contact {
   @Field(() => ID, { description: "Stable identifier." })
   @PrimaryGeneratedColumn()
@@ -25,6 +27,10 @@ export class Contact {
   @Field({ description: "Family name." })
   @Column({ type: "varchar", length: 100 })
   lastName: string;
+
+  @Field(() => String, { nullable: true, description: "The contact's id in the clinic's record system (a FHIR RelatedPerson id), unique in the organization; null when none." })
+  @Column({ type: "varchar", length: 64, nullable: true })
+  externalId: string | null;
 
   @Field(() => ContactRelationship, { description: "Relationship to the patient." })
   @Column({ type: "varchar", length: 32 })

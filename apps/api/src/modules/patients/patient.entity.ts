@@ -7,6 +7,8 @@ import { InviteProblem, inviteProblemOf } from "./invite-problem";
 @ObjectType({ description: "A person whose record the portal shows (the seeds also say client)." })
 @Entity("patients")
 @Index("uq_patients_org_mrn", ["organizationId", "mrn"], { unique: true })
+// The key of an EHR integration or import (SPEC rule 19): unique in the organization, null when none.
+@Index("uq_patients_org_external", ["organizationId", "externalId"], { unique: true })
 // The onboarding grid's access paths: by status then name, by name, by email. Every one leads with
 // the organization, and ends with the id so that keyset pagination is a pure index range scan.
 @Index("ix_patients_org_status_name", ["organizationId", "portalStatus", "lastName", "firstName", "id"])
@@ -45,6 +47,10 @@ export class Patient {
   @Field({ description: "Family name." })
   @Column({ type: "varchar", length: 100 })
   lastName: string;
+
+  @Field(() => String, { nullable: true, description: "The patient's id in the clinic's record system (an EHR integration's or import's key), unique in the organization; null when none." })
+  @Column({ type: "varchar", length: 64, nullable: true })
+  externalId: string | null;
 
   // Lower case, no accents (foldSearchText), kept by PatientSearchNamesSubscriber on every write.
   @Column({ type: "varchar", length: 200, default: "" })

@@ -39,13 +39,19 @@ export interface ContactFields {
 }
 
 
-/** Checks and normalizes the editable fields shared by patients and contacts. */
-function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { emailNormalized?: string | null } {
+/**
+ * Checks and normalizes the editable fields shared by patients and contacts. Imports and
+ * upsertPatients validate every row with it too, so a rule lives here only (SPEC rule 19).
+ */
+export function cleanPerson<T extends PatientFields | ContactFields>(fields: T): T & { emailNormalized?: string | null } {
   const out: T & { emailNormalized?: string | null } = { ...fields };
   for (const key of ["firstName", "lastName", "mrn"] as const) {
     if (key in out) {
       const value = String((out as Record<string, unknown>)[key] ?? "").trim();
       if (!value) fail(UserErrorCode.INVALID_INPUT, "This field is required.", key);
+      // Markup in a name is never a name (an import's `<img onerror=…>`): refused wherever names come from.
+      if (key !== "mrn" && /[<>]/.test(value)) fail(UserErrorCode.INVALID_INPUT, "A name cannot contain < or >.", key);
+      if (value.length > (key === "mrn" ? 64 : 100)) fail(UserErrorCode.INVALID_INPUT, `At most ${key === "mrn" ? 64 : 100} characters.`, key);
       (out as Record<string, unknown>)[key] = value;
     }
   }

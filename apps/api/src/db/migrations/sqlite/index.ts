@@ -1,3 +1,4 @@
+import { PatientImports1795351000000 } from "./1795351000000-PatientImports";
 import { PendingLoginEmail1795340400001 } from "./1795340400001-PendingLoginEmail";
 import { AccessOverTime1795353000000 } from "./1795353000000-AccessOverTime";
 import { SignInLocksAndIdleSessions1795340100000 } from "./1795340100000-SignInLocksAndIdleSessions";
@@ -49,4 +50,5 @@ export const sqliteMigrations: Function[] = [
   AuditTargetIndex1795340900001,
   DeliveryInDoubt1795350000000,
   AccessOverTime1795353000000,
+  PatientImports1795351000000,
 ];
