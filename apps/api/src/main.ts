@@ -43,6 +43,8 @@ async function main() {
   });
   // Jobs left RUNNING by a previous process are resumed from their PENDING rows.
   services.bulkRunner.start();
+  // Invite reminders (rule 23): every process sweeps; claims keep them from sending one twice.
+  services.reminders.start();
   services.importRunner.start();
   // Rules 20 and 21: once per organization and day, whatever the number of processes (a claimed row).
   services.accessScheduleJob.start();

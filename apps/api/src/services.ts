@@ -33,6 +33,10 @@ import { BulkJobService } from "./modules/bulk/bulk-job.service";
 import { ImportService } from "./modules/imports/import.service";
 import { ImportJobRunner } from "./modules/imports/import-job.runner";
 import { AccessRemovedListener } from "./modules/portal-access/access-removed.listener";
+import { BulkJobKind, BulkJobRowAction } from "./modules/reminders/reminder-bulk";
+import { ReminderService } from "./modules/reminders/reminder.service";
+import { ActivationService } from "./modules/activation/activation.service";
+import { InviteRecoveryService } from "./modules/invite-recovery/invite-recovery.service";
 import { AccessScheduleJob } from "./modules/access-schedule/access-schedule.job";
 import { AccessScheduleService } from "./modules/access-schedule/access-schedule.service";
 
@@ -74,6 +78,13 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
   });
   const bulkJobs = new BulkJobService(portalAccess, invites);
   const imports = new ImportService(bulkJobs);
+  const reminders = new ReminderService(dataSource, emailQueue, config.publicUrl, logger);
+  // "Remind all N matching" (rule 23) is a bulk job kind whose rows the reminder module decides.
+  bulkJobs.registerKind(BulkJobKind.SEND_INVITE_REMINDERS, async (tx, patientIds) => {
+    const decided = await reminders.remindPatients(tx, patientIds);
+    return new Map([...decided].map(([id, err]) => [id, err ?? BulkJobRowAction.REMINDED]));
+  });
+  const portalAuth = new PortalAuthService(dataSource, sessions, rateLimits, invites);
   const loginEmailChanges = new LoginEmailChangeService(dataSource, { publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess, rateLimits);
   return {
     dataSource,
@@ -91,7 +102,10 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     invites,
     loginEmailChanges,
     rateLimits,
-    portalAuth: new PortalAuthService(dataSource, sessions, rateLimits, invites),
+    portalAuth,
+    reminders,
+    activation: new ActivationService(dataSource, portalAuth, { publicUrl: config.publicUrl, secret: config.sessionSecret }),
+    inviteRecovery: new InviteRecoveryService(dataSource, rateLimits, portalAuth, invites),
     signInLocks: new SignInLockService(rateLimits),
     bulkJobs,
     // Started by main.ts after the server listens (tests start it themselves).

@@ -4,6 +4,7 @@ import { Link as RouterLink, Route, Routes } from "react-router";
 import { RequireAccount } from "./auth/RequireAccount";
 import { ConfirmEmailPage } from "./features/confirm-email/ConfirmEmailPage";
 import { AcceptInvitePage } from "./features/invite/AcceptInvitePage";
+import { ActivatePage } from "./features/activate/ActivatePage";
 import { ChangePasswordPage } from "./features/password/ChangePasswordPage";
 import { ForgotPasswordPage } from "./features/password/ForgotPasswordPage";
 import { ResetPasswordPage } from "./features/password/ResetPasswordPage";
@@ -36,6 +37,7 @@ export function App() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/account" element={<RequireAccount>{() => <AccountPage />}</RequireAccount>} />
       <Route path="/invite/:token" element={<AcceptInvitePage />} />
+      <Route path="/activate" element={<ActivatePage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset/:token" element={<ResetPasswordPage />} />
       <Route path="/confirm-email/:token" element={<ConfirmEmailPage />} />

@@ -91,6 +91,8 @@ export const PORTAL_STATUS_ORDER: readonly PortalStatus[] = [PortalStatus.NO_ACC
 export enum BulkJobKind {
   ENABLE_PORTAL_ACCESS = "ENABLE_PORTAL_ACCESS",
   SEND_PORTAL_INVITES = "SEND_PORTAL_INVITES",
+  /** Email an invite reminder (a fresh link) to invited accounts that have not signed in (rule 23). */
+  SEND_INVITE_REMINDERS = "SEND_INVITE_REMINDERS",
 }
 
 /** Life of a bulk job. INTERRUPTED: the process stopped while it ran; finished rows are kept. */

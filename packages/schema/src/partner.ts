@@ -18,6 +18,8 @@ export enum WebhookEventType {
   PORTAL_INVITE_SENT = "portal_invite.sent",
   PORTAL_INVITE_ACCEPTED = "portal_invite.accepted",
   PORTAL_INVITE_DELIVERY_FAILED = "portal_invite.delivery_failed",
+  /** An invited account that has not signed in was emailed a reminder with a fresh link (rule 23). */
+  PORTAL_INVITE_REMINDED = "portal_invite.reminded",
   /** A parent's proxy was switched to the organization's narrower portal role by the age rules (rule 20). */
   PORTAL_ACCESS_LIMITED = "portal_access.limited",
   /** The patient was made inactive (discharged, deceased, merged): every grant to the patient is suspended. */

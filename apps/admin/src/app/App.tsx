@@ -22,6 +22,7 @@ const PortalUsersPage = lazy(() => import("../features/portal-users/PortalUsersP
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import("../features/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
 const SecurityPage = lazy(() => import("../features/auth/SecurityPage").then((m) => ({ default: m.SecurityPage })));
+const ActivationSheetPage = lazy(() => import("../features/activation/ActivationSheetPage").then((m) => ({ default: m.ActivationSheetPage })));
 const MailboxPage = lazy(() => import("../features/mailbox/MailboxPage").then((m) => ({ default: m.MailboxPage })));
 // Public: an invited staff member opens it from their email, before they can sign in.
 const AcceptStaffInvitePage = lazy(() => import("../features/staff-invite/AcceptStaffInvitePage").then((m) => ({ default: m.AcceptStaffInvitePage })));
@@ -51,6 +52,7 @@ function SignedInRoutes() {
             />
             {can("onboarding") ? <Route path="/onboarding" element={<OnboardingPage />} /> : null}
             {can("onboarding") ? <Route path="/patients/:id/:tab?" element={<PatientPage />} /> : null}
+            {can("onboarding") ? <Route path="/activation/:grantId" element={<ActivationSheetPage />} /> : null}
             {can("portalUsers") ? <Route path="/portal-users" element={<PortalUsersPage />} /> : null}
             {can("settings") ? <Route path="/settings/:tab?" element={<SettingsPage />} /> : null}
             {can("audit") ? <Route path="/audit" element={<AuditPage />} /> : null}

@@ -89,6 +89,10 @@ export const OPERATIONS: Record<string, AccessRule> = {
   "Mutation.bulkSendPortalInvites": { ...PORTAL_CHANGE, doc: "Send invites to many patients." },
   "Query.bulkJob": { ...PORTAL_INFO, doc: "One bulk job and its report." },
   "Query.bulkJobs": { ...PORTAL_INFO, doc: "The organization's bulk jobs." },
+  "Mutation.bulkSendPortalInviteReminders": { ...PORTAL_CHANGE, doc: "Email invite reminders to many invited patients (rule 23)." },
+  // Rule 23's front-desk sheet holds a working invite link and code: as sending an invite, but staff
+  // only, since a key would hold the secret itself instead of the patient's mailbox.
+  "Mutation.issuePortalActivationCode": { ...staffOnly(MANAGE_PORTAL_ACCESS), doc: "Print or show an activation sheet (QR code of a fresh invite link and an 8-character code), staff only." },
   // Import and sync (rule 19).
   "Mutation.upsertPatients": { ...PATIENT_CHANGE, doc: "Create or update up to 1,000 patients and their contacts, keyed by external id or MRN." },
   "Query.patientByExternalId": { staff: [VIEW_PATIENTS, MANAGE_PORTAL_ACCESS], keys: [PATIENTS_READ, PATIENTS_WRITE, PORTAL_ACCESS_READ, PORTAL_ACCESS_WRITE], doc: "One patient by your system's id (audited as patient.viewed)." },
@@ -107,6 +111,8 @@ export const OPERATIONS: Record<string, AccessRule> = {
   "Mutation.changePortalPassword": { ...PORTAL_ACCOUNT, doc: "Change the signed-in account's password." },
   "Mutation.updatePortalAccountLanguage": { ...PORTAL_ACCOUNT, doc: "Set the signed-in account's language (portal and emails)." },
   "Query.checkPortalInvite": { ...ANYONE, doc: "Whether an invite link can still be accepted (token-based, rate-limited, names no one)." },
+  "Mutation.activatePortalAccount": { ...ANYONE, doc: "Set up an account with a front-desk activation code and the date of birth on file (rate-limited)." },
+  "Mutation.requestNewPortalInvite": { ...ANYONE, doc: "Ask for a fresh invite after an expired or locked link, with the date of birth on file (same answer whether or not it matches; rate-limited)." },
 
   // Configuration: staff only, each with its own permission (rule 12).
   "Mutation.createPortalRole": { ...staffOnly(CONFIGURE_PORTAL_ROLES) },
@@ -184,6 +190,7 @@ export const TYPES: Record<string, TypeRule> = {
       lastSignInAt: PORTAL_INFO,
       inviteDeliveryFailedAt: PORTAL_INFO,
       inviteProblem: PORTAL_INFO,
+      lastReminderAt: PORTAL_INFO,
       portalAccess: PORTAL_INFO,
       loginEmail: PORTAL_INFO,
       portalGrants: PORTAL_INFO,
@@ -200,6 +207,7 @@ export const TYPES: Record<string, TypeRule> = {
   InviteDelivery: { default: PORTAL_INFO },
   BulkJob: { default: PORTAL_INFO },
   BulkJobItem: { default: PORTAL_INFO },
+  PortalActivationSheet: { default: staffOnly(MANAGE_PORTAL_ACCESS) },
   // An import's rows carry the file's names and identifiers: whoever may import may read them.
   ImportJob: { default: PATIENT_CHANGE },
   ImportJobRow: { default: PATIENT_CHANGE },
@@ -256,6 +264,7 @@ export const REVEALS: Record<string, string> = {
   "PatientFilterInput.portalStatus": "Patient.portalStatus",
   "PatientFilterInput.inviteFailed": "Patient.inviteDeliveryFailedAt",
   "PatientFilterInput.inviteProblem": "Patient.inviteProblem",
+  "PatientFilterInput.reminded": "Patient.lastReminderAt",
   "PatientSortField.NAME": "Patient.lastName",
   "PatientSortField.STATUS": "Patient.portalStatus",
   "PatientSortField.LAST_INVITE_SENT": "Patient.lastInviteSentAt",

@@ -10,9 +10,10 @@ export type LimitName = "staffSignIn" | "portalSignIn" | "passwordReset" | "toke
 /**
  * Per-subject locks (5 failures, then waits doubling from 1 minute to 1 hour): staff sign-in by
  * email, portal sign-in by email (known or not, so a lock says nothing about who has an account),
- * and a signed-in portal account's wrong current passwords.
+ * a signed-in portal account's wrong current passwords, and the dates of birth given to ask for a
+ * new invite (rule 22), by account.
  */
-export type LockName = "staffSignIn" | "portalSignIn" | "portalPasswordChange";
+export type LockName = "staffSignIn" | "portalSignIn" | "portalPasswordChange" | "inviteRecovery";
 
 /** The outcome of counting one attempt on a lock. */
 export type LockAttempt =

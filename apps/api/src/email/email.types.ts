@@ -11,6 +11,7 @@ export enum EmailKind {
   LOGIN_EMAIL_CONFIRM = "LOGIN_EMAIL_CONFIRM",
   MFA_CODE = "MFA_CODE",
   STAFF_INVITE = "STAFF_INVITE",
+  INVITE_REMINDER = "INVITE_REMINDER",
   ACCESS_CHANGE_NOTICE = "ACCESS_CHANGE_NOTICE",
   PROXY_END_REMINDER = "PROXY_END_REMINDER",
 }
@@ -58,6 +59,8 @@ export const EMAIL_PLACEHOLDERS: Record<EmailKind, { variables: readonly string[
   [EmailKind.MFA_CODE]: { variables: [...COMMON_PLACEHOLDERS, "expiresInMinutes"], secrets: ["code"] },
   /** To a new staff member; secrets.link = PUBLIC_URL/admin/accept-invite/<token>, valid expiresInHours (72), once. */
   [EmailKind.STAFF_INVITE]: { variables: [...COMMON_PLACEHOLDERS, "expiresInHours"], secrets: ["link"] },
+  /** Rule 23: secrets.link = a fresh PUBLIC_URL/portal/invite/<token> (the earlier link stops working). */
+  [EmailKind.INVITE_REMINDER]: { variables: [...COMMON_PLACEHOLDERS, "patientName", "expiresInDays"], secrets: ["link"] },
   /** Rule 20: to a parent holding proxy access and to the patient, before the age rules limit or end it; changeDescription is written in the email's language. */
   [EmailKind.ACCESS_CHANGE_NOTICE]: { variables: [...COMMON_PLACEHOLDERS, "patientName", "proxyName", "changeDate", "changeDescription"], secrets: [] },
   /** Rule 21: to staff, before a proxy grant's end date; patientUrl opens the patient's Portal tab in the admin. */
@@ -71,4 +74,4 @@ export function placeholdersOf(kind: EmailKind): string[] {
 }
 
 /** Invite kinds: their permanent failure is shown on the account and patient so staff can fix the email. */
-export const INVITE_KINDS: readonly string[] = [EmailKind.INVITE_LINK, EmailKind.INVITE_TEMPORARY_PASSWORD];
+export const INVITE_KINDS: readonly string[] = [EmailKind.INVITE_LINK, EmailKind.INVITE_TEMPORARY_PASSWORD, EmailKind.INVITE_REMINDER];

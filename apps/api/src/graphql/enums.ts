@@ -100,6 +100,7 @@ registerEnumType(WebhookEventType, {
     PORTAL_INVITE_SENT: { description: "portal_invite.sent — an invite or resend was queued." },
     PORTAL_INVITE_ACCEPTED: { description: "portal_invite.accepted — the invitee signed up." },
     PORTAL_INVITE_DELIVERY_FAILED: { description: "portal_invite.delivery_failed — the invite email could not be delivered." },
+    PORTAL_INVITE_REMINDED: { description: "portal_invite.reminded — an invited account that has not signed in was emailed a reminder with a fresh link (rule 23)." },
     PORTAL_ACCESS_LIMITED: { description: "portal_access.limited — the organization's age rules switched a parent's proxy to the narrower portal role (rule 20); data carries portalRoleId and previousPortalRoleId." },
     PATIENT_DEACTIVATED: { description: "patient.deactivated — the patient was made inactive (discharged, deceased, merged); every grant to the patient is suspended and accounts left with nothing to open are signed out." },
     PATIENT_REACTIVATED: { description: "patient.reactivated — the patient was made active again; suspended grants stay suspended until staff enable access again." },
@@ -122,7 +123,7 @@ registerEnumType(SortDirection, { name: "SortDirection", description: "Sort dire
 registerEnumType(BulkJobKind, {
   name: "BulkJobKind",
   description: "What a bulk job does to each selected patient.",
-  valuesConfig: { ENABLE_PORTAL_ACCESS: { description: "Enable portal access (and optionally send the invite)." }, SEND_PORTAL_INVITES: { description: "Send (or resend) the portal invite." } },
+  valuesConfig: { ENABLE_PORTAL_ACCESS: { description: "Enable portal access (and optionally send the invite)." }, SEND_PORTAL_INVITES: { description: "Send (or resend) the portal invite." }, SEND_INVITE_REMINDERS: { description: "Email an invite reminder with a fresh link to accounts that have not signed in (rule 23)." } },
 });
 registerEnumType(BulkJobState, {
   name: "BulkJobState",

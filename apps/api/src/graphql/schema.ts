@@ -19,6 +19,8 @@ import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.r
 import { SignInLockResolver } from "../modules/sign-in-locks/sign-in-lock.resolver";
 import { ViewerResolver } from "../modules/viewer/viewer.resolver";
 import { BulkJobItemFieldsResolver, BulkJobResolver } from "../modules/bulk/bulk-job.resolver";
+import { ReminderResolver } from "../modules/reminders/reminder.resolver";
+import { ActivationResolver } from "../modules/activation/activation.resolver";
 import { ImportJobRowFieldsResolver, ImportResolver } from "../modules/imports/import.resolver";
 import { AccessScheduleResolver, PatientScheduleResolver, PortalGrantScheduleResolver } from "../modules/access-schedule/access-schedule.resolver";
 import { enforcePolicy } from "../auth/enforce-policy";
@@ -50,6 +52,8 @@ export const resolvers = [
   WebhookResolver,
   BulkJobResolver,
   BulkJobItemFieldsResolver,
+  ReminderResolver,
+  ActivationResolver,
   ImportResolver,
   ImportJobRowFieldsResolver,
   AccessScheduleResolver,

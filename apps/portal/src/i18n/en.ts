@@ -52,6 +52,22 @@ export const en = {
     signIn: "Sign in",
     forgot: "Forgot your password?",
   },
+  activate: {
+    title: "Activate your portal account",
+    intro: "Type the activation code from the sheet your clinic gave you, confirm the date of birth on file, then choose a password.",
+    code: "Activation code",
+    codeHelp: "8 characters, for example 7KQ2-M9XD. Capitals, spaces and dashes do not matter.",
+    codeLength: "The code has 8 characters (letters and digits).",
+    submit: "Activate my account",
+    askClinic: "Ask your clinic for a new activation sheet.",
+    haveAccount: "Already activated? Sign in",
+  },
+  newInvite: {
+    title: "Get a new invite",
+    intro: "Confirm the date of birth on file: if it matches, we email a new invite to the address your clinic has on file.",
+    submit: "Email me a new invite",
+    sent: "Thank you. If the date of birth matches our records, a new invite is on its way to the email address on file. It may take a few minutes.",
+  },
   signIn: {
     title: "Sign in",
     submit: "Sign in",
@@ -66,6 +82,7 @@ export const en = {
     submit: "Email me a link",
     sent: "If {{email}} belongs to a portal account, a link is on its way. It is valid for 24 hours.",
     back: "Back to sign in",
+    neverSetUp: "Never finished setting up your account?",
   },
   confirmEmail: {
     title: "Confirm your new login email",

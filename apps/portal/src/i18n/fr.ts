@@ -53,6 +53,22 @@ export const fr: Messages = {
     signIn: "Se connecter",
     forgot: "Mot de passe oublié ?",
   },
+  activate: {
+    title: "Activer votre compte du portail",
+    intro: "Saisissez le code d’activation de la feuille remise par votre clinique, confirmez la date de naissance au dossier, puis choisissez un mot de passe.",
+    code: "Code d’activation",
+    codeHelp: "8 caractères, par exemple 7KQ2-M9XD. Majuscules, espaces et tirets n’ont pas d’importance.",
+    codeLength: "Le code compte 8 caractères (lettres et chiffres).",
+    submit: "Activer mon compte",
+    askClinic: "Demandez une nouvelle feuille d’activation à votre clinique.",
+    haveAccount: "Déjà activé ? Se connecter",
+  },
+  newInvite: {
+    title: "Recevoir une nouvelle invitation",
+    intro: "Confirmez la date de naissance au dossier : si elle correspond, nous envoyons une nouvelle invitation à l’adresse courriel que votre clinique a au dossier.",
+    submit: "M’envoyer une nouvelle invitation",
+    sent: "Merci. Si la date de naissance correspond à nos dossiers, une nouvelle invitation est en route vers l’adresse courriel au dossier. Cela peut prendre quelques minutes.",
+  },
   signIn: {
     title: "Connexion",
     submit: "Se connecter",
@@ -67,6 +83,7 @@ export const fr: Messages = {
     submit: "M'envoyer un lien",
     sent: "Si {{email}} correspond à un compte du portail, un lien est en route. Il est valable 24 heures.",
     back: "Retour à la connexion",
+    neverSetUp: "Vous n’avez jamais terminé la création de votre compte ?",
   },
   confirmEmail: {
     title: "Confirmez votre nouveau courriel de connexion",

@@ -88,6 +88,9 @@ export function BulkBar({ selection, pageCount, total, filter, onSelectAll, onCl
         <Button variant="outlined" onClick={() => setAction("invite")}>
           {t("onboarding.bulkInvite")}
         </Button>
+        <Button variant="outlined" onClick={() => setAction("remind")}>
+          {t("onboarding.bulkRemind")}
+        </Button>
       </Paper>
       {dialog}
     </>

@@ -32,10 +32,10 @@ import { useViewer } from "../auth/viewer";
 import { PortalRolesDocument } from "../access/access.documents";
 import { useFormat } from "../../shared/format";
 import { failureMessage, splitUserErrors, userErrorMessage, type UserErrorLike } from "../../shared/user-errors";
-import { BulkEnablePortalAccessDocument, BulkJobDocument, BulkJobItemsDocument, BulkSendPortalInvitesDocument } from "./bulk.documents";
+import { BulkEnablePortalAccessDocument, BulkJobDocument, BulkJobItemsDocument, BulkSendPortalInviteRemindersDocument, BulkSendPortalInvitesDocument } from "./bulk.documents";
 import type { Selection } from "./BulkBar";
 
-export type BulkAction = "enable" | "invite";
+export type BulkAction = "enable" | "invite" | "remind";
 
 const FINISHED: BulkJobState[] = ["DONE", "FAILED", "INTERRUPTED"];
 const ROWS_PER_PAGE = 10;
@@ -77,7 +77,7 @@ export function BulkDialog({ action, selection, total, filter, onFinished, onClo
   const lastAction = useRef<BulkAction>("enable");
   if (action) lastAction.current = action;
   const close = () => onClose(job !== null);
-  const title = lastAction.current === "invite" ? t("bulk.inviteTitle") : t("bulk.enableTitle");
+  const title = lastAction.current === "invite" ? t("bulk.inviteTitle") : lastAction.current === "remind" ? t("bulk.remindTitle") : t("bulk.enableTitle");
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth={job ? "md" : "sm"} fullWidth>
       <DialogTitle id={titleId}>{title}</DialogTitle>
@@ -126,6 +126,7 @@ function ConfirmStep({
   const [busy, setBusy] = useState(false);
   const [enable] = useMutation(BulkEnablePortalAccessDocument);
   const [invite] = useMutation(BulkSendPortalInvitesDocument);
+  const [remind] = useMutation(BulkSendPortalInviteRemindersDocument);
 
   // The organization's default role (Settings) until the staff member picks another.
   const defaultRoleId = selfRoles.find((r) => r.id === viewer.organization.defaultPortalRoleId)?.id ?? selfRoles[0]?.id ?? "";
@@ -136,9 +137,11 @@ function ConfirmStep({
   const question =
     action === "invite"
       ? t("bulk.confirmInvite", { count })
-      : sendInvite
-        ? t("bulk.confirmEnableAndInvite", { count })
-        : t("bulk.confirmEnable", { count });
+      : action === "remind"
+        ? t("bulk.confirmRemind", { count })
+        : sendInvite
+          ? t("bulk.confirmEnableAndInvite", { count })
+          : t("bulk.confirmEnable", { count });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -150,7 +153,9 @@ function ConfirmStep({
         action === "enable"
           ? (await enable({ variables: { input: { ...target, portalRoleId: chosenRoleId || undefined, sendInvite } } })).data
               ?.bulkEnablePortalAccess
-          : (await invite({ variables: { input: target } })).data?.bulkSendPortalInvites;
+          : action === "remind"
+            ? (await remind({ variables: { input: target } })).data?.bulkSendPortalInviteReminders
+            : (await invite({ variables: { input: target } })).data?.bulkSendPortalInvites;
       if (payload?.userErrors.length) setErrors(payload.userErrors);
       else if (payload?.job) onStarted(payload.job);
       else setFailure(t("bulk.failedToStart"));

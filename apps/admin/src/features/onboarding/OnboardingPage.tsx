@@ -85,6 +85,9 @@ export function OnboardingPage() {
   const status = isStatus(params.get("status")) ? (params.get("status") as PortalStatus) : null;
   // "Expired or locked invites": filtered by the server, on an index (SPEC: shown, never hidden).
   const inviteProblems = params.get("invite") === "problem" && canManage;
+  // Rule 23's facets: invites that expired, and invited patients who were sent a reminder.
+  const inviteExpired = params.get("invite") === "expired" && canManage;
+  const reminded = params.get("reminded") === "1" && canManage;
   const [searchInput, setSearchInput] = useState(params.get("q") ?? "");
   const search = useDebounced(searchInput.trim());
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
@@ -95,7 +98,7 @@ export function OnboardingPage() {
   const sortParam = params.get("sort");
   const sortModel = useMemo(() => sortFromParam(sortParam, canManage), [sortParam, canManage]);
 
-  const filterKey = `${status ?? ""}|${inviteProblems ? "problem" : ""}|${search}|${pagination.pageSize}`;
+  const filterKey = `${status ?? ""}|${inviteProblems ? "problem" : inviteExpired ? "expired" : ""}|${reminded ? "reminded" : ""}|${search}|${pagination.pageSize}`;
   const lastFilterKey = useRef(filterKey);
   if (lastFilterKey.current !== filterKey) {
     lastFilterKey.current = filterKey;
@@ -121,7 +124,8 @@ export function OnboardingPage() {
   const filter = {
     search: search || undefined,
     portalStatus: status && canManage ? [status] : undefined,
-    inviteProblem: inviteProblems ? (["EXPIRED", "LOCKED"] as InviteProblem[]) : undefined,
+    inviteProblem: inviteProblems ? (["EXPIRED", "LOCKED"] as InviteProblem[]) : inviteExpired ? (["EXPIRED"] as InviteProblem[]) : undefined,
+    reminded: reminded ? true : undefined,
   };
   const after = cursors.current.get(pagination.page) ?? null;
   const { data, previousData, loading, error, refetch } = useQuery(OnboardingPatientsDocument, {
@@ -282,6 +286,13 @@ export function OnboardingPage() {
     setParams(p, { replace: true });
   };
 
+  const toggleParam = (name: string, value: string) => {
+    const p = new URLSearchParams(params);
+    if (p.get(name) === value) p.delete(name);
+    else p.set(name, value);
+    setParams(p, { replace: true });
+  };
+
   const setStatus = (next: PortalStatus | null) => {
     const p = new URLSearchParams(params);
     if (next) p.set("status", next);
@@ -355,6 +366,22 @@ export function OnboardingPage() {
                 variant={inviteProblems ? "filled" : "outlined"}
                 onClick={toggleInviteProblems}
                 aria-pressed={inviteProblems}
+              />
+              <Chip
+                data-testid="chip-invite-expired"
+                label={t("onboarding.inviteExpiredFilter")}
+                color={inviteExpired ? "warning" : "default"}
+                variant={inviteExpired ? "filled" : "outlined"}
+                onClick={() => toggleParam("invite", "expired")}
+                aria-pressed={inviteExpired}
+              />
+              <Chip
+                data-testid="chip-reminded"
+                label={t("onboarding.remindedFilter")}
+                color={reminded ? "primary" : "default"}
+                variant={reminded ? "filled" : "outlined"}
+                onClick={() => toggleParam("reminded", "1")}
+                aria-pressed={reminded}
               />
             </Box>
           ) : null}

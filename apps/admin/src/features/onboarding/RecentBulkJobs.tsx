@@ -23,7 +23,8 @@ import { RecentBulkJobsDocument } from "./bulk.documents";
 
 const RECENT = 20;
 
-export const kindLabelKey = (kind: BulkJobKind) => (kind === "SEND_PORTAL_INVITES" ? "bulk.inviteTitle" : "bulk.enableTitle");
+export const kindLabelKey = (kind: BulkJobKind) =>
+  kind === "SEND_PORTAL_INVITES" ? "bulk.inviteTitle" : kind === "SEND_INVITE_REMINDERS" ? "bulk.remindTitle" : "bulk.enableTitle";
 
 /**
  * The organization's recent bulk actions: a job's report (the one the bulk dialog shows) can be

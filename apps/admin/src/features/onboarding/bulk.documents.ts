@@ -32,6 +32,21 @@ export const BulkSendPortalInvitesDocument = graphql(`
   }
 `);
 
+export const BulkSendPortalInviteRemindersDocument = graphql(`
+  mutation BulkSendPortalInviteReminders($input: BulkSendPortalInviteRemindersInput!) {
+    bulkSendPortalInviteReminders(input: $input) {
+      job {
+        ...BulkJobProgress
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
 export const BulkJobProgressFragment = graphql(`
   fragment BulkJobProgress on BulkJob {
     id

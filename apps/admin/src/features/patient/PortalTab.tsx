@@ -17,6 +17,7 @@ import Stack from "@mui/material/Stack";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import EditIcon from "@mui/icons-material/EditOutlined";
+import QrCodeIcon from "@mui/icons-material/QrCode2";
 import { useTranslation } from "react-i18next";
 import type { PatientPageQuery } from "../../gql/graphql";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
@@ -29,6 +30,7 @@ import { AddPortalAccessDialog } from "../access/AddPortalAccessDialog";
 import { GrantActions } from "../access/GrantActions";
 import { StatusBlock } from "../onboarding/StatusBlock";
 import { ChangeLoginEmailDialog } from "./ChangeLoginEmailDialog";
+import "../activation/activation.i18n";
 
 type PatientData = NonNullable<PatientPageQuery["patient"]>;
 
@@ -241,6 +243,20 @@ export function PortalTab({
           </Alert>
         ) : null}
         <GrantActions grant={grant} patientName={name} roles={roleOptions} onChanged={onChanged} />
+        {!account.signedUp && !account.disabled && patient.active && can("MANAGE_PORTAL_ACCESS") ? (
+          <Tooltip title={t("activation.openHint")}>
+            <Button
+              component={RouterLink}
+              to={`/activation/${grant.id}`}
+              state={{ email: account.email, patientId: patient.id }}
+              variant="outlined"
+              startIcon={<QrCodeIcon />}
+              sx={{ mt: 1 }}
+            >
+              {t("activation.open")}
+            </Button>
+          </Tooltip>
+        ) : null}
         {can("MANAGE_PORTAL_ACCESS") ? (
           <ChangeLoginEmailDialog
             open={changingEmail}

@@ -43,6 +43,7 @@ const KINDS: EmailKind[] = [
   "LOGIN_EMAIL_CONFIRM",
   "ACCESS_REVOKED",
   "STAFF_INVITE",
+  "INVITE_REMINDER",
 ];
 const LANGUAGES: Language[] = ["EN", "FR"];
 /** Long enough not to render on every keystroke, short enough to feel live. */

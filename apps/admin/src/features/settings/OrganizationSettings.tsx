@@ -17,7 +17,10 @@ import { failureMessage, splitUserErrors, type UserErrorLike } from "../../share
 import { PortalRolesDocument } from "../access/access.documents";
 import { OrganizationSettingsDocument, UpdateOrganizationSettingsDocument } from "./settings.documents";
 
-const FIELDS = ["name", "inviteMethod", "inviteLinkTtlHours", "resendCooldownMinutes", "defaultPortalRoleId", "defaultLanguage"] as const;
+const FIELDS = ["name", "inviteMethod", "inviteLinkTtlHours", "resendCooldownMinutes", "defaultPortalRoleId", "defaultLanguage", "inviteReminderDays"] as const;
+
+/** "3, 10" → [3, 10]; the server validates the schedule (rule 23). */
+const reminderDays = (text: string) => (text.match(/\d+/g) ?? []).map(Number);
 
 /** Invite method, link lifetime, resend cooldown, default role and language (rules 6, 7). */
 export function OrganizationSettings() {
@@ -35,6 +38,7 @@ export function OrganizationSettings() {
     defaultPortalRoleId: "",
     defaultLanguage: "EN",
     accessRemovedEmail: true,
+    inviteReminderDays: "3, 10",
   });
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -49,6 +53,7 @@ export function OrganizationSettings() {
         defaultPortalRoleId: org.defaultPortalRoleId ?? "",
         defaultLanguage: org.defaultLanguage,
         accessRemovedEmail: org.accessRemovedEmail,
+        inviteReminderDays: org.inviteReminderDays.join(", "),
       });
   }, [org]);
   if (loading && !data) return <Loading />;
@@ -72,6 +77,7 @@ export function OrganizationSettings() {
               defaultPortalRoleId: form.defaultPortalRoleId || undefined,
               defaultLanguage: form.defaultLanguage as Language,
               accessRemovedEmail: form.accessRemovedEmail,
+              inviteReminderDays: reminderDays(form.inviteReminderDays),
             },
           },
         })
@@ -161,6 +167,14 @@ export function OrganizationSettings() {
             <MenuItem value="EN">{t("language.EN")}</MenuItem>
             <MenuItem value="FR">{t("language.FR")}</MenuItem>
           </TextField>
+          <TextField
+            label={t("settings.org.inviteReminderDays")}
+            value={form.inviteReminderDays}
+            onChange={set("inviteReminderDays")}
+            error={!!byField.inviteReminderDays}
+            helperText={byField.inviteReminderDays ?? t("settings.org.inviteReminderDaysHelp")}
+            slotProps={{ htmlInput: { inputMode: "numeric" } }}
+          />
           <FormControlLabel
             sx={{ gridColumn: "1 / -1" }}
             control={<Switch checked={form.accessRemovedEmail} onChange={(e) => setForm((f) => ({ ...f, accessRemovedEmail: e.target.checked }))} />}

@@ -12,6 +12,7 @@ export const OrganizationSettingsDocument = graphql(`
         defaultPortalRoleId
         defaultLanguage
         accessRemovedEmail
+        inviteReminderDays
       }
     }
   }
@@ -29,6 +30,7 @@ export const UpdateOrganizationSettingsDocument = graphql(`
         defaultPortalRoleId
         defaultLanguage
         accessRemovedEmail
+        inviteReminderDays
       }
       userErrors {
         code

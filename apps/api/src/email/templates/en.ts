@@ -96,6 +96,16 @@ export const en: Record<EmailKind, TemplateParts> = {
     ),
     text: "Hello {{recipientName}},\n\n{{organizationName}} has added you as a staff member of its patient portal dashboard.\n\nChoose your password here, then sign in with this email address:\n{{link}}\n\nThis link is valid for {{expiresInHours}} hours and can be used once.\n\nIf you were not expecting this email, ignore it and tell {{organizationName}}: no account opens without the link.\n",
   },
+  [EmailKind.INVITE_REMINDER]: {
+    subject: "Reminder — {{organizationName}}: your patient portal invitation",
+    html: layout(
+      "en",
+      ["Hello {{recipientName}},", "{{organizationName}} invited you to its patient portal to access the profile of {{patientName}}, and your account is not set up yet.", "Here is a new link: choose your password with the button below. You will be asked to confirm the date of birth on file. This link is valid for {{expiresInDays}} days and can be used once; earlier invitation links no longer work."],
+      { label: "Set up my account", href: "{{link}}" },
+      ignore,
+    ),
+    text: "Hello {{recipientName}},\n\n{{organizationName}} invited you to its patient portal to access the profile of {{patientName}}, and your account is not set up yet.\n\nHere is a new link to choose your password (you will be asked to confirm the date of birth on file):\n{{link}}\n\nThis link is valid for {{expiresInDays}} days and can be used once; earlier invitation links no longer work.\n\n" + ignore + "\n",
+  },
   [EmailKind.ACCESS_CHANGE_NOTICE]: {
     subject: "{{organizationName}}: portal access to {{patientName}}'s profile changes on {{changeDate}}",
     html: layout(

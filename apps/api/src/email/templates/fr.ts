@@ -96,6 +96,16 @@ export const fr: Record<EmailKind, TemplateParts> = {
     ),
     text: "Bonjour {{recipientName}},\n\n{{organizationName}} vous a ajouté·e comme membre du personnel de son tableau de bord du portail patient.\n\nChoisissez votre mot de passe ici, puis connectez-vous avec cette adresse courriel :\n{{link}}\n\nCe lien est valide {{expiresInHours}} heures et ne peut servir qu’une fois.\n\nSi vous n’attendiez pas ce courriel, ignorez-le et prévenez {{organizationName}} : aucun compte ne s’ouvre sans le lien.\n",
   },
+  [EmailKind.INVITE_REMINDER]: {
+    subject: "Rappel — {{organizationName}} : votre invitation au portail patient",
+    html: layout(
+      "fr",
+      ["Bonjour {{recipientName}},", "{{organizationName}} vous a invité·e à son portail patient pour consulter le dossier de {{patientName}}, et votre compte n’est pas encore créé.", "Voici un nouveau lien : choisissez votre mot de passe avec le bouton ci-dessous. La date de naissance au dossier vous sera demandée. Ce lien est valide {{expiresInDays}} jours et ne peut servir qu’une fois ; les liens d’invitation précédents ne fonctionnent plus."],
+      { label: "Créer mon compte", href: "{{link}}" },
+      ignore,
+    ),
+    text: "Bonjour {{recipientName}},\n\n{{organizationName}} vous a invité·e à son portail patient pour consulter le dossier de {{patientName}}, et votre compte n’est pas encore créé.\n\nVoici un nouveau lien pour choisir votre mot de passe (la date de naissance au dossier vous sera demandée) :\n{{link}}\n\nCe lien est valide {{expiresInDays}} jours et ne peut servir qu’une fois ; les liens d’invitation précédents ne fonctionnent plus.\n\n" + ignore + "\n",
+  },
   [EmailKind.ACCESS_CHANGE_NOTICE]: {
     subject: "{{organizationName}} : l’accès au dossier de {{patientName}} change le {{changeDate}}",
     html: layout(

@@ -10,6 +10,7 @@ export enum BulkJobRowAction {
   ENABLED_AND_INVITED = "ENABLED_AND_INVITED",
   INVITED = "INVITED",
   INVITE_RESENT = "INVITE_RESENT",
+  REMINDED = "REMINDED",
 }
 
 registerEnumType(BulkJobRowAction, {
@@ -20,6 +21,7 @@ registerEnumType(BulkJobRowAction, {
     ENABLED_AND_INVITED: { description: "Portal access enabled and the first invite sent (the patient turns orange)." },
     INVITED: { description: "The first invite sent to an account that had none." },
     INVITE_RESENT: { description: "A new invite sent to an account invited before (the earlier link stops working)." },
+    REMINDED: { description: "An invite reminder with a fresh link sent to an account that has not signed in (rule 23)." },
   },
 });
 

@@ -28,7 +28,13 @@ export interface RowOutcome {
 }
 
 /** An invite counts as sent for these actions (the job's `invited` counter). */
-const INVITING: ReadonlySet<BulkJobRowAction | null | undefined> = new Set([BulkJobRowAction.ENABLED_AND_INVITED, BulkJobRowAction.INVITED, BulkJobRowAction.INVITE_RESENT]);
+const INVITING: ReadonlySet<BulkJobRowAction | null | undefined> = new Set([BulkJobRowAction.ENABLED_AND_INVITED, BulkJobRowAction.INVITED, BulkJobRowAction.INVITE_RESENT, BulkJobRowAction.REMINDED]);
+
+/**
+ * A kind of bulk job whose rows another module decides (invite reminders): given a chunk's patients,
+ * the error that skips each, or the action done. Claiming, transactions and the report stay here.
+ */
+export type BulkKindHandler = (tx: OrgScope, patientIds: number[]) => Promise<Map<number, UserFacingError | BulkJobRowAction>>;
 
 /**
  * Bulk onboarding (seed 002): a job snapshots the selected patients as PENDING rows, and a runner
@@ -39,6 +45,13 @@ const INVITING: ReadonlySet<BulkJobRowAction | null | undefined> = new Set([Bulk
 export class BulkJobService {
   /** Called after a job is created, so the runner starts without waiting for its next poll. */
   onJobCreated: () => void = () => undefined;
+
+  private readonly handlers = new Map<BulkJobKind, BulkKindHandler>();
+
+  /** Lets a module decide the rows of its own kind of job (see BulkKindHandler). */
+  registerKind(kind: BulkJobKind, handler: BulkKindHandler): void {
+    this.handlers.set(kind, handler);
+  }
 
   constructor(
     private readonly access: PortalAccessService,
@@ -168,6 +181,20 @@ export class BulkJobService {
     const skip = (patientId: number, err: UserFacingError) =>
       outcomes.set(patientId, { outcome: BulkJobOutcome.SKIPPED, reason: err.code, message: err.message.slice(0, 500) });
     const patientIds = items.map((i) => i.patientId);
+    const handler = this.handlers.get(job.kind);
+    if (handler) {
+      const decided = await handler(tx, patientIds);
+      return items.map((item) => {
+        const r = decided.get(item.patientId);
+        return {
+          itemId: item.id,
+          result:
+            r instanceof UserFacingError || r === undefined
+              ? { outcome: BulkJobOutcome.SKIPPED, reason: r?.code ?? UserErrorCode.NOT_FOUND, message: (r?.message ?? "Patient not found.").slice(0, 500) }
+              : { outcome: BulkJobOutcome.SUCCEEDED, reason: null, message: null, action: r },
+        };
+      });
+    }
     // Enable-and-invite is one action per row, so every row an enable job completes got the same treatment.
     const resent = new Set<number>();
     if (job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS) {

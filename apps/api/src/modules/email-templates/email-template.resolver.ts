@@ -24,6 +24,7 @@ registerEnumType(EmailKind, {
     LOGIN_EMAIL_CONFIRM: { description: "Link to the new address that confirms a change of the login email (valid 24 hours, once)." },
     MFA_CODE: { description: "A 6-digit code that finishes a portal sign-in (two-factor sign-in by email; valid 10 minutes, once)." },
     STAFF_INVITE: { description: "Invitation of a new staff member, with a link to the admin that sets their password (valid 72 hours, once)." },
+    INVITE_REMINDER: { description: "Reminder to an invited account that has not signed in yet, with a fresh invite link (rule 23)." },
     ACCESS_CHANGE_NOTICE: { description: "Notice to a parent holding proxy access and to the patient, some days before the organization's age rules limit or end that access (rule 20)." },
     PROXY_END_REMINDER: { description: "Reminder to staff, some days before a proxy's end date, with a link to renew it (rule 21)." },
   },

@@ -3,7 +3,8 @@ import { CreatedAtColumn, TimestampColumn } from "../../db/columns";
 
 // EMAIL: confirms a pending change of the login email, sent to the new address (rule 18).
 export type PortalTokenKind = "INVITE" | "RESET" | "EMAIL";
-export type PortalTokenMethod = "LINK" | "TEMPORARY_PASSWORD";
+// CODE: a front-desk activation code (rule 23), typed at /portal/activate; kept as an HMAC, since 8 characters are not a 256-bit token.
+export type PortalTokenMethod = "LINK" | "TEMPORARY_PASSWORD" | "CODE";
 
 /**
  * A single-use invite, password-reset or login-email confirmation token. Only the SHA-256 of the 256-bit random token is kept:

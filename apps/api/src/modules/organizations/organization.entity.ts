@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { InviteMethod, Language } from "@portal/schema";
 import { CreatedAtColumn } from "../../db/columns";
+import { parseReminderDays } from "../reminders/reminder-schedule";
 
 @ObjectType({ description: "A clinic or practice. Every record belongs to exactly one organization." })
 @Entity("organizations")
@@ -45,6 +46,15 @@ export class Organization {
   @Field({ description: "Send the \"Access removed\" email when staff remove a profile, all profiles or disable a contact holding access (default on)." })
   @Column({ type: "boolean", default: true })
   accessRemovedEmail: boolean;
+
+  // Rule 23: days after an invite when a reminder goes to an account that has not signed in, e.g. "3,10".
+  @Column({ name: "inviteReminderDays", type: "varchar", length: 64, default: "3,10" })
+  inviteReminderDaysCsv: string;
+
+  @Field(() => [Int], { description: "Days after an invite when a reminder is emailed to an account that has not signed in yet (default 3 and 10; empty: no reminders)." })
+  get inviteReminderDays(): number[] {
+    return parseReminderDays(this.inviteReminderDaysCsv ?? "");
+  }
 
   @Field({ description: "When the organization was created." })
   @CreatedAtColumn()

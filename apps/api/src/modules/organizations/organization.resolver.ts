@@ -45,6 +45,10 @@ class UpdateOrganizationSettingsInput {
 
   @Field(() => Boolean, { nullable: true, description: "Send the \"Access removed\" email when staff remove access (default on)." })
   accessRemovedEmail?: boolean | null;
+
+  @Field(() => [Int], { nullable: true, description: "Days after an invite when a reminder is emailed to an account that has not signed in (increasing, 1 to 90, at most 5; empty: no reminders)." })
+  @IsOptional()
+  inviteReminderDays?: number[] | null;
 }
 
 @ObjectType({ description: "Result of updateOrganizationSettings." })

@@ -5,6 +5,7 @@ import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { PortalRole } from "../portal-roles/portal-role.entity";
 import type { Organization } from "./organization.entity";
+import { reminderDaysProblem } from "../reminders/reminder-schedule";
 
 export interface OrganizationSettings {
   name?: string | null;
@@ -16,6 +17,7 @@ export interface OrganizationSettings {
   requireStaffMfa?: boolean | null;
   requireProxyMfa?: boolean | null;
   accessRemovedEmail?: boolean | null;
+  inviteReminderDays?: number[] | null;
 }
 
 
@@ -52,6 +54,11 @@ export class OrganizationService {
       if (input.requireStaffMfa != null) org.requireStaffMfa = input.requireStaffMfa;
       if (input.requireProxyMfa != null) org.requireProxyMfa = input.requireProxyMfa;
       if (input.accessRemovedEmail != null) org.accessRemovedEmail = input.accessRemovedEmail;
+      if (input.inviteReminderDays != null) {
+        const problem = reminderDaysProblem(input.inviteReminderDays);
+        if (problem) fail(UserErrorCode.INVALID_INPUT, problem, "inviteReminderDays");
+        org.inviteReminderDaysCsv = input.inviteReminderDays.join(",");
+      }
       await tx.saveOrganization(org);
       const changed = Object.fromEntries(Object.entries(org).filter(([k, v]) => (before as Record<string, unknown>)[k] !== v));
       if (Object.keys(changed).length) {

@@ -15,6 +15,8 @@ export interface PatientGridFilter {
   hasDateOfBirth?: boolean | null;
   inviteFailed?: boolean | null;
   inviteProblem?: InviteProblem[] | null;
+  /** Invited patients whose own account was emailed a reminder (rule 23). */
+  reminded?: boolean | null;
 }
 
 export interface PatientGridOrder {
@@ -169,6 +171,8 @@ function facetConditions(filter: PatientGridFilter): string[] {
   if (filter.hasEmail != null) out.push(filter.hasEmail ? "p.email IS NOT NULL" : "p.email IS NULL");
   if (filter.hasDateOfBirth != null) out.push(filter.hasDateOfBirth ? "p.dateOfBirth IS NOT NULL" : "p.dateOfBirth IS NULL");
   if (filter.inviteFailed != null) out.push(filter.inviteFailed ? "p.inviteDeliveryFailedAt IS NOT NULL" : "p.inviteDeliveryFailedAt IS NULL");
+  // Only an invited patient counts as reminded: once the account signs in, reminders are history.
+  if (filter.reminded != null) out.push(filter.reminded ? "(p.portalStatus = 'INVITED' AND p.lastReminderAt IS NOT NULL)" : "(p.portalStatus <> 'INVITED' OR p.lastReminderAt IS NULL)");
   return out;
 }
 
@@ -324,7 +328,7 @@ async function countRows(scope: OrgScope, filter: PatientGridFilter): Promise<Ma
  * narrowed rows are counted.
  */
 export async function gridStatusCounts(scope: OrgScope, filter: PatientGridFilter): Promise<Map<PortalStatus, number>> {
-  if (filter.search?.trim() || filter.inviteProblem?.length) return countRows(scope, filter);
+  if (filter.search?.trim() || filter.inviteProblem?.length || filter.reminded != null) return countRows(scope, filter);
   if (filter.inviteFailed == null) return countersByStatus(scope, filter);
   const failed = await countRows(scope, { ...filter, inviteFailed: true });
   if (filter.inviteFailed) return failed;

@@ -111,6 +111,11 @@ export class Patient {
   @TimestampColumn({ nullable: true })
   inviteLockedAt: Date | null;
 
+  // When the patient's own account was last sent an invite reminder (rule 23): the grid's "reminded" facet.
+  @Field(() => Date, { nullable: true, description: "When the patient's own portal account was last emailed an invite reminder; null if never." })
+  @TimestampColumn({ nullable: true })
+  lastReminderAt: Date | null;
+
   @Field(() => InviteProblem, {
     nullable: true,
     description: "For an INVITED patient whose latest invite can no longer be used: EXPIRED or LOCKED (after 5 wrong dates of birth); null otherwise.",

@@ -123,4 +123,7 @@ export class PatientFilterInput {
 
   @Field(() => [InviteProblem], { nullable: true, description: "Only invited patients whose latest invite has one of these problems (expired, locked)." })
   inviteProblem?: InviteProblem[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: "true: only invited patients whose own account was emailed a reminder (rule 23); false: only the others." })
+  reminded?: boolean | null;
 }

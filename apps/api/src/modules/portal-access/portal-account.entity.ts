@@ -78,6 +78,19 @@ export class PortalAccount {
   @Column({ type: "varchar", length: 255, nullable: true })
   inviteDeliveryFailureReason: string | null;
 
+  // Invite reminders (rule 23): how many went out in the current round, when the last one did, and
+  // the staff invite the round counts from (a newer staff invite starts a new round).
+  @Field(() => Int, { description: "Reminders emailed since the latest invite from staff (rule 23)." })
+  @Column({ type: "int", default: 0 })
+  remindersSent: number;
+
+  @Field(() => Date, { nullable: true, description: "When the last invite reminder was emailed." })
+  @TimestampColumn({ nullable: true })
+  lastReminderAt: Date | null;
+
+  @TimestampColumn({ nullable: true })
+  reminderRoundAt: Date | null;
+
   @Field({ description: "When the account was created." })
   @CreatedAtColumn()
   createdAt: Date;

@@ -22,7 +22,7 @@ import {
   UpdatePortalAccountLanguagePayload,
 } from "./portal-viewer.types";
 
-function self(account: PortalAccount): PortalSelf {
+export function self(account: PortalAccount): PortalSelf {
   return {
     id: String(account.id),
     email: account.email,

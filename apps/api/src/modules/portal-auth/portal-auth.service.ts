@@ -86,7 +86,7 @@ export class PortalAuthService {
   }
 
   /** Gives the attempt back once the secret proved right: the limits are there for wrong guesses. */
-  private async refundLimit(name: LimitName, meta: RequestMeta): Promise<void> {
+  async refundLimit(name: LimitName, meta: RequestMeta): Promise<void> {
     await this.limits.refund(name, meta.ip ?? "unknown");
   }
 
@@ -94,7 +94,7 @@ export class PortalAuthService {
    * Runs `work` in a transaction whose changes commit even when it ends in a user error: a wrong
    * date of birth must be counted although the request fails.
    */
-  private async committing<T>(scope: OrgScope, work: (tx: OrgScope) => Promise<T>): Promise<T> {
+  async committing<T>(scope: OrgScope, work: (tx: OrgScope) => Promise<T>): Promise<T> {
     const outcome = await scope.transaction(async (tx) => {
       try {
         return { value: await work(tx) };
@@ -107,7 +107,7 @@ export class PortalAuthService {
     return outcome.value;
   }
 
-  private requirePassword(password: string, field: string) {
+  requirePassword(password: string, field: string) {
     const problem = passwordProblem(password);
     if (problem === "TOO_SHORT") fail(UserErrorCode.WEAK_PASSWORD, "Choose a password of at least 12 characters.", field);
     if (problem === "TOO_LONG") fail(UserErrorCode.WEAK_PASSWORD, "Choose a password of at most 128 characters.", field);
@@ -117,7 +117,7 @@ export class PortalAuthService {
    * Rule 8: the date of birth on file of the invite's patient must match exactly. Failures are
    * counted on the invite, which locks after five; the count survives the failed request.
    */
-  private async checkDateOfBirth(tx: OrgScope, token: PortalToken, dateOfBirth: string): Promise<void> {
+  async checkDateOfBirth(tx: OrgScope, token: PortalToken, dateOfBirth: string): Promise<void> {
     const patient = await tx.findOneBy(Patient, { id: token.patientId ?? 0 });
     if (!patient?.dateOfBirth) fail(UserErrorCode.INVITE_INVALID, "This invite can no longer be used; ask your clinic for a new one.", "token");
     if (patient!.dateOfBirth === dateOfBirth) return;
@@ -156,7 +156,7 @@ export class PortalAuthService {
   }
 
   /** Marks the account signed up and signed in now; the patient turns green. */
-  private async completeSignUp(tx: OrgScope, account: PortalAccount, token: PortalToken, passwordHash: string): Promise<void> {
+  async completeSignUp(tx: OrgScope, account: PortalAccount, token: PortalToken, passwordHash: string): Promise<void> {
     const now = new Date();
     Object.assign(account, { passwordHash, signedUpAt: now, lastSignInAt: now, mustChangePassword: false, failedSignInCount: 0, lockedUntil: null });
     await tx.save(PortalAccount, account);

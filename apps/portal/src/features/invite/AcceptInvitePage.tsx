@@ -9,6 +9,7 @@ import { FormPage } from "../../components/FormPage";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
 import { PortalLayout } from "../../layout/PortalLayout";
 import { AcceptPortalInviteMutation, CheckPortalInviteQuery } from "./invite.graphql";
+import { RequestNewInvite } from "../activate/RequestNewInvite";
 
 // The invite itself is unusable after these: no point in letting the user type again.
 const FATAL = new Set(["INVITE_LOCKED", "INVITE_EXPIRED", "INVITE_INVALID"]);
@@ -31,6 +32,9 @@ export function AcceptInvitePage() {
   // If the check itself fails (network), the form stays usable: accepting checks the link again.
   const check = useQuery(CheckPortalInviteQuery, { variables: { token }, fetchPolicy: "network-only" });
   const checkError = check.data?.checkPortalInvite.userErrors.find((e) => FATAL.has(e.code));
+  // Rule 22: an expired or locked link can be traded for a new one with the date of birth on file.
+  const [fatalCode, setFatalCode] = useState<string | null>(null);
+  const recoverable = ["INVITE_EXPIRED", "INVITE_LOCKED"].includes(fatalCode ?? checkError?.code ?? "");
   const shownFatal = fatal ?? (checkError ? errorMessage(t, checkError.code, checkError.message) : null);
   const checking = check.loading && !check.data;
 
@@ -53,7 +57,10 @@ export function AcceptInvitePage() {
     }
     if (!payload) return setGeneral([t("errors.generic")]);
     const fatalError = payload.userErrors.find((e) => FATAL.has(e.code));
-    if (fatalError) return setFatal(errorMessage(t, fatalError.code, fatalError.message));
+    if (fatalError) {
+      setFatalCode(fatalError.code);
+      return setFatal(errorMessage(t, fatalError.code, fatalError.message));
+    }
     if (payload.userErrors.length) {
       const split = splitUserErrors(t, payload.userErrors, ["dateOfBirth", "password"]);
       setFieldErrors(split.byField);
@@ -92,6 +99,7 @@ export function AcceptInvitePage() {
             <Typography>{t("invite.checking")}</Typography>
           </Stack>
         )}
+        {shownFatal && recoverable && <RequestNewInvite token={token} />}
         {shownFatal && (
           <Stack spacing={1.5}>
             <Typography color="text.secondary">{t("invite.alreadySetUp")}</Typography>

@@ -8,6 +8,7 @@ import { errorMessage } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
 import { PortalLayout } from "../../layout/PortalLayout";
 import { RequestPortalPasswordResetMutation } from "./password.graphql";
+import { RequestNewInvite } from "../activate/RequestNewInvite";
 
 /** Rule 9: the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -82,6 +83,7 @@ export function ForgotPasswordPage() {
             </Button>
           </>
         )}
+        {sentTo && <RequestNewInvite email={sentTo} heading={t("forgot.neverSetUp")} />}
       </FormPage>
     </PortalLayout>
   );

@@ -19,6 +19,7 @@ import { BulkJobRowAction1795340600001 } from "./1795340600001-BulkJobRowAction"
 import { InviteProblems1795340600002 } from "./1795340600002-InviteProblems";
 import { FoldedPatientNames1795340900000 } from "./1795340900000-FoldedPatientNames";
 import { AuditTargetIndex1795340900001 } from "./1795340900001-AuditTargetIndex";
+import { InviteRemindersAndCodes1795352000000 } from "./1795352000000-InviteRemindersAndCodes";
 import { StaffInvites1795340700000 } from "./1795340700000-StaffInvites";
 import { ContactPhone1795340800000 } from "./1795340800000-ContactPhone";
 import { DeliveryInDoubt1795350000000 } from "./1795350000000-DeliveryInDoubt";
@@ -46,6 +47,7 @@ export const mysqlMigrations: Function[] = [
   ContactPhone1795340800000,
   FoldedPatientNames1795340900000,
   AuditTargetIndex1795340900001,
+  InviteRemindersAndCodes1795352000000,
   DeliveryInDoubt1795350000000,
   AccessOverTime1795353000000,
   PatientImports1795351000000,
