@@ -3,9 +3,9 @@ import type { ApiKeyScope } from "./partner";
 
 /** The operations each API key scope lets a partner app call, as the server enforces them. */
 export const SCOPE_OPERATIONS: Record<ApiKeyScope, readonly string[]> = {
-  "patients:read": ["patient","patients"],
-  "patients:write": ["createContact","createPatient","patient","patients","updateContact","updatePatient"],
-  "portal_access:read": ["bulkJob","bulkJobs","patient","patients","portalAccounts","portalRoles"],
-  "portal_access:write": ["bulkEnablePortalAccess","bulkJob","bulkJobs","bulkSendPortalInvites","changePortalRole","enablePortalAccess","forcePortalPasswordChange","grantContactPortalAccess","linkPatientToPortalAccount","patient","patients","portalAccounts","portalRoles","renewProxyAccess","resetPortalPassword","revokeAllPortalAccess","revokePortalAccess","sendPortalInvite","setPortalAccountDisabled","updateProxyAuthorization"],
+  "patients:read": ["patient","patientByExternalId","patients"],
+  "patients:write": ["confirmPatientImport","createContact","createPatient","importJob","patient","patientByExternalId","patients","updateContact","updatePatient","upsertPatients"],
+  "portal_access:read": ["bulkJob","bulkJobs","patient","patientByExternalId","patients","portalAccounts","portalRoles"],
+  "portal_access:write": ["bulkEnablePortalAccess","bulkJob","bulkJobs","bulkSendPortalInvites","changePortalRole","enablePortalAccess","forcePortalPasswordChange","grantContactPortalAccess","linkPatientToPortalAccount","patient","patientByExternalId","patients","portalAccounts","portalRoles","renewProxyAccess","resetPortalPassword","revokeAllPortalAccess","revokePortalAccess","sendPortalInvite","setPortalAccountDisabled","updateProxyAuthorization"],
   "audit:read": ["auditEvents"],
 };

@@ -725,10 +725,30 @@ export type UserErrorCode =
   | 'COOLDOWN'
   /** date of birth mismatch */
   | 'DATE_OF_BIRTH_MISMATCH'
+  /** duplicate in file */
+  | 'DUPLICATE_IN_FILE'
   /** email in use */
   | 'EMAIL_IN_USE'
   /** email locked to account */
   | 'EMAIL_LOCKED_TO_ACCOUNT'
+  /** external id conflict */
+  | 'EXTERNAL_ID_CONFLICT'
+  /** formula not allowed */
+  | 'FORMULA_NOT_ALLOWED'
+  /** import already running */
+  | 'IMPORT_ALREADY_RUNNING'
+  /** import date order needed */
+  | 'IMPORT_DATE_ORDER_NEEDED'
+  /** import file too large */
+  | 'IMPORT_FILE_TOO_LARGE'
+  /** import missing column */
+  | 'IMPORT_MISSING_COLUMN'
+  /** import not confirmable */
+  | 'IMPORT_NOT_CONFIRMABLE'
+  /** import too many rows */
+  | 'IMPORT_TOO_MANY_ROWS'
+  /** import unreadable file */
+  | 'IMPORT_UNREADABLE_FILE'
   /** invalid email */
   | 'INVALID_EMAIL'
   /** invalid input */
@@ -796,10 +816,14 @@ export type UserErrorCode =
 
 /** An event a webhook subscription can receive (the delivery's `type` is the lower-case dotted value). */
 export type WebhookEventType =
+  /** patient.created — a patient was created by an import or upsertPatients; data carries patientId and externalId. */
+  | 'PATIENT_CREATED'
   /** patient.deactivated — the patient was made inactive (discharged, deceased, merged); every grant to the patient is suspended and accounts left with nothing to open are signed out. */
   | 'PATIENT_DEACTIVATED'
   /** patient.reactivated — the patient was made active again; suspended grants stay suspended until staff enable access again. */
   | 'PATIENT_REACTIVATED'
+  /** patient.updated — a patient's details or contacts were changed by an import or upsertPatients; data carries patientId, externalId and the changed fields. */
+  | 'PATIENT_UPDATED'
   /** portal_access.enabled — a patient's own or a contact's proxy access was granted. */
   | 'PORTAL_ACCESS_ENABLED'
   /** portal_access.limited — the organization's age rules switched a parent's proxy to the narrower portal role (rule 20); data carries portalRoleId and previousPortalRoleId. */

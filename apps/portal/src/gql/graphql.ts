@@ -122,10 +122,30 @@ export type UserErrorCode =
   | 'COOLDOWN'
   /** date of birth mismatch */
   | 'DATE_OF_BIRTH_MISMATCH'
+  /** duplicate in file */
+  | 'DUPLICATE_IN_FILE'
   /** email in use */
   | 'EMAIL_IN_USE'
   /** email locked to account */
   | 'EMAIL_LOCKED_TO_ACCOUNT'
+  /** external id conflict */
+  | 'EXTERNAL_ID_CONFLICT'
+  /** formula not allowed */
+  | 'FORMULA_NOT_ALLOWED'
+  /** import already running */
+  | 'IMPORT_ALREADY_RUNNING'
+  /** import date order needed */
+  | 'IMPORT_DATE_ORDER_NEEDED'
+  /** import file too large */
+  | 'IMPORT_FILE_TOO_LARGE'
+  /** import missing column */
+  | 'IMPORT_MISSING_COLUMN'
+  /** import not confirmable */
+  | 'IMPORT_NOT_CONFIRMABLE'
+  /** import too many rows */
+  | 'IMPORT_TOO_MANY_ROWS'
+  /** import unreadable file */
+  | 'IMPORT_UNREADABLE_FILE'
   /** invalid email */
   | 'INVALID_EMAIL'
   /** invalid input */
