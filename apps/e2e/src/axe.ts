@@ -27,6 +27,11 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 
 /** Fails with a readable list when the page has serious or critical accessibility violations. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Audit the settled screen: a data grid still loading (a refetch on a slow machine) shows MUI's own
+  // overlay for a moment, which is not the screen the user works with.
+  await page
+    .waitForFunction(() => document.querySelectorAll(".MuiDataGrid-overlayWrapper [role=progressbar], .MuiDataGrid-root .MuiLinearProgress-root").length === 0, undefined, { timeout: 15_000 })
+    .catch(() => undefined);
   const violations = await seriousA11yViolations(page);
   if (violations.length) {
     const lines = violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).join("\n    ")}`);
