@@ -62,7 +62,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {
-      void Promise.all([services.outboxWorker.stop(), services.bulkRunner.stop(), services.importRunner.stop()])
+      void Promise.all([services.outboxWorker.stop(), services.bulkRunner.stop(), services.importRunner.stop(), services.reminders.stop()])
         // Calls in flight were finished and unsent claims handed back: the others may take the rest at once.
         .then(() => services.heartbeat.stop())
         .then(() => apollo.stop())

@@ -6,6 +6,6 @@ export const SCOPE_OPERATIONS: Record<ApiKeyScope, readonly string[]> = {
   "patients:read": ["patient","patientByExternalId","patients"],
   "patients:write": ["confirmPatientImport","createContact","createPatient","importJob","patient","patientByExternalId","patients","updateContact","updatePatient","upsertPatients"],
   "portal_access:read": ["bulkJob","bulkJobs","patient","patientByExternalId","patients","portalAccounts","portalRoles"],
-  "portal_access:write": ["bulkEnablePortalAccess","bulkJob","bulkJobs","bulkSendPortalInvites","changePortalRole","enablePortalAccess","forcePortalPasswordChange","grantContactPortalAccess","linkPatientToPortalAccount","patient","patientByExternalId","patients","portalAccounts","portalRoles","renewProxyAccess","resetPortalPassword","revokeAllPortalAccess","revokePortalAccess","sendPortalInvite","setPortalAccountDisabled","updateProxyAuthorization"],
+  "portal_access:write": ["bulkEnablePortalAccess","bulkJob","bulkJobs","bulkSendPortalInviteReminders","bulkSendPortalInvites","changePortalRole","enablePortalAccess","forcePortalPasswordChange","grantContactPortalAccess","linkPatientToPortalAccount","patient","patientByExternalId","patients","portalAccounts","portalRoles","renewProxyAccess","resetPortalPassword","revokeAllPortalAccess","revokePortalAccess","sendPortalInvite","setPortalAccountDisabled","updateProxyAuthorization"],
   "audit:read": ["auditEvents"],
 };
