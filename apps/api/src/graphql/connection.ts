@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { type ClassType, Field, ObjectType } from "type-graphql";
 import { GraphQLError } from "graphql";
 import { MAX_PAGE_SIZE } from "@portal/schema";
 
@@ -86,17 +86,70 @@ export function pageSize(first: number | null | undefined, fallback = 50): numbe
   return n;
 }
 
-/** Builds edges and pageInfo from `limit + 1` rows fetched in order. */
-export function toConnection<T>(rows: T[], limit: number, keyOf: (row: T) => unknown[]) {
-  const hasNextPage = rows.length > limit;
-  const nodes = hasNextPage ? rows.slice(0, limit) : rows;
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+/** What every connection resolves to: the page's edges and its PageInfo. */
+export interface ConnectionPage<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * Edges and pageInfo of a page already cut to size, whose cursors come from `cursorOf`. The one
+ * place a PageInfo is filled in. `hasPreviousPage` is what the query says (a page after a cursor
+ * has rows before it); forward-only lists that never tell pass nothing.
+ */
+export function connectionOf<T>(nodes: T[], hasNextPage: boolean, cursorOf: (node: T) => string, hasPreviousPage = false): ConnectionPage<T> {
+  const edges = nodes.map((node) => ({ node, cursor: cursorOf(node) }));
   const pageInfo = Object.assign(new PageInfo(), {
     hasNextPage,
-    hasPreviousPage: false,
+    hasPreviousPage,
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges[edges.length - 1]?.cursor ?? null,
   });
   return { edges, pageInfo };
+}
+
+/** Builds edges and pageInfo from `limit + 1` rows fetched in order (the extra row says a next page exists). */
+export function toConnection<T>(rows: T[], limit: number, keyOf: (row: T) => unknown[]): ConnectionPage<T> {
+  const hasNextPage = rows.length > limit;
+  return connectionOf(hasNextPage ? rows.slice(0, limit) : rows, hasNextPage, (node) => encodeCursor(keyOf(node)));
+}
+
+/** How a connection type describes itself in the schema (the GraphQL names derive from `name`). */
+export interface ConnectionDescriptions {
+  /** `Patient` gives the types `PatientConnection` and `PatientEdge`. */
+  name: string;
+  /** Of the connection type. */
+  description: string;
+  /** Of an edge's `node` field, e.g. "The patient." */
+  node: string;
+  /** Of the `edges` field, e.g. "The patients of this page." */
+  edges: string;
+}
+
+/**
+ * The Relay connection type of `NodeType`: `<name>Connection { edges: [<name>Edge!]!, pageInfo }`
+ * and `<name>Edge { cursor, node }`, one generic pair instead of a hand-written pair per list.
+ * Use the returned class in `@Query(() => …)`, and `InstanceType<typeof …>` as the TypeScript type;
+ * a connection with more fields adds them with a @FieldResolver on it (see PatientConnection).
+ */
+export function Connection<TNode extends object>(NodeType: ClassType<TNode>, d: ConnectionDescriptions) {
+  @ObjectType(`${d.name}Edge`, { description: `An edge of ${d.name}Connection.` })
+  class Edge {
+    @Field({ description: "Cursor of this edge." })
+    cursor: string;
+
+    @Field(() => NodeType, { description: d.node })
+    node: TNode;
+  }
+
+  @ObjectType(`${d.name}Connection`, { description: d.description })
+  class ConnectionType implements ConnectionPage<TNode> {
+    @Field(() => [Edge], { description: d.edges })
+    edges: Edge[];
+
+    @Field(() => PageInfo, { description: "Pagination." })
+    pageInfo: PageInfo;
+  }
+  return ConnectionType;
 }
 

@@ -1,28 +1,13 @@
-import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
+import { Connection, decodeCursor, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
 import { ApiKey } from "./api-key.entity";
 import { CreateApiKeyInput, RevokeApiKeyInput } from "./api-key.inputs";
 import { CreateApiKeyPayload, RevokeApiKeyPayload } from "./api-key.payloads";
 
-@ObjectType({ description: "An edge of ApiKeyConnection." })
-class ApiKeyEdge {
-  @Field({ description: "Cursor of this edge." })
-  cursor: string;
-
-  @Field(() => ApiKey, { description: "The key." })
-  node: ApiKey;
-}
-
-@ObjectType({ description: "A page of API keys, newest first." })
-class ApiKeyConnection {
-  @Field(() => [ApiKeyEdge], { description: "The keys of this page." })
-  edges: ApiKeyEdge[];
-
-  @Field(() => PageInfo, { description: "Pagination." })
-  pageInfo: PageInfo;
-}
+const ApiKeyConnection = Connection(ApiKey, { name: "ApiKey", description: "A page of API keys, newest first.", node: "The key.", edges: "The keys of this page." });
+type ApiKeyConnection = InstanceType<typeof ApiKeyConnection>;
 
 @ArgsType()
 class ApiKeysArgs {

@@ -1,10 +1,10 @@
 import { IsOptional, MaxLength } from "class-validator";
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import { ActorType, AUDIT_ACTIONS, auditActionsOfKind, AuditKind } from "@portal/schema";
 import { LIKE_ESCAPE, likePrefix } from "../../db/dialect";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import type { Context } from "../../graphql/context";
-import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
+import { Connection, decodeCursor, pageSize, toConnection } from "../../graphql/connection";
 import { AuditEvent } from "./audit-event.entity";
 import { actorNameOf, patientNameOf, targetNameOf } from "./audit-names";
 
@@ -58,23 +58,8 @@ class AuditEventFilter {
   to?: Date | null;
 }
 
-@ObjectType({ description: "An edge of AuditEventConnection." })
-class AuditEventEdge {
-  @Field({ description: "Cursor of this edge." })
-  cursor: string;
-
-  @Field(() => AuditEvent, { description: "The event." })
-  node: AuditEvent;
-}
-
-@ObjectType({ description: "A page of audit events, newest first." })
-class AuditEventConnection {
-  @Field(() => [AuditEventEdge], { description: "The events of this page." })
-  edges: AuditEventEdge[];
-
-  @Field(() => PageInfo, { description: "Pagination." })
-  pageInfo: PageInfo;
-}
+const AuditEventConnection = Connection(AuditEvent, { name: "AuditEvent", description: "A page of audit events, newest first.", node: "The event.", edges: "The events of this page." });
+type AuditEventConnection = InstanceType<typeof AuditEventConnection>;
 
 @ArgsType()
 class AuditEventsArgs {

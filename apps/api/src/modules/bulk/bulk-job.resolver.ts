@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { BulkJobKind, BulkJobOutcome, UserErrorCode } from "@portal/schema";
 import type { Context } from "../../graphql/context";
-import { PageInfo, pageSize, toConnection } from "../../graphql/connection";
+import { connectionOf, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId, UserFacingError } from "../../graphql/user-error";
 import { Patient } from "../patients/patient.entity";
 import type { PatientFilterInput } from "../portal-access/portal-access.inputs";
@@ -104,14 +104,7 @@ export class BulkJobResolver {
   @FieldResolver(() => BulkJobItemConnection, { description: "The job's rows and their outcomes, in processing order." })
   async items(@Root() job: BulkJob, @Args(() => BulkJobItemsArgs) { first, after, outcome }: BulkJobItemsArgs, @Ctx() ctx: Context) {
     const page = await ctx.services.bulkJobs.items(ctx.scope(), job.id, pageSize(first), after ?? null, outcome ?? null);
-    const edges = page.nodes.map((node) => ({ node, cursor: page.cursorOf(node) }));
-    const pageInfo = Object.assign(new PageInfo(), {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    });
-    return { edges, pageInfo };
+    return connectionOf(page.nodes, page.hasNextPage, page.cursorOf, Boolean(after));
   }
 
   @FieldResolver(() => String, { description: "Where to download the per-row report as CSV (staff session with MANAGE_PORTAL_ACCESS)." })

@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
 import { GraphQLErrorCodes, Language, normalizeEmail } from "@portal/schema";
 import type { Context } from "../../graphql/context";
-import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
+import { Connection, decodeCursor, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload } from "../../graphql/user-error";
 import { DevMailboxMessage } from "../../email/dev-mailbox-message.entity";
 import { openDevMailboxMessages } from "../../email/dev-mailbox.transport";
@@ -137,23 +137,8 @@ class SendSampleEmailPayload extends Payload {
   to?: string;
 }
 
-@ObjectType({ description: "An edge of DevMailboxConnection." })
-class DevMailboxEdge {
-  @Field({ description: "Cursor of this edge." })
-  cursor: string;
-
-  @Field(() => DevMailboxMessage, { description: "The email." })
-  node: DevMailboxMessage;
-}
-
-@ObjectType({ description: "A page of the dev mailbox, newest first." })
-class DevMailboxConnection {
-  @Field(() => [DevMailboxEdge], { description: "The emails of this page." })
-  edges: DevMailboxEdge[];
-
-  @Field(() => PageInfo, { description: "Pagination." })
-  pageInfo: PageInfo;
-}
+const DevMailboxConnection = Connection(DevMailboxMessage, { name: "DevMailbox", description: "A page of the dev mailbox, newest first.", node: "The email.", edges: "The emails of this page." });
+type DevMailboxConnection = InstanceType<typeof DevMailboxConnection>;
 
 @ArgsType()
 class DevMailboxArgs {

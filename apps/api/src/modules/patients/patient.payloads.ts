@@ -1,19 +1,10 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { PortalStatus } from "@portal/schema";
-import { PageInfo } from "../../graphql/connection";
+import { Connection } from "../../graphql/connection";
 import { Payload } from "../portal-access/portal-access.payloads";
 import { Contact } from "./contact.entity";
 import { ContactLoginEmailChange } from "./contact-rules";
 import { Patient } from "./patient.entity";
-
-@ObjectType({ description: "An edge of PatientConnection." })
-export class PatientEdge {
-  @Field({ description: "Cursor of this edge." })
-  cursor: string;
-
-  @Field(() => Patient, { description: "The patient." })
-  node: Patient;
-}
 
 @ObjectType({ description: "How many patients of the current search are in one status." })
 export class StatusCount {
@@ -24,17 +15,12 @@ export class StatusCount {
   count: number;
 }
 
-@ObjectType({ description: "A page of patients, with totals for the whole search." })
-export class PatientConnection {
-  @Field(() => [PatientEdge], { description: "The patients of this page." })
-  edges: PatientEdge[];
-
-  @Field(() => PageInfo, { description: "Pagination." })
-  pageInfo: PageInfo;
-
+export const PatientConnection = Connection(Patient, { name: "Patient", description: "A page of patients, with totals for the whole search.", node: "The patient.", edges: "The patients of this page." });
+/** A page of patients, plus the per-status totals of the whole search (the fields totalCount and statusCounts of PatientConnectionResolver). */
+export type PatientConnection = InstanceType<typeof PatientConnection> & {
   // Counted only when asked for (see PatientConnectionResolver).
   counts: { totalCount(): Promise<number>; statusCounts(): Promise<StatusCount[]> };
-}
+};
 
 @ObjectType({ description: "Result of a patient mutation." })
 export class PatientPayload extends Payload {

@@ -2,7 +2,7 @@ import { type ContactRelationship, emailProblemMessage, isIsoDate, type Language
 import { IsNull } from "typeorm";
 import type { OrgScope } from "../../db/org-scope";
 import { isUniqueViolation } from "../../db/transaction";
-import { PageInfo } from "../../graphql/connection";
+import { connectionOf } from "../../graphql/connection";
 import { fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
 import { emitWebhookEventIn } from "../webhooks/webhook-emit";
@@ -90,16 +90,8 @@ export class PatientService {
     let counts: Promise<{ status: PortalStatus; count: number }[]> | undefined;
     const getCounts = () =>
       (counts ??= gridStatusCounts(scope, filter).then((byStatus) => PORTAL_STATUS_ORDER.map((status) => ({ status, count: byStatus.get(status) ?? 0 }))));
-    const edges = page.rows.map((node) => ({ node, cursor: page.cursorOf(node) }));
-    const pageInfo = Object.assign(new PageInfo(), {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    });
     return {
-      edges,
-      pageInfo,
+      ...connectionOf(page.rows, page.hasNextPage, page.cursorOf, Boolean(after)),
       counts: {
         statusCounts: getCounts,
         totalCount: async () => {

@@ -1,6 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
+import { Connection, decodeCursor, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
 import { WebhookDelivery } from "./webhook-delivery.entity";
 import { WebhookSubscription } from "./webhook-subscription.entity";
@@ -14,23 +14,8 @@ import {
 
 // Staff-only, like API keys: no key scope stands in for MANAGE_API_KEYS.
 
-@ObjectType({ description: "An edge of WebhookDeliveryConnection." })
-class WebhookDeliveryEdge {
-  @Field({ description: "Cursor of this edge." })
-  cursor: string;
-
-  @Field(() => WebhookDelivery, { description: "The delivery attempt." })
-  node: WebhookDelivery;
-}
-
-@ObjectType({ description: "A page of the delivery log, newest first." })
-class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge], { description: "The attempts of this page." })
-  edges: WebhookDeliveryEdge[];
-
-  @Field(() => PageInfo, { description: "Pagination." })
-  pageInfo: PageInfo;
-}
+const WebhookDeliveryConnection = Connection(WebhookDelivery, { name: "WebhookDelivery", description: "A page of the delivery log, newest first.", node: "The delivery attempt.", edges: "The attempts of this page." });
+type WebhookDeliveryConnection = InstanceType<typeof WebhookDeliveryConnection>;
 
 @ArgsType()
 class WebhookDeliveriesArgs {
