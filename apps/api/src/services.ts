@@ -25,20 +25,21 @@ import { PortalAccessService } from "./modules/portal-access/portal-access.servi
 import { PortalRoleService } from "./modules/portal-roles/portal-role.service";
 import { StaffService } from "./modules/staff/staff.service";
 import { StaffInviteService } from "./modules/staff/staff-invite.service";
-import { webhookAccessListener } from "./modules/webhooks/webhook-events";
+import { AccessChanges } from "./core/access-change";
+import { DomainEvents, RECORDERS } from "./events/publish";
 import { WebhookSender } from "./modules/webhooks/webhook-sender";
 import { WebhookService } from "./modules/webhooks/webhook.service";
 import { BulkJobRunner } from "./modules/bulk/bulk-job.runner";
 import { BulkJobService } from "./modules/bulk/bulk-job.service";
 import { ImportService } from "./modules/imports/import.service";
 import { ImportJobRunner } from "./modules/imports/import-job.runner";
-import { AccessRemovedListener } from "./modules/portal-access/access-removed.listener";
+import { AccessRemovedEmails } from "./modules/portal-access/access-removed.listener";
+import { AccessScheduleJob } from "./modules/access-schedule/access-schedule.job";
+import { AccessScheduleService } from "./modules/access-schedule/access-schedule.service";
 import { BulkJobKind, BulkJobRowAction } from "./modules/reminders/reminder-bulk";
 import { ReminderService } from "./modules/reminders/reminder.service";
 import { ActivationService } from "./modules/activation/activation.service";
 import { InviteRecoveryService } from "./modules/invite-recovery/invite-recovery.service";
-import { AccessScheduleJob } from "./modules/access-schedule/access-schedule.job";
-import { AccessScheduleService } from "./modules/access-schedule/access-schedule.service";
 
 /** The application's long-lived services, built once per process and shared by every request. */
 export function createServices(dataSource: DataSource, config: Config, logger: Logger) {
@@ -46,13 +47,13 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     STAFF: config.STAFF_SESSION_IDLE_MINUTES * 60_000,
     PORTAL: config.PORTAL_SESSION_IDLE_MINUTES * 60_000,
   });
-  const portalAccess = new PortalAccessService(sessions);
   const box = new SecretBox(config.sessionSecret);
   const emailQueue = new EmailQueue(box);
+  // Every access change publishes typed domain events in its transaction; these subscribe.
+  const events = new DomainEvents([...RECORDERS, new AccessRemovedEmails(emailQueue)]);
+  const portalAccess = new PortalAccessService(sessions, new AccessChanges(emailQueue, events, config.publicUrl), events);
   const mfa = new MfaService(dataSource, box, config.sessionSecret);
   const mailer = createMailer(dataSource, config, box);
-  portalAccess.addListener(webhookAccessListener);
-  portalAccess.addListener(new AccessRemovedListener(emailQueue));
   // The process's liveness: others take over its outbox claims and bulk jobs as soon as it stops beating.
   const heartbeat = new WorkerHeartbeat(dataSource, logger);
   const webhookSender = new WebhookSender({ dataSource, box, logger, allowPrivateTargets: config.ALLOW_PRIVATE_WEBHOOK_TARGETS });
@@ -68,7 +69,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     webhooks: webhookSender,
     heartbeat,
   });
-  const invites = new InviteService({ publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess);
+  const invites = new InviteService({ publicUrl: config.publicUrl }, emailQueue, sessions, portalAccess, events);
   const signIn = parseLimit(config.RATE_LIMIT_SIGN_IN)!;
   const rateLimits = new RateLimits(dataSource, {
     staffSignIn: signIn,
@@ -76,7 +77,7 @@ export function createServices(dataSource: DataSource, config: Config, logger: L
     passwordReset: parseLimit(config.RATE_LIMIT_PASSWORD_RESET)!,
     token: parseLimit(config.RATE_LIMIT_TOKEN)!,
   });
-  const bulkJobs = new BulkJobService(portalAccess, invites);
+  const bulkJobs = new BulkJobService(portalAccess);
   const imports = new ImportService(bulkJobs);
   const reminders = new ReminderService(dataSource, emailQueue, config.publicUrl, logger);
   // "Remind all N matching" (rule 23) is a bulk job kind whose rows the reminder module decides.

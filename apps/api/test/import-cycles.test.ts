@@ -32,8 +32,6 @@ function resolve(from: string, spec: string): string | null {
  * files are being rewritten to import it from db/dialect.ts, and leave this list then.
  */
 const TOLERATED: string[] = [
-  // The access-change core rewrite imports isMysql from db/dialect (with portal-status' new writes).
-  "modules/portal-access/portal-status.ts → db/data-source.ts",
 ];
 
 /** Relative imports of each file under `root` (files outside it, and packages, are left out). */

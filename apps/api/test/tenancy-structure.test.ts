@@ -19,15 +19,7 @@ const EXCEPTIONS: Record<string, string> = {
   "webhooks/webhook-emit.ts": "adapter to webhook-events.ts",
   // The access-change core (being rewritten onto facts → decisions → writes → events): these move
   // onto OrgScope savepoints and systemScope as part of that rewrite, then leave this list.
-  "audit/audit.service.ts": "core rewrite in progress",
-  "bulk/bulk-job.service.ts": "core rewrite in progress",
   "bulk/bulk-job.runner.ts": "job claiming across organizations, rewritten with the runner",
-  "invites/invite.service.ts": "core rewrite in progress",
-  "portal-access/access-removed.listener.ts": "core rewrite in progress",
-  "portal-access/portal-access.resolver.ts": "core rewrite in progress",
-  "portal-access/portal-access.service.ts": "core rewrite in progress",
-  "portal-access/portal-status.ts": "core rewrite in progress",
-  "webhooks/webhook-events.ts": "core rewrite in progress (typed domain events)",
   // Modules written at the same time as OrgScope's savepoints, delete and systemScope: to move onto them.
   "imports/import-upsert.ts": "emits many webhook events at once through webhook-events.ts, until emitting takes an OrgScope",
   "reminders/reminder.service.ts": "written before OrgScope.organization",

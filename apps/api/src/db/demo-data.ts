@@ -2,6 +2,10 @@ import type { DataSource } from "typeorm";
 import { AccessType, ContactRelationship, Language, PortalPermission, StaffPermission, normalizeEmail } from "@portal/schema";
 import { hashPassword } from "../auth/passwords";
 import { SessionService } from "../auth/session.service";
+import { AccessChanges } from "../core/access-change";
+import { EmailQueue } from "../email/email-queue";
+import { SecretBox } from "../email/secret-box";
+import { recordingEvents } from "../events/publish";
 import { Organization } from "../modules/organizations/organization.entity";
 import { Contact } from "../modules/patients/contact.entity";
 import { Patient } from "../modules/patients/patient.entity";
@@ -99,7 +103,8 @@ export async function createDemoData(dataSource: DataSource, patientCount = 300)
   const saved = await dataSource.getRepository(Patient).save(patients, { chunk: 100 });
 
   const scope = systemScope(dataSource, org.id, "demo-data");
-  const access = new PortalAccessService(new SessionService(dataSource, "demo", 1));
+  // Demo access is enabled without invites: no email is queued, the events are recorded.
+  const access = new PortalAccessService(new SessionService(dataSource, "demo", 1), new AccessChanges(new EmailQueue(new SecretBox("demo-data")), recordingEvents, ""));
   const accounts = dataSource.getRepository(PortalAccount);
   const now = Date.now();
   const day = 86_400_000;

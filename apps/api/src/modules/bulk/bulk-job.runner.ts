@@ -3,6 +3,7 @@ import { Brackets, type DataSource, type EntityManager } from "typeorm";
 import { ActorType, BulkJobOutcome, BulkJobState } from "@portal/schema";
 import { OrgScope } from "../../db/org-scope";
 import { runInTransaction } from "../../db/transaction";
+import { isTransientDatabaseError } from "../../core/transient-errors";
 import type { Logger } from "../../logger";
 import { BulkJob, BulkJobItem } from "./bulk-job.entity";
 import type { BulkJobService } from "./bulk-job.service";
@@ -19,6 +20,11 @@ export interface BulkJobRunnerOptions {
   maxResumes?: number;
   /** Called after each committed chunk (progress hooks; tests stop a runner mid-job with it). */
   afterChunk?: (job: BulkJob) => void;
+  /** A chunk that hits a transient database error (lost connection, deadlock) is redone up to this many times in a row. */
+  maxTransientRetries?: number;
+  /** The first pause before redoing such a chunk; it doubles each time, up to retryMaxMs. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
   /**
    * The process's heartbeat: the runner claims jobs under its id, and takes over at once a RUNNING
    * job whose runner's process stopped beating (the lease above stays the fallback).
@@ -40,6 +46,9 @@ export class BulkJobRunner {
   private readonly pollMs: number;
   private readonly maxResumes: number;
   private readonly afterChunk: (job: BulkJob) => void;
+  private readonly maxTransientRetries: number;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
   private running = false;
   private stopping = false;
   private loop: Promise<void> | null = null;
@@ -57,6 +66,10 @@ export class BulkJobRunner {
     this.pollMs = options.pollMs ?? 2_000;
     this.maxResumes = options.maxResumes ?? 3;
     this.afterChunk = options.afterChunk ?? (() => undefined);
+    // About 15 s of pauses in all, well within the 30 s lease: a database back within that resumes the job.
+    this.maxTransientRetries = options.maxTransientRetries ?? 8;
+    this.retryBaseMs = options.retryBaseMs ?? 100;
+    this.retryMaxMs = options.retryMaxMs ?? 5_000;
     this.heartbeat = options.heartbeat ?? null;
     this.id = options.heartbeat?.id ?? `runner-${crypto.randomUUID()}`;
   }
@@ -168,7 +181,7 @@ export class BulkJobRunner {
   }
 
   private scopeFor(job: BulkJob): OrgScope {
-    return new OrgScope(this.dataSource, this.dataSource.manager, job.organizationId, {
+    return OrgScope.open(this.dataSource, job.organizationId, {
       type: ActorType.STAFF,
       id: job.requestedByStaffId === null ? null : String(job.requestedByStaffId),
       label: `bulk job ${job.id}`,
@@ -180,28 +193,37 @@ export class BulkJobRunner {
 
   private async process(job: BulkJob): Promise<void> {
     const scope = this.scopeFor(job);
+    // After a permanent error, the chunk's rows are taken one per transaction, so that only the row
+    // at fault is FAILED (nothing changed for it) and the others are done.
+    let oneByOne = 0;
+    let transientFailures = 0;
     while (!this.stopping) {
       let finished: boolean;
+      const size = oneByOne > 0 ? 1 : this.chunkSize;
       try {
-        // Reading the next rows, deciding them, and recording their outcomes form one transaction
-        // (on SQLite, whose single connection is shared, every write must go through the queue).
-        const started = performance.now();
-        finished = await runInTransaction(this.dataSource, async (manager) => {
-          const pending = await manager.find(BulkJobItem, { where: { jobId: job.id, outcome: BulkJobOutcome.PENDING }, order: { id: "ASC" }, take: this.chunkSize, select: { id: true, patientId: true } });
-          if (pending.length === 0) {
-            await manager.update(BulkJob, { id: job.id, runnerId: this.id }, { state: BulkJobState.DONE, finishedAt: new Date(), heartbeatAt: new Date() });
-            return true;
-          }
-          const tx = new OrgScope(this.dataSource, manager, scope.organizationId, scope.actor);
-          const results = await this.service.processChunkSafely(tx, job, pending, (err) => this.logger.error({ err, jobId: job.id }, "bulk job row failed"));
-          await this.service.recordChunk(tx, job, results, this.id);
-          this.logger.debug({ jobId: job.id, rows: pending.length, decidedMs: Math.round(performance.now() - started) }, "bulk job chunk decided");
-          return false;
-        });
-        if (!finished) this.logger.debug({ jobId: job.id, committedMs: Math.round(performance.now() - started) }, "bulk job chunk committed");
+        finished = await this.runChunk(job, scope, size, oneByOne > 0);
+        transientFailures = 0;
+        if (oneByOne > 0) oneByOne--;
       } catch (err) {
+        if (isTransientDatabaseError(err) && transientFailures < this.maxTransientRetries) {
+          // The connection was lost or killed, or a deadlock: the chunk's transaction is gone
+          // whole, nothing of it was written; the same rows are taken again after a pause.
+          transientFailures++;
+          const waitMs = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** (transientFailures - 1));
+          this.logger.warn({ err, jobId: job.id, attempt: transientFailures, waitMs }, "bulk job chunk hit a transient database error; retrying");
+          await new Promise((resolve) => setTimeout(resolve, waitMs * (0.5 + Math.random() / 2)));
+          continue;
+        }
+        if (!isTransientDatabaseError(err) && size > 1) {
+          this.logger.error({ err, jobId: job.id }, "bulk job chunk failed; its rows are redone one by one");
+          oneByOne = size;
+          continue;
+        }
         this.logger.error({ err, jobId: job.id }, "bulk job chunk failed");
-        await runInTransaction(this.dataSource, (m) => m.update(BulkJob, { id: job.id, runnerId: this.id }, { state: BulkJobState.FAILED, finishedAt: new Date() }));
+        await runInTransaction(this.dataSource, (m) => m.update(BulkJob, { id: job.id, runnerId: this.id }, { state: BulkJobState.FAILED, finishedAt: new Date() })).catch((e: unknown) =>
+          // The database is still away: the lease runs out and the next runner resumes the job.
+          this.logger.error({ err: e, jobId: job.id }, "bulk job could not be marked failed"),
+        );
         return;
       }
       if (finished) {
@@ -212,5 +234,39 @@ export class BulkJobRunner {
     }
     // Stopping: release the lease so that the next runner resumes at once.
     await runInTransaction(this.dataSource, (m) => m.update(BulkJob, { id: job.id, runnerId: this.id, state: BulkJobState.RUNNING }, { heartbeatAt: new Date(0) }));
+  }
+
+  /**
+   * One chunk in one transaction: reading the next PENDING rows, deciding and writing them through
+   * the access core, and recording their outcomes commit together, so a crash never leaves a row
+   * done but unreported (or reported but undone). With `lastResort`, a row whose chunk of one still
+   * throws a permanent error is recorded FAILED in a transaction of its own. Returns true when the
+   * job has no PENDING row left (and is marked DONE).
+   */
+  private async runChunk(job: BulkJob, scope: OrgScope, size: number, lastResort: boolean): Promise<boolean> {
+    const started = performance.now();
+    const onUnexpected = (err: unknown) => this.logger.error({ err, jobId: job.id }, "bulk job row failed");
+    const work = (failRow: boolean) =>
+      runInTransaction(this.dataSource, async (manager) => {
+        const tx = new OrgScope(this.dataSource, manager, scope.organizationId, scope.actor);
+        const pending = await tx.find(BulkJobItem, { where: { jobId: job.id, outcome: BulkJobOutcome.PENDING }, order: { id: "ASC" }, take: size, select: { id: true, patientId: true } });
+        if (pending.length === 0) {
+          await tx.update(BulkJob, { id: job.id, runnerId: this.id }, { state: BulkJobState.DONE, finishedAt: new Date(), heartbeatAt: new Date() });
+          return true;
+        }
+        const results = failRow
+          ? pending.map((item) => ({ itemId: item.id, result: { outcome: BulkJobOutcome.FAILED, reason: null, message: "Unexpected error; nothing was changed for this patient." } }))
+          : await this.service.processChunk(tx, job, pending, onUnexpected);
+        await this.service.recordChunk(tx, job, results, this.id);
+        this.logger.debug({ jobId: job.id, rows: pending.length, ms: Math.round(performance.now() - started) }, "bulk job chunk done");
+        return false;
+      });
+    try {
+      return await work(false);
+    } catch (err) {
+      if (!lastResort || isTransientDatabaseError(err)) throw err;
+      onUnexpected(err);
+      return work(true);
+    }
   }
 }

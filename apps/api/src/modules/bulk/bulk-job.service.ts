@@ -1,23 +1,47 @@
 import { In, LessThan, MoreThan } from "typeorm";
 import { AccessType, BulkJobKind, BulkJobOutcome, BulkJobState, UserErrorCode } from "@portal/schema";
-import { OrgScope } from "../../db/org-scope";
+import { type OrgScope } from "../../db/org-scope";
 import { decodeCursor, encodeCursor } from "../../graphql/connection";
-import { isRetryableTransactionError } from "../../db/transaction";
 import { UserFacingError, fail } from "../../graphql/user-error";
-import { Organization } from "../organizations/organization.entity";
 import { audit } from "../audit/audit.service";
-import type { InviteService, InviteTarget, SendInviteResult } from "../invites/invite.service";
 import { matchingIdsSql } from "../patients/patient-grid";
 import { Patient } from "../patients/patient.entity";
-import type { EnableFacts, PortalAccessService } from "../portal-access/portal-access.service";
+import type { PortalAccessService } from "../portal-access/portal-access.service";
+import { RowFailed, type AccessChanges, type DedupeKeyOf, type RowResult } from "../../core/access-change";
 import { BulkJob, BulkJobItem, BulkJobRowAction, type BulkJobRequest } from "./bulk-job.entity";
 
 /** At most this many ids in one request; larger selections use the grid's filter ("all N matching"). */
 export const MAX_BULK_IDS = 10_000;
 
 
-/** Thrown inside a chunk's savepoint to undo an attempt and redo it without the rows that failed. */
-class RedoWithout extends Error {}
+/**
+ * The dedupe key names one invite "generation" of a patient (its account's last invite time before
+ * this one): two jobs racing on the same row compute the same key, and the outbox's unique index
+ * lets only one email through, even where the cooldown check alone would not (SQLite has no row
+ * locks). A key used already skips the row as COOLDOWN.
+ */
+const dedupeKeyOf: DedupeKeyOf = (patientId, lastInviteSentAt) => `bulk-invite:${patientId}:${lastInviteSentAt?.getTime() ?? 0}`;
+
+/** A row's outcome in the job's report, from the access core's result for it. */
+function outcomeOf(result: RowResult, job: BulkJob, onUnexpected: (err: unknown) => void): RowOutcome {
+  if (result instanceof UserFacingError) return { outcome: BulkJobOutcome.SKIPPED, reason: result.code, message: result.message.slice(0, 500) };
+  if (result instanceof RowFailed) {
+    onUnexpected(result.error);
+    return { outcome: BulkJobOutcome.FAILED, reason: null, message: "Unexpected error; nothing was changed for this patient." };
+  }
+  if (result.invite && !result.invite.queued) {
+    return { outcome: BulkJobOutcome.SKIPPED, reason: UserErrorCode.COOLDOWN, message: "An invite for this patient was just queued by another bulk action." };
+  }
+  const action =
+    job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS
+      ? job.request.sendInvite
+        ? BulkJobRowAction.ENABLED_AND_INVITED
+        : BulkJobRowAction.ENABLED
+      : result.invite?.resent
+        ? BulkJobRowAction.INVITE_RESENT
+        : BulkJobRowAction.INVITED;
+  return { outcome: BulkJobOutcome.SUCCEEDED, reason: null, message: null, action };
+}
 
 export interface RowOutcome {
   outcome: BulkJobOutcome;
@@ -38,9 +62,10 @@ export type BulkKindHandler = (tx: OrgScope, patientIds: number[]) => Promise<Ma
 
 /**
  * Bulk onboarding (seed 002): a job snapshots the selected patients as PENDING rows, and a runner
- * decides them a chunk at a time with the very set-based methods the single-patient mutations call
- * (PortalAccessService.enableMany, InviteService.sendInvites). A rule therefore lives in one place,
- * and a skipped row carries the same UserErrorCode the single action would have returned.
+ * hands them over a chunk at a time (in its transaction) to processChunk, which runs them through
+ * the access core like the single-patient mutations (one patient is the chunk of one). A rule
+ * therefore lives in one place, and a skipped row carries the same UserErrorCode the single action
+ * would have returned.
  */
 export class BulkJobService {
   /** Called after a job is created, so the runner starts without waiting for its next poll. */
@@ -53,10 +78,11 @@ export class BulkJobService {
     this.handlers.set(kind, handler);
   }
 
-  constructor(
-    private readonly access: PortalAccessService,
-    private readonly invites: InviteService,
-  ) {}
+  private readonly changes: AccessChanges;
+
+  constructor(private readonly access: PortalAccessService) {
+    this.changes = access.changes;
+  }
 
   private validate(request: BulkJobRequest) {
     const hasIds = Array.isArray(request.patientIds);
@@ -86,7 +112,7 @@ export class BulkJobService {
         const ids = [...new Set(request.patientIds)].sort((a, b) => a - b);
         for (let i = 0; i < ids.length; i += 1000) {
           const chunk = ids.slice(i, i + 1000);
-          await tx.manager.query(
+          await tx.query(
             `INSERT INTO bulk_job_items (organizationId, jobId, patientId, outcome) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")}`,
             chunk.flatMap((id) => [tx.organizationId, job.id, id, BulkJobOutcome.PENDING]),
           );
@@ -94,16 +120,16 @@ export class BulkJobService {
         total = ids.length;
       } else {
         const ids = matchingIdsSql(tx, request.filter!);
-        await tx.manager.query(`INSERT INTO bulk_job_items (organizationId, jobId, patientId, outcome) SELECT ?, ?, s.id, ? FROM (${ids.sql}) s ORDER BY s.id`, [
+        await tx.query(`INSERT INTO bulk_job_items (organizationId, jobId, patientId, outcome) SELECT ?, ?, s.id, ? FROM (${ids.sql}) s ORDER BY s.id`, [
           tx.organizationId,
           job.id,
           BulkJobOutcome.PENDING,
           ...ids.params,
         ]);
-        total = await tx.manager.countBy(BulkJobItem, { jobId: job.id });
+        total = await tx.count(BulkJobItem, { jobId: job.id });
       }
       job.total = total;
-      await tx.manager.update(BulkJob, { id: job.id }, { total });
+      await tx.update(BulkJob, { id: job.id }, { total });
       await audit(tx, { action: "bulk_job.created", targetType: "BulkJob", targetId: job.id, after: { kind, total, byFilter: Boolean(request.filter), sendInvite: Boolean(request.sendInvite) } });
       return job;
     });
@@ -149,37 +175,14 @@ export class BulkJobService {
   }
 
   /**
-   * processChunk in a savepoint; should it fail unexpectedly (a bug, a constraint nobody foresaw),
-   * the chunk is redone row by row so that only the row at fault is marked FAILED, with nothing
-   * changed for it, and the others are done.
+   * Decides and writes a chunk of rows through the access core (core/access-change.ts), the very
+   * path the single-patient mutations take: a rule lives in one place, and a skipped row carries
+   * the same UserErrorCode the single action would have returned. The facts of the chunk are read
+   * in a fixed number of statements and its writes are set-based; a row whose write fails for an
+   * unexpected reason is FAILED with nothing changed for it, and the others are done. A transient
+   * database error is thrown: the runner redoes the chunk's transaction.
    */
-  async processChunkSafely(tx: OrgScope, job: BulkJob, items: { id: number; patientId: number }[], onUnexpected: (err: unknown) => void) {
-    const inSavepoint = (rows: typeof items) => tx.manager.transaction((inner) => this.processChunk(new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor), job, rows));
-    try {
-      return await inSavepoint(items);
-    } catch (err) {
-      // A deadlock rolled the whole chunk back (savepoints included): the chunk is redone.
-      if (isRetryableTransactionError(err)) throw err;
-      if (items.length === 1) {
-        onUnexpected(err);
-        return [{ itemId: items[0].id, result: { outcome: BulkJobOutcome.FAILED, reason: null, message: "Unexpected error; nothing was changed for this patient." } }];
-      }
-    }
-    const results: { itemId: number; result: RowOutcome }[] = [];
-    for (const item of items) results.push(...(await this.processChunkSafely(tx, job, [item], onUnexpected)));
-    return results;
-  }
-
-  /**
-   * Decides a chunk of rows with the set-based methods the single-patient mutations also call
-   * (PortalAccessService.enableMany, InviteService.sendInvites): a rule lives in one place, and a
-   * skipped row carries the same UserErrorCode the single action would have returned. Rows are read
-   * and written a chunk at a time, so the cost per row is a small share of a few statements.
-   */
-  async processChunk(tx: OrgScope, job: BulkJob, items: { id: number; patientId: number }[]): Promise<{ itemId: number; result: RowOutcome }[]> {
-    const outcomes = new Map<number, RowOutcome>();
-    const skip = (patientId: number, err: UserFacingError) =>
-      outcomes.set(patientId, { outcome: BulkJobOutcome.SKIPPED, reason: err.code, message: err.message.slice(0, 500) });
+  async processChunk(tx: OrgScope, job: BulkJob, items: { id: number; patientId: number }[], onUnexpected: (err: unknown) => void = () => undefined): Promise<{ itemId: number; result: RowOutcome }[]> {
     const patientIds = items.map((i) => i.patientId);
     const handler = this.handlers.get(job.kind);
     if (handler) {
@@ -195,69 +198,11 @@ export class BulkJobService {
         };
       });
     }
-    // Enable-and-invite is one action per row, so every row an enable job completes got the same treatment.
-    const resent = new Set<number>();
-    if (job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS) {
-      const org = job.request.sendInvite ? await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId }) : null;
-      // Enable-and-invite is one action per row: a row that could not be invited is not enabled either.
-      const guard = org ? (f: EnableFacts) => this.invites.checkInvitable(org, f.account, f.patient, "patientId") : undefined;
-      let remaining = patientIds;
-      while (remaining.length) {
-        const rows = remaining;
-        remaining = [];
-        // A savepoint per attempt: when an invite still fails after enabling (a concurrent change
-        // since the guard), the attempt is undone and redone without that row.
-        await tx.manager.transaction(async (inner) => {
-          const step = new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor);
-          const enabled = await this.access.enableMany(step, rows.map((patientId) => ({ patientId })), job.request.portalRoleId ?? null, guard);
-          const ok: { patientId: number; grantId: number; lastInviteSentAt: Date | null }[] = [];
-          enabled.forEach((r, i) => (r instanceof UserFacingError ? skip(rows[i], r) : ok.push({ patientId: rows[i], grantId: r.grant.id, lastInviteSentAt: r.account.lastInviteSentAt })));
-          if (!org || ok.length === 0) return;
-          const sent = await this.sendInvites(step, ok.map((r) => ({ target: { grantId: r.grantId }, patientId: r.patientId, lastInviteSentAt: r.lastInviteSentAt })));
-          const failed = ok.filter((_, i) => sent[i] instanceof UserFacingError);
-          if (failed.length === 0) return;
-          failed.forEach((r) => skip(r.patientId, sent[ok.indexOf(r)] as UserFacingError));
-          remaining = ok.filter((r) => !failed.includes(r)).map((r) => r.patientId);
-          for (const r of remaining) outcomes.delete(r);
-          throw new RedoWithout();
-        }).catch((err) => {
-          if (!(err instanceof RedoWithout)) throw err;
-        });
-      }
-    } else {
-      // While the SELF grant is active, the patient's lastInviteSentAt is its account's.
-      const patients = new Map((await tx.find(Patient, { where: { id: In(patientIds) }, select: { id: true, lastInviteSentAt: true } })).map((p) => [p.id, p]));
-      const sent = await this.sendInvites(tx, patientIds.map((patientId) => ({ target: { patientId }, patientId, lastInviteSentAt: patients.get(patientId)?.lastInviteSentAt ?? null })));
-      sent.forEach((r, i) => (r instanceof UserFacingError ? skip(patientIds[i], r) : r.resent && resent.add(patientIds[i])));
-    }
-    const actionOf = (patientId: number) =>
+    const results =
       job.kind === BulkJobKind.ENABLE_PORTAL_ACCESS
-        ? job.request.sendInvite
-          ? BulkJobRowAction.ENABLED_AND_INVITED
-          : BulkJobRowAction.ENABLED
-        : resent.has(patientId)
-          ? BulkJobRowAction.INVITE_RESENT
-          : BulkJobRowAction.INVITED;
-    return items.map((item) => ({
-      itemId: item.id,
-      result: outcomes.get(item.patientId) ?? { outcome: BulkJobOutcome.SUCCEEDED, reason: null, message: null, action: actionOf(item.patientId) },
-    }));
-  }
-
-  /**
-   * The dedupe key names one invite "generation" of a patient (its last invite time before this
-   * one): two jobs racing on the same row compute the same key, and the outbox's unique index lets
-   * only one email through, even where the cooldown check alone would not (SQLite has no row locks).
-   * A key used already skips the row as COOLDOWN.
-   */
-  private async sendInvites(tx: OrgScope, rows: { target: InviteTarget; patientId: number; lastInviteSentAt: Date | null }[]): Promise<(SendInviteResult | UserFacingError)[]> {
-    const results = await this.invites.sendInvites(
-      tx,
-      rows.map((r) => ({ target: r.target, dedupeKey: `bulk-invite:${r.patientId}:${r.lastInviteSentAt?.getTime() ?? 0}` })),
-    );
-    return results.map((r) =>
-      r instanceof UserFacingError || r.queued ? r : new UserFacingError(UserErrorCode.COOLDOWN, "An invite for this patient was just queued by another bulk action.", "patientId"),
-    );
+        ? await this.changes.enable(tx, patientIds.map((patientId) => ({ patientId })), { portalRoleId: job.request.portalRoleId ?? null, invite: Boolean(job.request.sendInvite), dedupeKeyOf })
+        : await this.changes.invite(tx, patientIds.map((patientId) => ({ target: { patientId } })), { dedupeKeyOf });
+    return items.map((item, i) => ({ itemId: item.id, result: outcomeOf(results[i], job, onUnexpected) }));
   }
 
   /** Writes a chunk's outcomes (one statement per distinct outcome) and the job's counters, in the chunk's transaction. */
@@ -277,20 +222,16 @@ export class BulkJobService {
       groups.get(key)!.itemIds.push(itemId);
     }
     for (const { result, itemIds } of groups.values()) {
-      await tx.manager.update(BulkJobItem, { id: In(itemIds), jobId: job.id }, { outcome: result.outcome, action: result.action ?? null, reason: result.reason, message: result.message, processedAt: now });
+      await tx.update(BulkJobItem, { id: In(itemIds), jobId: job.id }, { outcome: result.outcome, action: result.action ?? null, reason: result.reason, message: result.message, processedAt: now });
     }
-    await tx.manager
-      .createQueryBuilder()
-      .update(BulkJob)
-      .set({
-        processed: () => `processed + ${results.length}`,
-        succeeded: () => `succeeded + ${byOutcome.succeeded}`,
-        skipped: () => `skipped + ${byOutcome.skipped}`,
-        failed: () => `failed + ${byOutcome.failed}`,
-        invited: () => `invited + ${byOutcome.invited}`,
-        heartbeatAt: now,
-      })
-      .where("id = :id AND runnerId = :runnerId", { id: job.id, runnerId })
-      .execute();
+    // Only while this runner holds the job: a runner that lost its lease records nothing.
+    await tx.update(BulkJob, { id: job.id, runnerId }, {
+      processed: () => `processed + ${results.length}`,
+      succeeded: () => `succeeded + ${byOutcome.succeeded}`,
+      skipped: () => `skipped + ${byOutcome.skipped}`,
+      failed: () => `failed + ${byOutcome.failed}`,
+      invited: () => `invited + ${byOutcome.invited}`,
+      heartbeatAt: now,
+    } as never);
   }
 }

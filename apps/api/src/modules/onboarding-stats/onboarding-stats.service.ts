@@ -4,6 +4,7 @@ import type { OrgScope } from "../../db/org-scope";
 import { EmailKind } from "../../email/email.types";
 import { OutboxMessage } from "../../email/outbox-message.entity";
 import { AuditEvent } from "../audit/audit-event.entity";
+import { INVITE_SENT_ACTION } from "../audit/audit.service";
 import { PortalAccount } from "../portal-access/portal-account.entity";
 
 const DAY_MS = 86_400_000;
@@ -34,7 +35,7 @@ export function weekStartUtc(at: Date): Date {
 
 /**
  * The organization's onboarding over recent weeks, counted in SQL (one grouped query per series,
- * whatever the number of invites): invites sent (audit log), accepted (accounts that signed up),
+ * whatever the number of invites): invites sent (InviteSent events in the audit log), accepted (accounts that signed up),
  * failed (invite emails the outbox or the provider gave up on), and the accept rate.
  */
 export class OnboardingStatsService {
@@ -54,7 +55,8 @@ export class OnboardingStatsService {
     };
 
     const [sent, accepted, failed, invitedAccounts, acceptedAccounts] = await Promise.all([
-      perDay(scope.qb(AuditEvent, "e").andWhere("e.action = :action", { action: "portal_invite.sent" }), "e.at"),
+      // Invites sent: the InviteSent events, as the audit log (the append-only event record) keeps them.
+      perDay(scope.qb(AuditEvent, "e").andWhere("e.action = :action", { action: INVITE_SENT_ACTION }), "e.at"),
       perDay(scope.qb(PortalAccount, "a").andWhere("a.signedUpAt IS NOT NULL"), "a.signedUpAt"),
       perDay(
         scope

@@ -3,10 +3,10 @@ import { AccessType, Language } from "@portal/schema";
 import type { OrgScope } from "../../db/org-scope";
 import type { EmailQueue } from "../../email/email-queue";
 import { EmailKind, type QueuedEmail } from "../../email/email.types";
-import { Organization } from "../organizations/organization.entity";
 import { Contact } from "../patients/contact.entity";
 import { Patient } from "../patients/patient.entity";
-import type { AccessChange, AccessChangeListener } from "./portal-access.service";
+import type { AccessRevoked, DomainEvent } from "../../events/domain-events";
+import type { EventSubscriber } from "../../events/publish";
 
 /** "Ann Lee", "Ann Lee and Bob Lee", "Ann Lee, Bob Lee and Cy Lee" in the email's language. */
 export function listOfNames(names: string[], language: string): string {
@@ -20,17 +20,17 @@ export function listOfNames(names: string[], language: string): string {
  * about the profile of a deceased patient would only hurt. Pure, so the rule is tested alone.
  */
 export function accessRemovedEmails(
-  changes: AccessChange[],
+  changes: readonly AccessRevoked[],
   facts: { patients: Map<number, Pick<Patient, "firstName" | "lastName">>; contacts: Map<number, Pick<Contact, "firstName">> },
 ): QueuedEmail[] {
-  const byAccount = new Map<number, AccessChange[]>();
+  const byAccount = new Map<number, AccessRevoked[]>();
   for (const change of changes) {
-    if (change.action !== "portal_access.revoked" || change.grant.suspendedAt) continue;
-    byAccount.set(change.account.id, [...(byAccount.get(change.account.id) ?? []), change]);
+    if (change.wasSuspended) continue;
+    byAccount.set(change.grant.accountId, [...(byAccount.get(change.grant.accountId) ?? []), change]);
   }
   const out: QueuedEmail[] = [];
   for (const group of byAccount.values()) {
-    const { account } = group[0];
+    const account = { id: group[0].grant.accountId, email: group[0].loginEmail, language: group[0].language };
     const names = group.flatMap(({ grant }) => {
       const p = facts.patients.get(grant.patientId);
       return p ? [`${p.firstName} ${p.lastName}`] : [];
@@ -57,14 +57,14 @@ export function accessRemovedEmails(
  * access — one profile, all of an account's profiles, or a disabled contact's — unless the
  * organization turned it off (organizations.accessRemovedEmail).
  */
-export class AccessRemovedListener implements AccessChangeListener {
+export class AccessRemovedEmails implements EventSubscriber {
   constructor(private readonly emails: EmailQueue) {}
 
-  async onAccessChanged(tx: OrgScope, changes: AccessChange[]): Promise<void> {
-    const removed = changes.filter((c) => c.action === "portal_access.revoked" && !c.grant.suspendedAt);
+  async handle(tx: OrgScope, events: readonly DomainEvent[]): Promise<void> {
+    const removed = events.filter((e): e is AccessRevoked => e.type === "AccessRevoked" && !e.wasSuspended);
     if (removed.length === 0) return;
-    const org = await tx.manager.findOneBy(Organization, { id: tx.organizationId });
-    if (!org?.accessRemovedEmail) return;
+    const org = await tx.organization();
+    if (!org.accessRemovedEmail) return;
     const patientIds = [...new Set(removed.map((c) => c.grant.patientId))];
     const contactIds = [...new Set(removed.flatMap((c) => (c.grant.contactId ? [c.grant.contactId] : [])))];
     const patients = await tx.find(Patient, { where: { id: In(patientIds) }, select: { id: true, firstName: true, lastName: true } });

@@ -6,7 +6,6 @@ import { InviteDelivery, inviteDeliveryOf } from "../../email/invite-delivery.ty
 import type { Context } from "../../graphql/context";
 import { decodeCursor, PageInfo, pageSize, toConnection } from "../../graphql/connection";
 import { asPayload, parseId } from "../../graphql/user-error";
-import { Organization } from "../organizations/organization.entity";
 import { Contact } from "../patients/contact.entity";
 import { Patient } from "../patients/patient.entity";
 import { PortalRole } from "../portal-roles/portal-role.entity";
@@ -223,8 +222,8 @@ function resendCooldownMinutes(ctx: Context, organizationId: number): Promise<nu
   if (!cooldown) {
     cooldown = ctx
       .scope()
-      .manager.findOne(Organization, { where: { id: organizationId }, select: { id: true, resendCooldownMinutes: true } })
-      .then((org) => org?.resendCooldownMinutes ?? 0);
+      .organization()
+      .then((org) => (org.id === organizationId ? org.resendCooldownMinutes : 0));
     cooldowns.set(ctx, cooldown);
   }
   return cooldown;

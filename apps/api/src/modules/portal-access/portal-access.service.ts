@@ -1,19 +1,24 @@
 import { In, IsNull, Not } from "typeorm";
-import { AccessType, emailProblemMessage, normalizeEmail, UserErrorCode } from "@portal/schema";
-import { OrgScope } from "../../db/org-scope";
+import { AccessType, normalizeEmail, UserErrorCode } from "@portal/schema";
+import { type AccessChanges, RowFailed, type EnableRequest } from "../../core/access-change";
+import { chooseEmail, decideRole } from "../../core/access-decisions";
+import { readOrganization, readRole } from "../../core/access-facts";
+import { type OrgScope } from "../../db/org-scope";
 import { isUniqueViolation, violatedIndex } from "../../db/transaction";
-import { attempt, fail, UserFacingError } from "../../graphql/user-error";
-import { audit } from "../audit/audit.service";
-import { Organization } from "../organizations/organization.entity";
+import { grantRef, type DomainEvent } from "../../events/domain-events";
+import { recordingEvents, type DomainEvents } from "../../events/publish";
+import { fail, UserFacingError } from "../../graphql/user-error";
 import { Contact } from "../patients/contact.entity";
 import { Patient } from "../patients/patient.entity";
-import { PortalRole } from "../portal-roles/portal-role.entity";
+import type { PortalRole } from "../portal-roles/portal-role.entity";
 import type { SessionService } from "../../auth/session.service";
 import { PortalAccount } from "./portal-account.entity";
 import { PortalGrant } from "./portal-grant.entity";
 import { refreshPortalStatus } from "./portal-status";
-// Rules 20 and 21 live in modules/access-schedule; the calls below are marked "access schedule".
-import { accessScheduleSettingsOf, applyProxyAuthorization, refuseBelowSelfAccessAge, type ProxyAuthorization } from "../access-schedule/access-schedule.service";
+// Rules 20, 21 live in modules/access-schedule; the calls below are marked "access schedule".
+import { accessScheduleSettingsOf, applyProxyAuthorization, type ProxyAuthorization, refuseBelowSelfAccessAge } from "../access-schedule/access-schedule.service";
+
+export type { EnableRequest };
 
 export interface GrantResult {
   grant: PortalGrant;
@@ -21,55 +26,33 @@ export interface GrantResult {
   patient: Patient;
 }
 
-/** Hooks that later capabilities (invites, partner webhooks) attach to access changes. */
-export interface AccessChange {
-  action: string;
-  grant: PortalGrant;
-  account: PortalAccount;
-}
-
-/** Hooks that later capabilities (invites, partner webhooks) attach to access changes, given all changes of a step at once. */
-export interface AccessChangeListener {
-  onAccessChanged?(tx: OrgScope, changes: AccessChange[]): Promise<void>;
-}
-
-/** One patient to enable: the email on file, unless staff typed another one. */
-export interface EnableRequest {
-  patientId: number;
-  email?: string | null;
-}
-
-/** What enabling will build on, known before anything is written: callers may add their own guard on it. */
-export interface EnableFacts {
-  patient: Patient;
-  /** The account the patient held before (re-enabling), or null when a new one will be created. */
-  account: PortalAccount | null;
-  email: string;
-  /** The patient's SELF grant suspended while the patient was inactive: enabling lifts it. */
-  suspended?: PortalGrant | null;
-}
-
 /** Why a grant is suspended: the only reason so far (a patient made inactive). */
 export const SUSPENDED_PATIENT_INACTIVE = "PATIENT_INACTIVE";
 
+/** The row's result of a change of one row, as the single mutations answer it: done, or thrown. */
+export function onlyRow<T>(result: T | UserFacingError | RowFailed): T {
+  if (result instanceof UserFacingError) throw result;
+  if (result instanceof RowFailed) throw result.error;
+  return result;
+}
+
+const unwrap = <T>(value: T | UserFacingError): T => {
+  if (value instanceof UserFacingError) throw value;
+  return value;
+};
 
 /**
- * The per-patient access rules of SPEC.md (rules 1–5 and 10), each decided inside one transaction.
- * Bulk onboarding calls the same methods row by row, so a rule lives in exactly one place.
+ * The per-patient access rules of SPEC.md (rules 1–5, 10, 18). Enabling a patient goes through the
+ * access core (core/access-change.ts), the same path as a bulk chunk; the other changes are of one
+ * grant or account. Every change publishes its domain events in its transaction: the audit log,
+ * partner webhooks and the "access removed" email subscribe to them.
  */
 export class PortalAccessService {
-  private readonly listeners: AccessChangeListener[] = [];
-
-  constructor(private readonly sessions: SessionService) {}
-
-  addListener(listener: AccessChangeListener): void {
-    this.listeners.push(listener);
-  }
-
-  private async notify(tx: OrgScope, changes: AccessChange[]) {
-    if (changes.length === 0) return;
-    for (const l of this.listeners) await l.onAccessChanged?.(tx, changes);
-  }
+  constructor(
+    private readonly sessions: SessionService,
+    readonly changes: AccessChanges,
+    private readonly events: DomainEvents = recordingEvents,
+  ) {}
 
   async requirePatient(tx: OrgScope, patientId: number, field = "patientId"): Promise<Patient> {
     return (await tx.findOneBy(Patient, { id: patientId })) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", field);
@@ -77,40 +60,13 @@ export class PortalAccessService {
 
   /** Rule 5: the role must be one of the organization's portal roles applicable to the access type. */
   async requireRole(tx: OrgScope, roleId: number | null, accessType: AccessType): Promise<PortalRole> {
-    if (roleId === null) {
-      const org = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
-      roleId = accessType === AccessType.SELF ? org.defaultPortalRoleId : null;
-      if (roleId === null) fail(UserErrorCode.INVALID_INPUT, "Choose a portal role.", "portalRoleId");
-    }
-    const role = await tx.findOneBy(PortalRole, { id: roleId! });
-    if (!role) fail(UserErrorCode.NOT_FOUND, "Portal role not found.", "portalRoleId");
-    if (!role!.accessTypes.includes(accessType)) {
-      fail(UserErrorCode.ROLE_NOT_APPLICABLE, `The role "${role!.name}" does not apply to ${accessType === AccessType.SELF ? "patients" : "contacts"}.`, "portalRoleId");
-    }
-    return role!;
-  }
-
-  /**
-   * Rule 1: the email comes from the record unless staff typed another one; a person who already
-   * has an account keeps its login email, which cannot be changed here.
-   */
-  private chooseEmail(existing: PortalAccount | null, typed: string | null | undefined, onFile: string | null): string {
-    if (existing) {
-      if (typed && normalizeEmail(typed) !== existing.emailNormalized) {
-        fail(UserErrorCode.EMAIL_LOCKED_TO_ACCOUNT, `This person already has a portal account; its login email ${existing.email} is used.`, "email");
-      }
-      return existing.email;
-    }
-    const email = (typed ?? onFile ?? "").trim();
-    if (!email) fail(UserErrorCode.MISSING_EMAIL, "An email address is needed to grant portal access.", "email");
-    // Also refuses a record's email written before the equivalence rule (issue 11: x@dom., "x"@dom, soft hyphens).
-    const problem = emailProblemMessage(email);
-    if (problem) fail(UserErrorCode.INVALID_EMAIL, problem, "email");
-    return email;
+    const id = roleId ?? (accessType === AccessType.SELF ? (await readOrganization(tx)).defaultPortalRoleId : null);
+    const role = await readRole(tx, id);
+    return unwrap(decideRole(role, roleId !== null, accessType)) as PortalRole;
   }
 
   /** The account a patient or contact held before (through a revoked grant), if any. */
-  private async previousAccount(tx: OrgScope, where: { patientId: number; accessType: AccessType } | { contactId: number }): Promise<PortalAccount | null> {
+  private async previousAccount(tx: OrgScope, where: { contactId: number }): Promise<PortalAccount | null> {
     const [previous] = await tx.find(PortalGrant, { where, order: { id: "DESC" }, take: 1 });
     return previous ? tx.findOneBy(PortalAccount, { id: previous.accountId }) : null;
   }
@@ -150,156 +106,13 @@ export class PortalAccessService {
     if (!patient.active) fail(UserErrorCode.PATIENT_INACTIVE, "This patient's record is inactive.", "patientId");
   }
 
-  /** Rules 1, 2, 5: give a patient access to their own profile (the set-based path, for one patient). */
-  async enablePortalAccess(scope: OrgScope, input: EnableRequest & { portalRoleId: number | null }): Promise<GrantResult> {
-    const [result] = await this.enableMany(scope, [input], input.portalRoleId);
-    if (result instanceof UserFacingError) throw result;
-    return result;
-  }
-
-  /**
-   * Rules 1, 2, 5 for many patients at once (bulk onboarding; the single mutation is the case of
-   * one). The facts of every row are read in a few statements, each row is decided by the same
-   * guards, and the rows that pass are written in multi-row statements. A row that cannot be done
-   * gets its UserFacingError in the result; the others are done. `guard` lets a caller refuse a row
-   * on the same facts before anything is written (bulk enable-and-invite refuses rows it could not
-   * invite).
-   */
-  async enableMany(
-    scope: OrgScope,
-    requests: EnableRequest[],
-    portalRoleId: number | null,
-    guard: (facts: EnableFacts) => void = () => undefined,
-  ): Promise<(GrantResult | UserFacingError)[]> {
+  /** Rules 1, 2, 5: give a patient access to their own profile (the access core's change of one row). */
+  async enablePortalAccess(scope: OrgScope, input: EnableRequest & { portalRoleId: number | null }, options: { invite?: boolean } = {}): Promise<GrantResult> {
     return scope.transaction(async (tx) => {
-      const role = await this.requireRole(tx, portalRoleId, AccessType.SELF);
-      const ageRules = (await accessScheduleSettingsOf(tx)).ageRules; // access schedule (rule 20)
-      const now = new Date();
-      const ids = [...new Set(requests.map((r) => r.patientId))];
-      const patients = new Map((await tx.find(Patient, { where: { id: In(ids) } })).map((p) => [p.id, p]));
-      // Every SELF grant of these patients, newest first: an active one refuses the row, the latest
-      // revoked one names the account a re-enabled patient keeps (rule 1).
-      const selfGrants = await tx.find(PortalGrant, {
-        where: { patientId: In(ids), accessType: AccessType.SELF },
-        select: { id: true, patientId: true, accountId: true, revokedAt: true, suspendedAt: true },
-        order: { id: "DESC" },
-      });
-      // A suspended grant (the patient was inactive) is not access: enabling lifts it, keeping its account.
-      const hasAccess = new Set(selfGrants.filter((g) => !g.revokedAt && !g.suspendedAt).map((g) => g.patientId));
-      const suspended = new Map(selfGrants.filter((g) => !g.revokedAt && g.suspendedAt).map((g) => [g.patientId, g]));
-      const previousAccountId = new Map<number, number>();
-      for (const g of selfGrants) if (!previousAccountId.has(g.patientId)) previousAccountId.set(g.patientId, g.accountId);
-      const previousIds = [...new Set(previousAccountId.values())];
-      const previous = new Map((previousIds.length ? await tx.find(PortalAccount, { where: { id: In(previousIds) } }) : []).map((a) => [a.id, a]));
-
-      const decisions = requests.map((request) =>
-        attempt((): EnableFacts => {
-          const patient = patients.get(request.patientId) ?? fail(UserErrorCode.NOT_FOUND, "Patient not found.", "patientId");
-          this.requireActivePatient(patient);
-          refuseBelowSelfAccessAge(ageRules, patient, now); // access schedule (rule 20)
-          if (hasAccess.has(patient.id)) fail(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId");
-          const account = previous.get(previousAccountId.get(patient.id) ?? 0) ?? null;
-          const facts = { patient, account, email: this.chooseEmail(account, request.email, patient.email), suspended: suspended.get(patient.id) ?? null };
-          guard(facts);
-          hasAccess.add(patient.id); // the same patient twice in one request: the second is refused
-          return facts;
-        }),
-      );
-      // Rule 2: a new account needs an email no account uses, nor another row of this request.
-      const wanted = decisions.flatMap((d) => (d instanceof UserFacingError || d.account ? [] : [normalizeEmail(d.email)]));
-      const taken = new Set(
-        wanted.length ? (await tx.find(PortalAccount, { where: { emailNormalized: In([...new Set(wanted)]) }, select: { id: true, emailNormalized: true } })).map((a) => a.emailNormalized) : [],
-      );
-      for (let i = 0; i < decisions.length; i++) {
-        const d = decisions[i];
-        if (d instanceof UserFacingError || d.account) continue;
-        const normalized = normalizeEmail(d.email);
-        if (taken.has(normalized)) decisions[i] = new UserFacingError(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email");
-        taken.add(normalized);
-      }
-      const todo = decisions.filter((d): d is EnableFacts => !(d instanceof UserFacingError));
-      if (todo.length === 0) return decisions as UserFacingError[];
-
-      let done: Map<number, GrantResult>;
-      try {
-        // A savepoint: when a concurrent request took an email or a patient first (a unique index
-        // refuses the multi-row insert), nothing of this step stays and each row is redone alone.
-        done = await tx.manager.transaction((inner) => this.writeEnabled(new OrgScope(tx.dataSource, inner, tx.organizationId, tx.actor), todo, role));
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-        if (requests.length > 1) {
-          const results: (GrantResult | UserFacingError)[] = [];
-          for (const request of requests) results.push(...(await this.enableMany(tx, [request], role.id, guard)));
-          return results;
-        }
-        const self = /selfKey|uq_portal_grants_self|activeKey|uq_portal_grants_active/.test(violatedIndex(err));
-        return [
-          self
-            ? new UserFacingError(UserErrorCode.ALREADY_HAS_ACCESS, "This patient already has portal access.", "patientId")
-            : new UserFacingError(UserErrorCode.EMAIL_IN_USE, "This email address is already the login of another portal account.", "email"),
-        ];
-      }
-      return decisions.map((d) => (d instanceof UserFacingError ? d : done.get(d.patient.id)!));
+      const [result] = await this.changes.enable(tx, [input], { portalRoleId: input.portalRoleId, invite: Boolean(options.invite) });
+      const { grant, account, patient } = onlyRow(result);
+      return { grant, account, patient };
     });
-  }
-
-  /** The writes of enableMany for rows that passed every guard: accounts, grants, status, audit, listeners. */
-  private async writeEnabled(tx: OrgScope, todo: EnableFacts[], role: PortalRole): Promise<Map<number, GrantResult>> {
-    const fresh = todo.filter((d) => !d.account);
-    if (fresh.length) {
-      await tx.insertMany(
-        PortalAccount,
-        fresh.map((d) => ({ email: d.email, emailNormalized: normalizeEmail(d.email), language: d.patient.language })),
-      );
-      const created = new Map(
-        (await tx.find(PortalAccount, { where: { emailNormalized: In(fresh.map((d) => normalizeEmail(d.email))) } })).map((a) => [a.emailNormalized, a]),
-      );
-      for (const d of fresh) d.account = created.get(normalizeEmail(d.email))!;
-    }
-    const patientIds = todo.map((d) => d.patient.id);
-    const lifted = todo.filter((d) => d.suspended);
-    if (lifted.length) {
-      // Staff enable again after a patient's return: the suspended grant resumes with the chosen role.
-      await tx.update(PortalGrant, { id: In(lifted.map((d) => d.suspended!.id)) }, { suspendedAt: null, suspendedReason: null, portalRoleId: role.id });
-    }
-    const inserted = todo.filter((d) => !d.suspended);
-    if (inserted.length) {
-      await tx.insertMany(
-        PortalGrant,
-        inserted.map((d) => ({
-          accountId: d.account!.id,
-          patientId: d.patient.id,
-          accessType: AccessType.SELF,
-          portalRoleId: role.id,
-          grantedByStaffId: tx.actor.staffId,
-          activeKey: PortalGrant.activeKeyOf(d.account!.id, d.patient.id),
-          selfKey: d.patient.id,
-        })),
-      );
-    }
-    const grants = new Map((await tx.find(PortalGrant, { where: { patientId: In(patientIds), accessType: AccessType.SELF, ...PortalGrant.USABLE } })).map((g) => [g.patientId, g]));
-    const refreshed = await refreshPortalStatus(tx, patientIds);
-    for (const d of todo) Object.assign(d.patient, refreshed.get(d.patient.id));
-    const reused = new Set(todo.filter((d) => !fresh.includes(d)).map((d) => d.patient.id));
-    await audit(
-      tx,
-      todo.map((d) => ({
-        action: "portal_access.enabled",
-        targetType: "PortalGrant",
-        targetId: grants.get(d.patient.id)!.id,
-        patientId: d.patient.id,
-        after: {
-          accountId: d.account!.id,
-          loginEmail: d.account!.email,
-          accessType: AccessType.SELF,
-          portalRoleId: role.id,
-          reusedAccount: reused.has(d.patient.id),
-          ...(d.suspended ? { resumedFromSuspension: true } : {}),
-        },
-      })),
-    );
-    await this.notify(tx, todo.map((d) => ({ action: "portal_access.enabled", grant: grants.get(d.patient.id)!, account: d.account! })));
-    return new Map(todo.map((d) => [d.patient.id, { grant: grants.get(d.patient.id)!, account: d.account!, patient: d.patient }]));
   }
 
   /** Rules 1–3, 5: give a contact on the patient's record proxy access to that patient. */
@@ -320,25 +133,18 @@ export class PortalAccessService {
       if (!account && input.linkExistingAccount) {
         // The same person already holds proxy access to another patient (a parent of several
         // children): staff explicitly reuse that account. A patient's own login is never shared (rule 2).
-        const email = this.chooseEmail(null, input.email, contact.email);
+        const email = unwrap(chooseEmail(null, input.email, contact.email));
         account = (await tx.findOneBy(PortalAccount, { emailNormalized: normalizeEmail(email) })) ?? fail(UserErrorCode.NOT_LINKABLE, "No portal account uses this email address.", "email");
         if (await tx.count(PortalGrant, { accountId: account.id, accessType: AccessType.SELF, revokedAt: IsNull() })) {
           fail(UserErrorCode.EMAIL_IN_USE, "This email address is a patient's own login and cannot be shared with a contact.", "email");
         }
       }
-      const email = this.chooseEmail(account, input.email, contact.email);
+      const email = unwrap(chooseEmail(account, input.email, contact.email));
       account ??= await this.createAccount(tx, email, contact.language);
       const grant = await this.insertGrant(tx, { accountId: account.id, patientId: patient.id, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id });
       // access schedule (rule 21): the basis, verifier and end date, in the grant's transaction and audit row.
       const authorization = input.authorization ? await applyProxyAuthorization(tx, grant, input.authorization) : {};
-      await audit(tx, {
-        action: "portal_access.enabled",
-        targetType: "PortalGrant",
-        targetId: grant.id,
-        patientId: patient.id,
-        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.PROXY, contactId: contact.id, portalRoleId: role.id, ...authorization },
-      });
-      await this.notify(tx, [{ action: "portal_access.enabled", grant, account }]);
+      await this.events.publish(tx, [{ type: "AccessEnabled", grant: grantRef(grant), loginEmail: account.email, how: "enabled", proxyAuthorization: authorization }]);
       return { grant, account, patient };
     });
   }
@@ -349,19 +155,11 @@ export class PortalAccessService {
    */
   private async resumeGrant(tx: OrgScope, grant: PortalGrant, role: PortalRole, typedEmail: string | null | undefined, patient: Patient): Promise<GrantResult> {
     const account = await this.requireAccount(tx, grant.accountId);
-    this.chooseEmail(account, typedEmail, null);
+    unwrap(chooseEmail(account, typedEmail, null));
     const suspendedAt = grant.suspendedAt;
     Object.assign(grant, { suspendedAt: null, suspendedReason: null, portalRoleId: role.id });
     await tx.save(PortalGrant, grant);
-    await audit(tx, {
-      action: "portal_access.enabled",
-      targetType: "PortalGrant",
-      targetId: grant.id,
-      patientId: grant.patientId,
-      before: { suspendedAt: suspendedAt?.toISOString() ?? null },
-      after: { accountId: account.id, loginEmail: account.email, accessType: grant.accessType, contactId: grant.contactId, portalRoleId: role.id, resumedFromSuspension: true },
-    });
-    await this.notify(tx, [{ action: "portal_access.enabled", grant, account }]);
+    await this.events.publish(tx, [{ type: "AccessEnabled", grant: grantRef(grant), loginEmail: account.email, how: "enabled", resumedFrom: { suspendedAt } }]);
     return { grant, account, patient };
   }
 
@@ -379,17 +177,7 @@ export class PortalAccessService {
     await tx.update(PortalGrant, { id: In(grants.map((g) => g.id)) }, { suspendedAt: now, suspendedReason: SUSPENDED_PATIENT_INACTIVE });
     for (const g of grants) Object.assign(g, { suspendedAt: now, suspendedReason: SUSPENDED_PATIENT_INACTIVE });
     await refreshPortalStatus(tx, [patientId]);
-    await audit(
-      tx,
-      grants.map((g) => ({
-        action: "portal_access.suspended",
-        targetType: "PortalGrant",
-        targetId: g.id,
-        patientId,
-        before: { accountId: g.accountId, accessType: g.accessType, portalRoleId: g.portalRoleId, contactId: g.contactId },
-        after: { suspended: true, reason: SUSPENDED_PATIENT_INACTIVE },
-      })),
-    );
+    await this.events.publish(tx, grants.map((g) => ({ type: "AccessSuspended", grant: grantRef(g), reason: SUSPENDED_PATIENT_INACTIVE })));
     await this.endSessionsWithoutAccess(tx, [...new Set(grants.map((g) => g.accountId))]);
     return grants;
   }
@@ -399,7 +187,7 @@ export class PortalAccessService {
     if (accountIds.length === 0) return;
     const stillUsable = new Set((await tx.find(PortalGrant, { where: { accountId: In(accountIds), ...PortalGrant.USABLE }, select: { accountId: true } })).map((g) => g.accountId));
     for (const accountId of accountIds) {
-      if (!stillUsable.has(accountId)) await this.sessions.destroyAllFor("PORTAL", accountId, tx.manager);
+      if (!stillUsable.has(accountId)) await this.sessions.destroyAllFor("PORTAL", accountId, tx);
     }
   }
 
@@ -419,14 +207,7 @@ export class PortalAccessService {
       const role = await this.requireRole(tx, input.portalRoleId, AccessType.SELF);
       const grant = await this.insertGrant(tx, { accountId: account.id, patientId: patient.id, accessType: AccessType.SELF, portalRoleId: role.id });
       await refreshPortalStatus(tx, [patient.id]);
-      await audit(tx, {
-        action: "portal_access.linked",
-        targetType: "PortalGrant",
-        targetId: grant.id,
-        patientId: patient.id,
-        after: { accountId: account.id, loginEmail: account.email, accessType: AccessType.SELF, portalRoleId: role.id },
-      });
-      await this.notify(tx, [{ action: "portal_access.linked", grant, account }]);
+      await this.events.publish(tx, [{ type: "AccessEnabled", grant: grantRef(grant), loginEmail: account.email, how: "linked" }]);
       return { grant, account, patient: (await tx.findOneBy(Patient, { id: patient.id }))! };
     });
   }
@@ -450,54 +231,35 @@ export class PortalAccessService {
       if (before !== role.id) {
         grant.portalRoleId = role.id;
         await tx.save(PortalGrant, grant);
-        await audit(tx, {
-          action: "portal_access.role_changed",
-          targetType: "PortalGrant",
-          targetId: grant.id,
-          patientId: grant.patientId,
-          before: { portalRoleId: before },
-          after: { portalRoleId: role.id },
-        });
+        await this.events.publish(tx, [{ type: "PortalRoleChanged", grantId: grant.id, patientId: grant.patientId, before, after: role.id }]);
       }
       return { grant };
     });
   }
 
-  private async revokeGrants(tx: OrgScope, grants: PortalGrant[], action: string, reason: string): Promise<void> {
+  private async revokeGrants(tx: OrgScope, grants: PortalGrant[], reason: "staff" | "staff_all" | "contact_disabled"): Promise<void> {
     if (grants.length === 0) return;
     const now = new Date();
     await tx.update(PortalGrant, { id: In(grants.map((g) => g.id)) }, { revokedAt: now, revokedByStaffId: tx.actor.staffId, activeKey: null, selfKey: null });
     await refreshPortalStatus(tx, grants.filter((g) => g.accessType === AccessType.SELF).map((g) => g.patientId));
-    await audit(
-      tx,
-      grants.map((g) => ({
-        action,
-        targetType: "PortalGrant",
-        targetId: g.id,
-        patientId: g.patientId,
-        before: { accountId: g.accountId, accessType: g.accessType, portalRoleId: g.portalRoleId, contactId: g.contactId },
-        after: { revoked: true, reason },
-      })),
-    );
     // An account left with no profile has nothing to sign in to: its sessions end now.
     const accountIds = [...new Set(grants.map((g) => g.accountId))];
     await this.endSessionsWithoutAccess(tx, accountIds);
-    const changes: AccessChange[] = [];
-    for (const accountId of accountIds) {
-      const account = await tx.findOneBy(PortalAccount, { id: accountId });
-      for (const g of grants.filter((x) => x.accountId === accountId)) {
-        Object.assign(g, { revokedAt: now, activeKey: null, selfKey: null });
-        if (account) changes.push({ action: "portal_access.revoked", grant: g, account });
-      }
-    }
-    await this.notify(tx, changes);
+    const accounts = new Map((await tx.find(PortalAccount, { where: { id: In(accountIds) }, select: { id: true, email: true, language: true } })).map((a) => [a.id, a]));
+    const events: DomainEvent[] = grants.flatMap((g) => {
+      const account = accounts.get(g.accountId);
+      const wasSuspended = Boolean(g.suspendedAt);
+      Object.assign(g, { revokedAt: now, activeKey: null, selfKey: null });
+      return account ? [{ type: "AccessRevoked" as const, grant: grantRef(g), reason, loginEmail: account.email, language: account.language, wasSuspended }] : [];
+    });
+    await this.events.publish(tx, events);
   }
 
   /** Rule 10: remove one grant. */
   async revokePortalAccess(scope: OrgScope, input: { grantId: number }): Promise<{ grant: PortalGrant }> {
     return scope.transaction(async (tx) => {
       const grant = await this.requireActiveGrant(tx, input.grantId);
-      await this.revokeGrants(tx, [grant], "portal_access.revoked", "staff");
+      await this.revokeGrants(tx, [grant], "staff");
       return { grant };
     });
   }
@@ -508,7 +270,7 @@ export class PortalAccessService {
       const account = await this.requireAccount(tx, input.accountId);
       const grants = await tx.find(PortalGrant, { where: { accountId: account.id, revokedAt: IsNull() } });
       if (grants.length === 0) fail(UserErrorCode.NO_ACCESS, "This account has no portal access to remove.", "accountId");
-      await this.revokeGrants(tx, grants, "portal_access.revoked", "staff_all");
+      await this.revokeGrants(tx, grants, "staff_all");
       return { account, revokedCount: grants.length };
     });
   }
@@ -516,7 +278,7 @@ export class PortalAccessService {
   /** Rule 3: disabling a contact revokes its grants (called by the contact service). */
   async revokeContactGrants(tx: OrgScope, contactId: number): Promise<number> {
     const grants = await tx.find(PortalGrant, { where: { contactId, revokedAt: IsNull() } });
-    await this.revokeGrants(tx, grants, "portal_access.revoked", "contact_disabled");
+    await this.revokeGrants(tx, grants, "contact_disabled");
     return grants.length;
   }
 
@@ -527,16 +289,9 @@ export class PortalAccessService {
       if (account.disabled !== input.disabled) {
         account.disabled = input.disabled;
         await tx.save(PortalAccount, account);
-        if (input.disabled) await this.sessions.destroyAllFor("PORTAL", account.id, tx.manager);
-        await audit(tx, {
-          action: input.disabled ? "portal_account.disabled" : "portal_account.enabled",
-          targetType: "PortalAccount",
-          targetId: account.id,
-          before: { disabled: !input.disabled },
-          after: { disabled: input.disabled },
-        });
+        if (input.disabled) await this.sessions.destroyAllFor("PORTAL", account.id, tx);
         const [grant] = await tx.find(PortalGrant, { where: { accountId: account.id }, order: { id: "DESC" }, take: 1 });
-        if (grant && input.disabled) await this.notify(tx, [{ action: "portal_account.disabled", grant, account }]);
+        await this.events.publish(tx, [{ type: "AccountDisabledChanged", accountId: account.id, disabled: input.disabled, latestGrant: grant ? grantRef(grant) : null }]);
       }
       return { account };
     });
@@ -549,13 +304,7 @@ export class PortalAccessService {
       if (!account.mustChangePassword) {
         account.mustChangePassword = true;
         await tx.save(PortalAccount, account);
-        await audit(tx, {
-          action: "portal_account.password_change_forced",
-          targetType: "PortalAccount",
-          targetId: account.id,
-          before: { mustChangePassword: false },
-          after: { mustChangePassword: true },
-        });
+        await this.events.publish(tx, [{ type: "PasswordChangeForced", accountId: account.id }]);
       }
       return { account };
     });

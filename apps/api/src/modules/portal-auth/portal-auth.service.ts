@@ -1,6 +1,6 @@
 import { In, IsNull, MoreThan } from "typeorm";
 import type { DataSource } from "typeorm";
-import { AccessType, ActorType, isIsoDate, type Language, isValidEmail, normalizeEmail, passwordProblem, type PortalPermission, UserErrorCode, WebhookEventType } from "@portal/schema";
+import { AccessType, ActorType, isIsoDate, type Language, isValidEmail, normalizeEmail, passwordProblem, type PortalPermission, UserErrorCode } from "@portal/schema";
 import { hashPassword, verifyPassword } from "../../auth/passwords";
 import { type LimitName, type LockAttempt, type RateLimits, retryMessage } from "../../auth/rate-limits";
 import type { SessionService } from "../../auth/session.service";
@@ -8,7 +8,6 @@ import { OrgScope, type Actor } from "../../db/org-scope";
 import { EmailKind } from "../../email/email.types";
 import { UserFacingError, fail } from "../../graphql/user-error";
 import { audit } from "../audit/audit.service";
-import { emitWebhookEventIn } from "../webhooks/webhook-emit";
 import type { InviteService } from "../invites/invite.service";
 import { PortalToken } from "../invites/portal-token.entity";
 import { findTokenByRaw, MAX_DOB_ATTEMPTS, voidPendingTokens } from "../invites/portal-tokens";
@@ -16,7 +15,7 @@ import { Organization } from "../organizations/organization.entity";
 import { Patient } from "../patients/patient.entity";
 import { PortalAccount } from "../portal-access/portal-account.entity";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
-import { patientsFollowingAccount, refreshPortalStatus } from "../portal-access/portal-status";
+import { refreshAccounts } from "../portal-access/portal-status";
 import { PortalRole } from "../portal-roles/portal-role.entity";
 
 
@@ -127,8 +126,7 @@ export class PortalAuthService {
     await tx.save(PortalToken, token);
     // Mirrored on the patients whose colour follows the account, so the grid shows and filters it.
     if (locked) {
-      const following = await patientsFollowingAccount(tx, token.accountId);
-      if (following.length) await tx.update(Patient, { id: In(following) }, { inviteLockedAt: token.lockedAt, inviteUsableUntil: token.lockedAt });
+      await refreshAccounts(tx, [token.accountId]);
     }
     await audit(tx, {
       action: locked ? "portal_invite.locked" : "portal_invite.dob_mismatch",
@@ -163,16 +161,9 @@ export class PortalAuthService {
     token.usedAt = now;
     await tx.save(PortalToken, token);
     await voidPendingTokens(tx, account.id, "INVITE");
-    await refreshPortalStatus(tx, await patientsFollowingAccount(tx, account.id));
-    await audit(tx, [
-      { action: "portal_invite.accepted", targetType: "PortalAccount", targetId: account.id, patientId: token.patientId, after: { method: token.method } },
-      { action: "portal.signed_in", targetType: "PortalAccount", targetId: account.id, after: { firstSignIn: true } },
-    ]);
-    await emitWebhookEventIn(tx, WebhookEventType.PORTAL_INVITE_ACCEPTED, {
-      accountId: String(account.id),
-      patientId: token.patientId ? String(token.patientId) : null,
-      method: token.method,
-    });
+    await refreshAccounts(tx, [account.id]);
+    await this.invites.events.publish(tx, [{ type: "InviteAccepted", accountId: account.id, patientId: token.patientId, method: token.method }]);
+    await audit(tx, { action: "portal.signed_in", targetType: "PortalAccount", targetId: account.id, after: { firstSignIn: true } });
   }
 
   /** acceptPortalInvite: token + date of birth + new password → account signed up and signed in. */
@@ -294,7 +285,7 @@ export class PortalAuthService {
       // first sign-in does not turn the patient green yet.
       if (fresh.signedUpAt) fresh.lastSignInAt = new Date();
       await tx.save(PortalAccount, fresh);
-      if (fresh.signedUpAt) await refreshPortalStatus(tx, await patientsFollowingAccount(tx, fresh.id));
+      if (fresh.signedUpAt) await refreshAccounts(tx, [fresh.id]);
       await audit(tx, { action: "portal.signed_in", targetType: "PortalAccount", targetId: fresh.id, after: { mustChangePassword: fresh.mustChangePassword } });
       Object.assign(account, fresh);
     });

@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { WebhookEventType } from "@portal/schema";
-import { insertRows } from "../../db/insert-rows";
-import type { OrgScope } from "../../db/org-scope";
+import { OrgScope, systemActor } from "../../db/org-scope";
 import { OutboxMessage } from "../../email/outbox-message.entity";
-import type { AccessChangeListener } from "../portal-access/portal-access.service";
+import type { DomainEvent, GrantRef } from "../../events/domain-events";
 import { WebhookSubscription } from "./webhook-subscription.entity";
 
 export const WEBHOOK_CHANNEL = "WEBHOOK";
@@ -38,10 +37,14 @@ export async function emitWebhookEvents(
   events: { type: WebhookEventType; data: WebhookData }[],
   onlySubscriptionId?: number,
 ): Promise<(string | null)[]> {
+  return emitWebhookEventsIn(new OrgScope(manager.connection, manager, organizationId, systemActor("webhooks")), events, onlySubscriptionId);
+}
+
+/** emitWebhookEvents for a scope: its organization's subscriptions, in its transaction. */
+export async function emitWebhookEventsIn(tx: OrgScope, events: { type: WebhookEventType; data: WebhookData }[], onlySubscriptionId?: number): Promise<(string | null)[]> {
   if (events.length === 0) return [];
-  const subscriptions = await manager.find(WebhookSubscription, {
-    where: onlySubscriptionId ? { organizationId, id: onlySubscriptionId } : { organizationId, active: true },
-  });
+  const { organizationId } = tx;
+  const subscriptions = await tx.find(WebhookSubscription, { where: onlySubscriptionId ? { id: onlySubscriptionId } : { active: true } });
   const now = new Date();
   const rows: Partial<OutboxMessage>[] = [];
   const ids = events.map(({ type, data }) => {
@@ -51,7 +54,6 @@ export async function emitWebhookEvents(
     const body = JSON.stringify({ id: eventId, type, createdAt: now.toISOString(), organizationId: String(organizationId), data });
     for (const s of targets) {
       rows.push({
-        organizationId,
         channel: WEBHOOK_CHANNEL,
         kind: type,
         toAddress: `webhook:${s.id}`,
@@ -63,33 +65,65 @@ export async function emitWebhookEvents(
     }
     return eventId;
   });
-  await insertRows(manager, OutboxMessage, rows);
+  await tx.insertMany(OutboxMessage, rows);
   return ids;
 }
 
-const ACCESS_EVENTS: Record<string, WebhookEventType> = {
-  "portal_access.enabled": WebhookEventType.PORTAL_ACCESS_ENABLED,
-  // Linking a patient to an existing account enables that patient's access.
-  "portal_access.linked": WebhookEventType.PORTAL_ACCESS_ENABLED,
-  "portal_access.revoked": WebhookEventType.PORTAL_ACCESS_REVOKED,
-  "portal_account.disabled": WebhookEventType.PORTAL_ACCOUNT_DISABLED,
-};
+type WebhookEvent = { type: WebhookEventType; data: WebhookData };
 
-/** Turns PortalAccessService's access changes into webhook events, in the same transaction. */
-export const webhookAccessListener: AccessChangeListener = {
-  async onAccessChanged(tx: OrgScope, changes) {
-    const events = changes.flatMap(({ action, grant, account }) => {
-      const type = ACCESS_EVENTS[action];
-      if (!type) return [];
-      const data: WebhookData = {
-        patientId: String(grant.patientId),
-        grantId: String(grant.id),
-        accountId: String(account.id),
-        accessType: grant.accessType,
-        contactId: grant.contactId ? String(grant.contactId) : null,
-      };
-      return [{ type, data }];
-    });
-    await emitWebhookEvents(tx.manager, tx.organizationId, events);
+const grantData = (g: GrantRef): WebhookData => ({
+  patientId: String(g.patientId),
+  grantId: String(g.grantId),
+  accountId: String(g.accountId),
+  accessType: g.accessType,
+  contactId: g.contactId ? String(g.contactId) : null,
+});
+
+/** The partner webhook of each domain event (event names unchanged: partners subscribe to them). */
+export function webhookEventsOf(event: DomainEvent): WebhookEvent[] {
+  switch (event.type) {
+    case "AccessEnabled":
+      // Linking a patient to an existing account enables that patient's access too.
+      return [{ type: WebhookEventType.PORTAL_ACCESS_ENABLED, data: grantData(event.grant) }];
+    case "AccessRevoked":
+      return [{ type: WebhookEventType.PORTAL_ACCESS_REVOKED, data: grantData(event.grant) }];
+    case "AccountDisabledChanged":
+      return event.disabled && event.latestGrant ? [{ type: WebhookEventType.PORTAL_ACCOUNT_DISABLED, data: grantData(event.latestGrant) }] : [];
+    case "InviteSent":
+      return [
+        {
+          type: WebhookEventType.PORTAL_INVITE_SENT,
+          data: {
+            patientId: String(event.grant.patientId),
+            grantId: String(event.grant.grantId),
+            accountId: String(event.grant.accountId),
+            accessType: event.grant.accessType,
+            method: event.method,
+            resent: event.resent,
+            expiresAt: event.expiresAt.toISOString(),
+          },
+        },
+      ];
+    case "InviteAccepted":
+      return [{ type: WebhookEventType.PORTAL_INVITE_ACCEPTED, data: { accountId: String(event.accountId), patientId: event.patientId ? String(event.patientId) : null, method: event.method } }];
+    case "InviteDeliveryFailed":
+      return [
+        {
+          type: WebhookEventType.PORTAL_INVITE_DELIVERY_FAILED,
+          data: { accountId: String(event.accountId), patientId: event.patientId ? String(event.patientId) : null, reason: event.reason.slice(0, 200) },
+        },
+      ];
+    case "AccessSuspended": // partners hear of the patient's deactivation itself
+    case "PortalRoleChanged":
+    case "PasswordChangeForced":
+    case "PasswordResetSent":
+      return [];
+  }
+}
+
+/** Subscribes partner webhooks to domain events: outbox rows in the change's transaction. */
+export const webhookSubscriber = {
+  async handle(tx: OrgScope, events: readonly DomainEvent[]): Promise<void> {
+    await emitWebhookEventsIn(tx, events.flatMap(webhookEventsOf));
   },
 };
