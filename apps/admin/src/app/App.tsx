@@ -23,6 +23,7 @@ const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then
 const AuditPage = lazy(() => import("../features/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
 const SecurityPage = lazy(() => import("../features/auth/SecurityPage").then((m) => ({ default: m.SecurityPage })));
 const ActivationSheetPage = lazy(() => import("../features/activation/ActivationSheetPage").then((m) => ({ default: m.ActivationSheetPage })));
+const ImportPage = lazy(() => import("../features/imports/ImportPage").then((m) => ({ default: m.ImportPage })));
 const MailboxPage = lazy(() => import("../features/mailbox/MailboxPage").then((m) => ({ default: m.MailboxPage })));
 // Public: an invited staff member opens it from their email, before they can sign in.
 const AcceptStaffInvitePage = lazy(() => import("../features/staff-invite/AcceptStaffInvitePage").then((m) => ({ default: m.AcceptStaffInvitePage })));
@@ -53,6 +54,7 @@ function SignedInRoutes() {
             {can("onboarding") ? <Route path="/onboarding" element={<OnboardingPage />} /> : null}
             {can("onboarding") ? <Route path="/patients/:id/:tab?" element={<PatientPage />} /> : null}
             {can("onboarding") ? <Route path="/activation/:grantId" element={<ActivationSheetPage />} /> : null}
+            {can("imports") ? <Route path="/imports" element={<ImportPage />} /> : null}
             {can("portalUsers") ? <Route path="/portal-users" element={<PortalUsersPage />} /> : null}
             {can("settings") ? <Route path="/settings/:tab?" element={<SettingsPage />} /> : null}
             {can("audit") ? <Route path="/audit" element={<AuditPage />} /> : null}

@@ -19,6 +19,7 @@ import useMediaQuery from "@mui/material/useMediaQuery";
 import { useTheme } from "@mui/material/styles";
 import DashboardIcon from "@mui/icons-material/DashboardOutlined";
 import GroupAddIcon from "@mui/icons-material/GroupAddOutlined";
+import UploadFileIcon from "@mui/icons-material/UploadFileOutlined";
 import ManageAccountsIcon from "@mui/icons-material/ManageAccountsOutlined";
 import SettingsIcon from "@mui/icons-material/SettingsOutlined";
 import HistoryIcon from "@mui/icons-material/HistoryOutlined";
@@ -34,6 +35,7 @@ const DRAWER = 232;
 const icons: Record<NavItem["labelKey"], ReactNode> = {
   overview: <DashboardIcon />,
   onboarding: <GroupAddIcon />,
+  imports: <UploadFileIcon />,
   portalUsers: <ManageAccountsIcon />,
   settings: <SettingsIcon />,
   audit: <HistoryIcon />,

@@ -2,7 +2,7 @@ import type { StaffPermission } from "../gql/shell/graphql";
 
 export interface NavItem {
   path: string;
-  labelKey: "overview" | "onboarding" | "portalUsers" | "settings" | "audit" | "mailbox";
+  labelKey: "overview" | "onboarding" | "portalUsers" | "settings" | "audit" | "mailbox" | "imports";
   /** Shown when the staff member holds any of these permissions. */
   anyOf: StaffPermission[];
 }
@@ -18,6 +18,7 @@ export const SETTINGS_PERMISSIONS: StaffPermission[] = [
 export const navItems: NavItem[] = [
   { path: "/", labelKey: "overview", anyOf: ["MANAGE_PORTAL_ACCESS"] },
   { path: "/onboarding", labelKey: "onboarding", anyOf: ["VIEW_PATIENTS", "MANAGE_PORTAL_ACCESS"] },
+  { path: "/imports", labelKey: "imports", anyOf: ["EDIT_PATIENTS"] },
   { path: "/portal-users", labelKey: "portalUsers", anyOf: ["MANAGE_PORTAL_ACCESS"] },
   { path: "/settings", labelKey: "settings", anyOf: SETTINGS_PERMISSIONS },
   { path: "/audit", labelKey: "audit", anyOf: ["VIEW_AUDIT_LOG"] },

@@ -33,6 +33,7 @@ export const en = {
   nav: {
     overview: "Overview",
     onboarding: "Onboarding",
+    imports: "Import patients",
     portalUsers: "Portal users",
     settings: "Settings",
     audit: "Audit log",

@@ -34,6 +34,7 @@ export const fr: AdminMessages = {
   nav: {
     overview: "Vue d'ensemble",
     onboarding: "Intégration",
+    imports: "Importer des patients",
     portalUsers: "Utilisateurs du portail",
     settings: "Paramètres",
     audit: "Journal d'audit",
