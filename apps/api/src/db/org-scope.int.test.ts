@@ -1,8 +1,9 @@
-import type { DataSource } from "typeorm";
+import { type DataSource, In } from "typeorm";
 import { ActorType, StaffPermission } from "@portal/schema";
 import { buildOrg, unique } from "../../test/factories";
 import { openTestDatabase } from "../../test/test-db";
 import { StaffRole } from "../modules/staff/staff-role.entity";
+import { isMysql } from "./dialect";
 import { ACROSS_ORGANIZATIONS, OrgScope, SystemScope, systemActor, systemScope } from "./org-scope";
 
 let dataSource: DataSource;
@@ -120,6 +121,37 @@ describe("OrgScope.savepoint", () => {
       expect(await tx.count(StaffRole, { name: `${p}kept` })).toBe(1);
       await tx.delete(StaffRole, { name: `${p}kept` });
     });
+  });
+
+  it("a real deadlock inside savepoints reaches the transaction untouched, which is redone whole (MySQL); SQLite queues the two instead", async () => {
+    const p = unique("dl ");
+    const [r1, r2] = [await scopeOf(orgA).create(StaffRole, role(`${p}1`)), await scopeOf(orgA).create(StaffRole, role(`${p}2`))];
+    const attempts = [0, 0];
+    // Each waits for the other's first write (MySQL: both hold one row, then ask for the other's), or
+    // not long on SQLite, which starts the second transaction only once the first has committed.
+    const firstWrite = [0, 1].map(() => {
+      let done!: () => void;
+      const promise = new Promise<void>((r) => (done = r));
+      return { promise, done };
+    });
+    const waitFor = (i: number) => Promise.race([firstWrite[i].promise, new Promise((r) => setTimeout(r, isMysql(dataSource) ? 10_000 : 300))]);
+    const crossing = (me: number, first: StaffRole, second: StaffRole) =>
+      scopeOf(orgA).transaction(async (tx) => {
+        attempts[me]++;
+        await tx.savepoint(async (sp) => {
+          await sp.update(StaffRole, { id: first.id }, { name: `${p}${first.id}-by-${me}` });
+          firstWrite[me].done();
+          await waitFor(1 - me);
+          await sp.update(StaffRole, { id: second.id }, { name: `${p}${second.id}-by-${me}` });
+        });
+      });
+    await Promise.all([crossing(0, r1, r2), crossing(1, r2, r1)]);
+    // MySQL picked one deadlock victim and ran its transaction again; on SQLite neither ever waited on the other.
+    expect(attempts[0] + attempts[1]).toBe(isMysql(dataSource) ? 3 : 2);
+    const rows = await scopeOf(orgA).find(StaffRole, { where: { id: In([r1.id, r2.id]) }, order: { id: "ASC" } });
+    // Whoever committed last wrote both rows: no transaction was left half applied.
+    const last = rows[0].name.endsWith("-by-0") ? 0 : 1;
+    expect(rows.map((r) => r.name)).toEqual([`${p}${r1.id}-by-${last}`, `${p}${r2.id}-by-${last}`]);
   });
 
   it("refuses two savepoints running at once on one transaction (their statements would interleave)", async () => {
