@@ -244,7 +244,7 @@ export function PortalTab({
         ) : null}
         <GrantActions grant={grant} patientName={name} roles={roleOptions} onChanged={onChanged} />
         {!account.signedUp && !account.disabled && patient.active && can("MANAGE_PORTAL_ACCESS") ? (
-          <Tooltip title={t("activation.openHint")}>
+          <Tooltip title={t("activation.openHint")} describeChild>
             <Button
               component={RouterLink}
               to={`/activation/${grant.id}`}
