@@ -287,7 +287,7 @@ function FileProblemView(props: {
 
 function Count({ label, value, color }: { label: string; value: number; color?: "success" | "info" | "default" | "error" | "warning" }) {
   return (
-    <Paper variant="outlined" sx={{ px: 2, py: 1.5, minWidth: 150 }}>
+    <Paper variant="outlined" data-count={label} sx={{ px: 2, py: 1.5, minWidth: 150 }}>
       <Typography variant="h5" component="p" sx={{ fontWeight: 600 }}>
         {value.toLocaleString()}
       </Typography>

@@ -1,6 +1,6 @@
 import { foldSearchText, normalizeEmail, PortalStatus, UserErrorCode, WebhookEventType } from "@portal/schema";
 import { In, IsNull } from "typeorm";
-import { isMysql } from "../../db/data-source";
+import { isMysql } from "../../db/dialect";
 import type { OrgScope } from "../../db/org-scope";
 import { audit, type AuditEntry } from "../audit/audit.service";
 import { Contact } from "../patients/contact.entity";

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import iconv from "iconv-lite";
 import { parse } from "csv-parse/sync";
 import request from "supertest";
@@ -226,6 +228,24 @@ describe("FHIR import", () => {
     expect(contact).toMatchObject({ patientId: patient.id, externalId: `rp-${tag}`, relationship: "MOTHER", firstName: "Thu", phone: "+1 514 555 0100" });
     const bad = await upload(client, '{"resourceType":"Patient"}\nnot json\n', {}, true, "bad.ndjson");
     expect([bad.status, bad.body.error]).toEqual([400, "IMPORT_UNREADABLE_FILE"]);
+  });
+});
+
+describe("the sample files in docs/samples", () => {
+  it("import without a refused row, and a second time change nothing", async () => {
+    const { org, client } = await setup();
+    const dir = path.resolve(__dirname, "../../../../../docs/samples");
+    for (const [file, created] of [["patients-en.csv", 5], ["patients-fr-excel.csv", 5], ["patients-fhir.ndjson", 3]] as const) {
+      const res = await upload(client, fs.readFileSync(path.join(dir, file)), {}, false, file);
+      expect([file, res.status, res.body.toCreate, res.body.toRefuse]).toEqual([file, 201, created, 0]);
+      await drain();
+      const again = await upload(client, fs.readFileSync(path.join(dir, file)), {}, true, file);
+      expect([file, again.body.toLeave, again.body.toCreate, again.body.toUpdate]).toEqual([file, created, 0, 0]);
+    }
+    const patients = await patientsOf(org.id);
+    expect(patients).toHaveLength(13);
+    expect(patients.find((p) => p.lastName === "Bérubé")).toMatchObject({ firstName: "Hélène", dateOfBirth: "1970-12-25", language: "fr" });
+    expect(await t.dataSource.getRepository(Contact).countBy({ organizationId: org.id })).toBe(7);
   });
 });
 
