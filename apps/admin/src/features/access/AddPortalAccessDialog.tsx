@@ -17,6 +17,7 @@ import { emailUserError } from "../../shared/email-problem";
 import { failureMessage, splitUserErrors, type UserErrorLike } from "../../shared/user-errors";
 import { EnablePortalAccessDocument, GrantContactPortalAccessDocument } from "./access.documents";
 import "./access.i18n";
+import { authorizationInput, emptyAuthorization, ProxyAuthorizationFields } from "../access-schedule/ProxyAuthorizationFields";
 
 export interface RoleOption {
   id: string;
@@ -51,6 +52,8 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
   const [email, setEmail] = useState(lockedEmail ?? emailOnFile ?? "");
   const [roleId, setRoleId] = useState(initialRole);
   const [sendInvite, setSendInvite] = useState(true);
+  // Rule 21: why a contact may act for the patient, recorded with the grant.
+  const [authorization, setAuthorization] = useState(emptyAuthorization);
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   // Why the server refused the link (e.g. the address is a patient's own login): said, not retried.
@@ -64,6 +67,7 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
     if (open) {
       setEmail(lockedEmail ?? emailOnFile ?? "");
       setRoleId(initialRole);
+      setAuthorization(emptyAuthorization);
       setErrors([]);
       setFailure(null);
       setLinkRefusal(null);
@@ -97,6 +101,8 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
                     portalRoleId: roleId,
                     sendInvite,
                     linkExistingAccount: linkExistingAccount || undefined,
+                    // Sent only when a basis was chosen: without one the grant is as before.
+                    ...(authorizationInput(authorization) ? { authorization: authorizationInput(authorization) } : {}),
                   },
                 },
               })
@@ -120,7 +126,7 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
     }
   };
 
-  const { byField, general } = splitUserErrors(t, errors, ["email", "portalRoleId"]);
+  const { byField, general } = splitUserErrors(t, errors, ["email", "portalRoleId", "basis", "basisDocumentRef", "endsOn"]);
   const emailInUse = !linkRefusal && errors.some((e) => e.code === "EMAIL_IN_USE");
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
@@ -174,6 +180,7 @@ export function AddPortalAccessDialog({ open, onClose, name, target, emailOnFile
                 </MenuItem>
               ))}
             </TextField>
+            {target.kind === "contact" ? <ProxyAuthorizationFields value={authorization} onChange={setAuthorization} errors={byField} /> : null}
             <FormControlLabel
               control={<Checkbox checked={sendInvite} onChange={(e) => setSendInvite(e.target.checked)} />}
               label={t("addAccess.sendInvite")}

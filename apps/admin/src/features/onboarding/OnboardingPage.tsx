@@ -30,6 +30,7 @@ import { leaveKeysToCellControls, useRowFocusKeeper } from "./gridKeyboard";
 import { RowAction } from "./RowAction";
 import { BulkBar, type Selection } from "./BulkBar";
 import { RecentBulkJobs } from "./RecentBulkJobs";
+import { GridAccessChangeIcon } from "../access-schedule/GridAccessChangeIcon";
 
 export type OnboardingRow = OnboardingPatientsQuery["patients"]["edges"][number]["node"];
 
@@ -216,9 +217,12 @@ export function OnboardingPage() {
       sortable: true,
       valueGetter: (_v, row) => `${row.lastName}, ${row.firstName}`,
       renderCell: ({ row, value }) => (
-        <Link component={RouterLink} to={`/patients/${row.id}`} underline="hover" sx={{ fontWeight: 500 }}>
-          {String(value)}
-        </Link>
+        <>
+          <Link component={RouterLink} to={`/patients/${row.id}`} underline="hover" sx={{ fontWeight: 500 }}>
+            {String(value)}
+          </Link>
+          <GridAccessChangeIcon change={row.upcomingAccessChange} />
+        </>
       ),
     },
     {

@@ -24,6 +24,11 @@ export const OnboardingPatientsDocument = graphql(`
           lastSignInAt @include(if: $canManage)
           portalStatus @include(if: $canManage)
           inviteDeliveryFailedAt @include(if: $canManage)
+          upcomingAccessChange @include(if: $canManage) {
+            kind
+            on
+            reason
+          }
           inviteProblem @include(if: $canManage)
           portalAccess @include(if: $canManage) {
             id

@@ -30,6 +30,7 @@ import { GrantActions } from "../access/GrantActions";
 import { UpdateContactDocument } from "./patient.documents";
 import { ContactDialog } from "./ContactDialog";
 import "./contacts.i18n";
+import { ProxyAuthorizationSummary } from "../access-schedule/ProxyAuthorizationSummary";
 
 type PatientData = NonNullable<PatientPageQuery["patient"]>;
 type ContactData = PatientData["contacts"][number];
@@ -157,6 +158,7 @@ export function ContactsTab({
                           <>
                             {grant.portalRole.name}
                             {grant.suspendedAt ? <Chip size="small" color="warning" label={t("status.suspended")} sx={{ ml: 1 }} /> : null}
+                            <ProxyAuthorizationSummary grant={grant} onChanged={onChanged} canManage={canManage} />
                           </>
                         ) : (
                           <Typography color="text.secondary" variant="body2">

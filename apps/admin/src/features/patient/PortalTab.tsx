@@ -29,6 +29,7 @@ import { EnablePortalAccessDocument, LinkPatientToPortalAccountDocument } from "
 import { AddPortalAccessDialog } from "../access/AddPortalAccessDialog";
 import { GrantActions } from "../access/GrantActions";
 import { StatusBlock } from "../onboarding/StatusBlock";
+import { UpcomingAccessChangeNote } from "../access-schedule/UpcomingAccessChangeNote";
 import { ChangeLoginEmailDialog } from "./ChangeLoginEmailDialog";
 import "../activation/activation.i18n";
 
@@ -91,6 +92,7 @@ export function PortalTab({
           </Typography>
           <Stack spacing={2}>
             {!patient.active ? <Alert severity="warning">{t("portal.inactiveAlert")}</Alert> : null}
+            <UpcomingAccessChangeNote patient={patient} />
             <Box sx={{ display: "flex", alignItems: "center", gap: 2 }}>
               <StatusBlock status={patient.portalStatus ?? "NO_ACCESS"} name={name} />
               <Typography color="text.secondary">{t("portal.noAccess")}</Typography>
@@ -186,6 +188,7 @@ export function PortalTab({
             {resumeError ? <Box sx={{ mt: 1, fontWeight: 500 }}>{resumeError}</Box> : null}
           </Alert>
         ) : null}
+        <UpcomingAccessChangeNote patient={patient} />
         <Box
           component="dl"
           sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "repeat(3, 1fr)" }, gap: 2.5, my: 2 }}

@@ -6,6 +6,17 @@ export const GrantDetailsFragment = graphql(`
     accessType
     grantedAt
     suspendedAt
+    proxyBasis
+    basisDocumentRef
+    basisVerifiedAt
+    basisVerifiedByName
+    endsOn
+    scheduledChange {
+      kind
+      on
+      reason
+      portalRoleId
+    }
     portalRoleId
     portalRole {
       id
@@ -60,6 +71,13 @@ export const PatientPageDocument = graphql(`
       language
       active
       portalStatus @include(if: $canManage)
+      selfAccessAllowedFrom @include(if: $canManage)
+      upcomingAccessChange @include(if: $canManage) {
+        grantId
+        kind
+        on
+        reason
+      }
       portalAccess @include(if: $canManage) {
         ...GrantDetails
       }

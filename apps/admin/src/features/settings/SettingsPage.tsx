@@ -11,6 +11,7 @@ import { useCan, useViewer } from "../auth/viewer";
 import { PortalRolesDocument } from "../access/access.documents";
 import { OrganizationSettings } from "./OrganizationSettings";
 import { MfaSettings } from "./MfaSettings";
+import { AccessScheduleSettings } from "../access-schedule/AccessScheduleSettings";
 import { RolesSettings } from "./RolesSettings";
 import { StaffMembersSettings } from "./StaffMembersSettings";
 import {
@@ -120,7 +121,7 @@ function StaffRoles() {
   );
 }
 
-type TabName = "organization" | "portalRoles" | "staffMembers" | "staffRoles" | "emailTemplates" | "apiKeys";
+type TabName = "organization" | "accessSchedule" | "portalRoles" | "staffMembers" | "staffRoles" | "emailTemplates" | "apiKeys";
 
 /** Administrators' settings; each tab needs its own permission (rule 12). */
 export function SettingsPage() {
@@ -129,7 +130,7 @@ export function SettingsPage() {
   const { tab } = useParams();
   const navigate = useNavigate();
   const tabs: TabName[] = [
-    ...(can("MANAGE_SETTINGS") ? (["organization"] as const) : []),
+    ...(can("MANAGE_SETTINGS") ? (["organization", "accessSchedule"] as const) : []),
     ...(can("CONFIGURE_PORTAL_ROLES") ? (["portalRoles"] as const) : []),
     ...(can("MANAGE_STAFF") ? (["staffMembers", "staffRoles"] as const) : []),
     ...(can("CONFIGURE_EMAIL_TEMPLATES") ? (["emailTemplates"] as const) : []),
@@ -161,6 +162,7 @@ export function SettingsPage() {
           <Box role="tabpanel" id={`settings-panel-${current}`} aria-labelledby={`settings-tab-${current}`}>
             {current === "organization" ? <OrganizationSettings /> : null}
             {current === "organization" ? <MfaSettings /> : null}
+            {current === "accessSchedule" ? <AccessScheduleSettings /> : null}
             {current === "portalRoles" ? <PortalRoles /> : null}
             {current === "staffMembers" ? <StaffMembersSettings /> : null}
             {current === "staffRoles" ? <StaffRoles /> : null}
