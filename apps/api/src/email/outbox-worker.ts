@@ -63,6 +63,9 @@ export interface WebhookDeliverer {
   deliver(rows: OutboxMessage[], workerId: string): Promise<void>;
 }
 
+/** How long asking the provider about one batch in doubt may take before it is asked again later. */
+const QUESTION_DEADLINE_MS = 20_000;
+
 /** Webhook rows per claim: each may take its full timeout, and all must finish well within one lease. */
 const WEBHOOK_CLAIM_SIZE = 20;
 
@@ -236,7 +239,9 @@ export class OutboxWorker {
         status: In(["PENDING", "CLAIMED", "SENDING"]),
         ...(options.organizationId ? { organizationId: options.organizationId } : {}),
       };
-      const next = await this.o.dataSource.getRepository(OutboxMessage).findOne({ select: { id: true, nextAttemptAt: true }, where, order: { nextAttemptAt: "ASC" } });
+      const next = await this.o.dataSource
+        .getRepository(OutboxMessage)
+        .findOne({ select: { id: true, nextAttemptAt: true }, where, order: { nextAttemptAt: "ASC" } });
       if (!next) return;
       if (Date.now() > deadline) throw new Error("outbox drain timed out");
       await sleep(Math.max(5, Math.min(200, next.nextAttemptAt.getTime() - Date.now())));
@@ -268,11 +273,18 @@ export class OutboxWorker {
       // No ORDER BY: the (status, nextAttemptAt) index already yields the oldest due rows of each
       // status first, and sorting every due row on each claim made a 10,000-row backlog quadratic.
       // A CLAIMED row's nextAttemptAt is its lease's end, so expired leases are found here too.
-      const found = await pick((qb) => qb.andWhere("o.status IN (:...statuses)", { statuses: ["PENDING", "CLAIMED"] }).andWhere("o.nextAttemptAt <= :now", { now }), claimSize);
+      const found = await pick(
+        (qb) =>
+          qb.andWhere("o.status IN (:...statuses)", { statuses: ["PENDING", "CLAIMED"] }).andWhere("o.nextAttemptAt <= :now", { now }),
+        claimSize,
+      );
       if (found.length < claimSize) {
         // Rows claimed by a process that stopped beating never left it: they are free at once.
         const orphans = await pick(
-          (qb) => qb.andWhere("o.status = :claimed", { claimed: "CLAIMED" }).andWhere(claimantGoneSql("o.claimedBy"), { deadline: this.deadline() }),
+          (qb) =>
+            qb
+              .andWhere("o.status = :claimed", { claimed: "CLAIMED" })
+              .andWhere(claimantGoneSql("o.claimedBy"), { deadline: this.deadline() }),
           claimSize - found.length,
         );
         for (const id of orphans) if (!found.includes(id)) found.push(id);
@@ -282,7 +294,15 @@ export class OutboxWorker {
       await manager
         .createQueryBuilder()
         .update(OutboxMessage)
-        .set({ status: "CLAIMED", claimedBy: this.workerId, claimedUntil: until, nextAttemptAt: until, attempts: () => "attempts + 1", batchId: null, batchStartedAt: null })
+        .set({
+          status: "CLAIMED",
+          claimedBy: this.workerId,
+          claimedUntil: until,
+          nextAttemptAt: until,
+          attempts: () => "attempts + 1",
+          batchId: null,
+          batchStartedAt: null,
+        })
         .where("id IN (:...ids)", { ids: found })
         .execute();
       return found;
@@ -294,13 +314,15 @@ export class OutboxWorker {
   /** Claimed rows this worker will not send after all (it is stopping): back to the queue, attempt not counted. */
   private async handBack(rows: Claimed[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.o.dataSource
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: "PENDING", nextAttemptAt: new Date(), claimedUntil: null, attempts: () => "attempts - 1" })
-      .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
-      .andWhere("claimedBy = :me AND status = :claimed", { me: this.workerId, claimed: "CLAIMED" })
-      .execute();
+    await this.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: "PENDING", nextAttemptAt: new Date(), claimedUntil: null, attempts: () => "attempts - 1" })
+        .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
+        .andWhere("claimedBy = :me AND status = :claimed", { me: this.workerId, claimed: "CLAIMED" })
+        .execute(),
+    );
   }
 
   /**
@@ -347,7 +369,22 @@ export class OutboxWorker {
       if (!batches.has(key)) batches.set(key, []);
       batches.get(key)!.push(row);
     }
-    for (const batch of batches.values()) await this.settle(batch);
+    for (const batch of batches.values()) {
+      try {
+        // Bounded: a question that hangs (or fails) must not hold its batch until the lease ends.
+        await withDeadline(this.settle(batch), QUESTION_DEADLINE_MS);
+      } catch (err) {
+        this.o.logger.warn(
+          { err, batchId: batch[0].batchId, rows: batch.length },
+          "email batch in doubt: the question failed; asking again soon",
+        );
+        await this.park(
+          batch,
+          new Date(Date.now() + this.o.doubtRetryMinMs),
+          `in doubt; question failed: ${redactError(String((err as Error)?.message ?? err), 200)}`,
+        );
+      }
+    }
     return rows.length;
   }
 
@@ -362,20 +399,30 @@ export class OutboxWorker {
     const startedAt = first.batchStartedAt;
     let accepted: Map<string, string>;
     try {
-      accepted = await this.o.mailer.acceptedRecipients({ batchId: first.batchId, startedAt, recipients: rows.map((r) => ({ to: addressOf(r), outboxId: r.id })) });
+      accepted = await this.o.mailer.acceptedRecipients({
+        batchId: first.batchId,
+        startedAt,
+        recipients: rows.map((r) => ({ to: addressOf(r), outboxId: r.id })),
+      });
     } catch (err) {
       const e = err instanceof MailerError ? err : new MailerError(redactError(String((err as Error)?.message ?? err)), true);
       // Never resend blindly: ask again later, sooner while the batch is young.
       const age = Date.now() - startedAt.getTime();
       const wait = Math.min(this.o.doubtRetryMaxMs, Math.max(this.o.doubtRetryMinMs, age / 4));
-      this.o.logger.warn({ batchId: first.batchId, rows: rows.length, retryInMs: Math.round(wait), error: e.message }, "email batch in doubt: the provider cannot say what it accepted yet");
+      this.o.logger.warn(
+        { batchId: first.batchId, rows: rows.length, retryInMs: Math.round(wait), error: e.message },
+        "email batch in doubt: the provider cannot say what it accepted yet",
+      );
       await this.park(rows, new Date(Date.now() + wait), `in doubt; provider not answering: ${e.message}`);
       return;
     }
     const messageId = [...accepted.values()].find((id) => id) ?? null;
     if (accepted.size > 0) {
       // The call was accepted, and a call is accepted whole: recipients without an event yet are late, not refused.
-      this.o.logger.info({ batchId: first.batchId, rows: rows.length, withEvents: rows.filter((r) => accepted.has(addressOf(r))).length }, "email batch in doubt was accepted; not resent");
+      this.o.logger.info(
+        { batchId: first.batchId, rows: rows.length, withEvents: rows.filter((r) => accepted.has(addressOf(r))).length },
+        "email batch in doubt was accepted; not resent",
+      );
       await this.markSent(rows, messageId ?? `batch:${first.batchId}`, "SENDING");
       return;
     }
@@ -388,33 +435,48 @@ export class OutboxWorker {
     await this.requeue(rows, "the provider never accepted the call");
   }
 
+  /**
+   * One bookkeeping statement in its own transaction: on MySQL a deadlock with another process's
+   * claim is retried rather than leaving the rows to wait for their lease.
+   */
+  private write<T>(statement: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runInTransaction(this.o.dataSource, statement);
+  }
+
   /** Leaves rows in doubt, to be asked about again at `at` by any worker. */
   private async park(rows: Claimed[], at: Date, reason: string): Promise<void> {
-    await this.o.dataSource
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ claimedUntil: null, nextAttemptAt: at, lastError: reason.slice(0, 500) })
-      .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
-      .andWhere("claimedBy = :me AND status = :sending", { me: this.workerId, sending: "SENDING" })
-      .execute();
+    await this.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ claimedUntil: null, nextAttemptAt: at, lastError: reason.slice(0, 500) })
+        .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
+        .andWhere("claimedBy = :me AND status = :sending", { me: this.workerId, sending: "SENDING" })
+        .execute(),
+    );
   }
 
   /** Rows the provider surely never took: back to the queue now (the failed call counts as an attempt). */
   private async requeue(rows: Claimed[], reason: string): Promise<void> {
-    await this.o.dataSource
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: "PENDING", claimedUntil: null, nextAttemptAt: new Date(), lastError: reason.slice(0, 500) })
-      .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
-      .andWhere("claimedBy = :me AND status = :sending", { me: this.workerId, sending: "SENDING" })
-      .execute();
+    await this.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: "PENDING", claimedUntil: null, nextAttemptAt: new Date(), lastError: reason.slice(0, 500) })
+        .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
+        .andWhere("claimedBy = :me AND status = :sending", { me: this.workerId, sending: "SENDING" })
+        .execute(),
+    );
   }
 
   /** Groups rows by organization, kind and language (one template each) into provider calls. */
   private async prepare(rows: Claimed[]): Promise<Prepared[]> {
     const { dataSource, mailer } = this.o;
     const orgs = new Map(
-      (await dataSource.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.organizationId))]) })).map((o) => [o.id, o]),
+      (await dataSource.getRepository(Organization).findBy({ id: In([...new Set(rows.map((r) => r.organizationId))]) })).map((o) => [
+        o.id,
+        o,
+      ]),
     );
     const groups = new Map<string, Claimed[]>();
     for (const row of rows) {
@@ -481,7 +543,12 @@ export class OutboxWorker {
     return {
       rows: sendable,
       broken,
-      mail: { from: this.o.from, content: renderForBatch(template), recipients, tags: ["portal-access", rows[0].kind.toLowerCase().replace(/_/g, "-")] },
+      mail: {
+        from: this.o.from,
+        content: renderForBatch(template),
+        recipients,
+        tags: ["portal-access", rows[0].kind.toLowerCase().replace(/_/g, "-")],
+      },
     };
   }
 
@@ -492,17 +559,21 @@ export class OutboxWorker {
     // took over (our lease ran out) is not sent by us.
     const batchId = crypto.randomUUID();
     const startedAt = new Date();
-    const { affected } = await this.o.dataSource
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: "SENDING", batchId, batchStartedAt: startedAt })
-      .where("id IN (:...ids)", { ids: claimed.map((r) => r.id) })
-      .andWhere("claimedBy = :me AND status = :claimed", { me: this.workerId, claimed: "CLAIMED" })
-      .execute();
+    const { affected } = await this.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: "SENDING", batchId, batchStartedAt: startedAt })
+        .where("id IN (:...ids)", { ids: claimed.map((r) => r.id) })
+        .andWhere("claimedBy = :me AND status = :claimed", { me: this.workerId, claimed: "CLAIMED" })
+        .execute(),
+    );
     let rows = claimed;
     let mail: MailBatch = { ...claimedMail, batchId };
     if (affected !== claimed.length) {
-      const mine = new Set((await this.o.dataSource.getRepository(OutboxMessage).find({ select: { id: true }, where: { batchId } })).map((r) => r.id));
+      const mine = new Set(
+        (await this.o.dataSource.getRepository(OutboxMessage).find({ select: { id: true }, where: { batchId } })).map((r) => r.id),
+      );
       rows = claimed.filter((r) => mine.has(r.id));
       mail = { ...mail, recipients: mail.recipients.filter((r) => mine.has(r.meta.outboxId)) };
       this.o.logger.warn({ lost: claimed.length - rows.length }, "outbox rows taken over before their call; not sent by this worker");
@@ -515,13 +586,19 @@ export class OutboxWorker {
       const e = err instanceof MailerError ? err : new MailerError(redactError(String((err as Error)?.message ?? err)), true);
       if (e.inDoubt) {
         // No answer, yet the provider may have the call: ask it (at once) instead of resending.
-        this.o.logger.warn({ transport: this.o.mailer.name, batchId, rows: rows.length, error: e.message }, "email call ended without an answer; batch in doubt");
+        this.o.logger.warn(
+          { transport: this.o.mailer.name, batchId, rows: rows.length, error: e.message },
+          "email call ended without an answer; batch in doubt",
+        );
         await this.park(rows, new Date(), `in doubt: ${e.message}`);
         return;
       }
       const giveUp = rows.filter((r) => !e.retryable || r.attempts >= this.o.maxAttempts);
       const retry = rows.filter((r) => !giveUp.includes(r));
-      this.o.logger.warn({ transport: this.o.mailer.name, status: e.status, retryable: e.retryable, rows: rows.length, error: e.message }, "email send failed");
+      this.o.logger.warn(
+        { transport: this.o.mailer.name, status: e.status, retryable: e.retryable, rows: rows.length, error: e.message },
+        "email send failed",
+      );
       if (retry.length) await this.reschedule(retry, e);
       if (giveUp.length) await this.fail(giveUp, e.message);
     }
@@ -562,13 +639,15 @@ export class OutboxWorker {
   private async reschedule(rows: Claimed[], error: MailerError): Promise<void> {
     const attempts = Math.max(...rows.map((r) => r.attempts));
     const at = new Date(Date.now() + this.delayFor(attempts, error));
-    await this.o.dataSource
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: "PENDING", nextAttemptAt: at, claimedUntil: null, lastError: error.message.slice(0, 500) })
-      .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
-      .andWhere("claimedBy = :me AND status IN (:...mine)", { me: this.workerId, mine: ["CLAIMED", "SENDING"] })
-      .execute();
+    await this.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: "PENDING", nextAttemptAt: at, claimedUntil: null, lastError: error.message.slice(0, 500) })
+        .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
+        .andWhere("claimedBy = :me AND status IN (:...mine)", { me: this.workerId, mine: ["CLAIMED", "SENDING"] })
+        .execute(),
+    );
   }
 
   /** Gives up: FAILED, the sealed link wiped, audited, and for an invite shown on the account and patient. */
@@ -579,7 +658,15 @@ export class OutboxWorker {
       await manager
         .createQueryBuilder()
         .update(OutboxMessage)
-        .set({ status: "FAILED", secretsSealed: null, claimedUntil: null, lastError: text, deliveryStatus: "FAILED", deliveryReason: text.slice(0, 255), deliveryUpdatedAt: now })
+        .set({
+          status: "FAILED",
+          secretsSealed: null,
+          claimedUntil: null,
+          lastError: text,
+          deliveryStatus: "FAILED",
+          deliveryReason: text.slice(0, 255),
+          deliveryUpdatedAt: now,
+        })
         .where("id IN (:...ids)", { ids: rows.map((r) => r.id) })
         .andWhere("claimedBy = :me AND status IN (:...mine)", { me: this.workerId, mine: ["CLAIMED", "SENDING"] })
         .execute();
@@ -613,4 +700,12 @@ function withoutEmpty(values: Record<string, string>): Record<string, string> {
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
