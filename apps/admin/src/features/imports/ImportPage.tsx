@@ -257,7 +257,7 @@ function FileProblemView(props: {
               <TableRow key={h}>
                 <TableCell>{h}</TableCell>
                 <TableCell>
-                  <TextField select size="small" fullWidth value={mapping[h] ?? ""} onChange={(e) => onMapping({ ...mapping, [h]: e.target.value })} slotProps={{ htmlInput: { "aria-label": h } }}>
+                  <TextField select size="small" fullWidth value={mapping[h] ?? ""} onChange={(e) => onMapping({ ...mapping, [h]: e.target.value })} slotProps={{ htmlInput: { "aria-label": h }, select: { displayEmpty: true } }}>
                     <MenuItem value="">{t("imports.ignore")}</MenuItem>
                     {FIELDS.map((f) => (
                       <MenuItem key={f} value={f}>
