@@ -17,11 +17,14 @@ import { openDataSource } from "../db/data-source";
 import { createOrganizationWithDefaults } from "../db/demo-data";
 import { startFakeMailgun } from "../email/fake-mailgun";
 import { recountPatientStatuses } from "../modules/patients/patient-counters";
+import { type ImportBenchResult, runImportBench } from "./import-bench";
 
-type Args = { patients: number; smoke: boolean; reuse: boolean; seedOnly: boolean; port: number; bulkSize: number | null; pairSize: number | null };
+const SECTIONS = ["grid", "tab", "bulk", "pair", "import"] as const;
+type Section = (typeof SECTIONS)[number];
+type Args = { patients: number; smoke: boolean; reuse: boolean; seedOnly: boolean; only: Set<Section>; port: number; bulkSize: number | null; pairSize: number | null };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { patients: 1_000_000, smoke: false, reuse: false, seedOnly: false, port: 4131, bulkSize: null, pairSize: null };
+  const args: Args = { patients: 1_000_000, smoke: false, reuse: false, seedOnly: false, only: new Set(SECTIONS), port: 4131, bulkSize: null, pairSize: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--patients") args.patients = Number(argv[++i]);
@@ -30,6 +33,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--reuse") args.reuse = true;
     // Seed once (minutes at 1M), then measure as often as needed with --reuse.
     else if (a === "--seed-only") args.seedOnly = true;
+    // One part only (e.g. `--only tab` under a profiler): grid, tab, bulk, pair or import.
+    else if (a === "--only") args.only = new Set(argv[++i].split(",").map((x) => x as Section).filter((x) => SECTIONS.includes(x)));
     else if (a === "--port") args.port = Number(argv[++i]);
     else if (a === "--bulk-size") args.bulkSize = Number(argv[++i]);
     else if (a === "--pair-size") args.pairSize = Number(argv[++i]);
@@ -426,65 +431,6 @@ async function main() {
     await api.login();
     const gridRequests = args.smoke ? 20 : 200;
 
-    // Grid: first page (100 rows, status filter, by name, with counts), a deep page, a name search.
-    const status = PortalStatus.INVITED;
-    const first = await timed(api, gridRequests, () => [GRID, { first: 100, filter: { portalStatus: [status] }, orderBy: { field: "NAME", direction: "ASC" } }]);
-    const [[{ cnt }]] = (await sql.query("SELECT COUNT(*) AS cnt FROM patients WHERE organizationId = ? AND portalStatus = ?", [orgId, status])) as unknown as [[{ cnt: number }]];
-    const deepOffsets = [0.5, 0.8, 0.9, 0.99].map((f) => Math.floor(Number(cnt) * f));
-    const deepCursors: string[] = [];
-    for (const off of deepOffsets) {
-      const [rows] = await sql.query("SELECT lastName, firstName, id FROM patients WHERE organizationId = ? AND portalStatus = ? ORDER BY lastName, firstName, id LIMIT 1 OFFSET ?", [orgId, status, off]);
-      const r = (rows as { lastName: string; firstName: string; id: number }[])[0];
-      if (r) deepCursors.push(Buffer.from(JSON.stringify([r.lastName, r.firstName, r.id])).toString("base64url"));
-    }
-    const deep = await timed(api, gridRequests, (i) => [GRID, { first: 100, filter: { portalStatus: [status] }, orderBy: { field: "NAME", direction: "ASC" }, after: deepCursors[i % deepCursors.length] }]);
-    const [[{ someName }]] = (await sql.query("SELECT lastName AS someName FROM patients WHERE organizationId = ? ORDER BY id LIMIT 1 OFFSET ?", [orgId, Math.min(12345, args.patients - 1)])) as unknown as [[{ someName: string }]];
-    const searchTerm = someName.slice(0, Math.max(4, someName.length - 1));
-    const search = await timed(api, gridRequests, () => [GRID, { first: 100, filter: { search: searchTerm }, orderBy: { field: "NAME", direction: "ASC" } }]);
-    const searchTotal = (await api.gql(GRID, { first: 1, filter: { search: searchTerm } })).data.patients.totalCount as number;
-    const lastSignIn = await timed(api, Math.ceil(gridRequests / 4), () => [GRID, { first: 100, filter: { portalStatus: [PortalStatus.ACTIVE, PortalStatus.INVITED] }, orderBy: { field: "LAST_SIGN_IN", direction: "DESC" } }]);
-    // Floors: the same requests' statements replayed through mysql2 alone.
-    const firstVars = { first: 100, filter: { portalStatus: [status] }, orderBy: { field: "NAME", direction: "ASC" } };
-    const firstTrace = (await api.gql(GRID, firstVars, { trace: true })).trace;
-    const deepTraces = [];
-    for (const after of deepCursors) deepTraces.push((await api.gql(GRID, { ...firstVars, after }, { trace: true })).trace);
-    const firstFloor = await replayFloor(sql, [firstTrace], gridRequests);
-    const deepFloor = await replayFloor(sql, deepTraces, gridRequests);
-    results.grid = {
-      firstPage: { ...first, floor: firstFloor, ratioP95: round(first.p95 / firstFloor.p95, 2) },
-      deepPage: { ...deep, offsets: deepOffsets, floor: deepFloor, ratioP95: round(deep.p95 / deepFloor.p95, 2) },
-      nameSearch: { ...search, term: searchTerm, matches: searchTotal },
-      lastSignInTwoStatuses: lastSignIn,
-    };
-    log(`grid: ${JSON.stringify(results.grid)}`);
-
-    // SQL statements per page request (the whole request: session, page, counts, loaders).
-    const statements: Record<string, number | null> = {};
-    for (const size of [10, 100]) statements[`page${size}`] = (await api.gql(GRID, { first: size, filter: { portalStatus: [status] } })).statements;
-    for (const size of [10, 100]) statements[`search${size}`] = (await api.gql(GRID, { first: size, filter: { search: searchTerm } })).statements;
-    results.sqlStatementsPerPage = statements;
-    log(`sqlStatementsPerPage: ${JSON.stringify(results.sqlStatementsPerPage)}`);
-
-    // Portal tab at 50 concurrent requests, beside the floor: the same process answering a static
-    // query ({ __typename }, no session, no SQL) at the same concurrency for the same time.
-    const [tabRows] = await sql.query("SELECT patientId FROM portal_grants WHERE organizationId = ? AND revokedAt IS NULL ORDER BY id LIMIT 2000", [orgId]);
-    const tabIds = (tabRows as { patientId: number }[]).map((r) => String(r.patientId));
-    const tabSeconds = args.smoke ? 1 : 10;
-    const tabFloor = await loadTest(tabSeconds, 50, async () => (await api.gql("{ __typename }", {}, { anonymous: true })).ms);
-    const tab = await loadTest(tabSeconds, 50, async (i) => (await api.gql(PORTAL_TAB, { id: tabIds[i % tabIds.length] })).ms);
-    const tabTrace = (await api.gql(PORTAL_TAB, { id: tabIds[0] }, { trace: true })).trace;
-    results.portalTab = {
-      ...tab,
-      sqlStatements: tabTrace.length,
-      floor: tabFloor,
-      shareOfFloor: round(tab.reqPerSec / tabFloor.reqPerSec, 2),
-      // What one request runs, for reading beside a profile (first 160 characters of each statement).
-      statements: tabTrace.map((st) => st.sql.replace(/\s+/g, " ").slice(0, 160)),
-    };
-    log(`portalTab: ${JSON.stringify({ ...(results.portalTab as object), statements: undefined })}`);
-
-    // Bulk enable + invites for 10,000 patients (fewer in smoke mode).
-    const bulkSize = args.bulkSize ?? (args.smoke ? Math.min(400, Math.floor(args.patients / 5)) : 10_000);
     const pick = async (count: number) => {
       const [rows] = await sql.query(
         "SELECT id FROM patients WHERE organizationId = ? AND portalStatus = 'NO_ACCESS' AND email IS NOT NULL AND dateOfBirth IS NOT NULL AND id NOT IN (SELECT patientId FROM bulk_job_items) ORDER BY id DESC LIMIT ?",
@@ -492,56 +438,138 @@ async function main() {
       );
       return (rows as { id: number }[]).map((r) => String(r.id));
     };
-    const bulkIds = await pick(bulkSize);
-    const idsBefore = await maxIds(sql);
-    const [patientsBefore] = (await sql.query("SELECT * FROM patients WHERE id IN (?)", [bulkIds.map(Number)])) as unknown as [Record<string, unknown>[]];
-    fake.reset();
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid!).rss)), 50);
-    const b0 = performance.now();
-    const created = await api.gql(`mutation($input: BulkEnablePortalAccessInput!) { bulkEnablePortalAccess(input: $input) { job { id } userErrors { code message } } }`, { input: { patientIds: bulkIds, sendInvite: true } });
-    const createMs = performance.now() - b0;
-    const jobId = created.data.bulkEnablePortalAccess.job.id as string;
-    const job = await waitForJob(api, jobId, 30 * 60_000);
-    const jobMs = performance.now() - b0;
-    await fake.waitForCopies(job.succeeded, 30 * 60_000);
-    const deliveredMs = performance.now() - b0;
-    clearInterval(sampler);
-    peak = Math.max(peak, rssOf(child.pid!).rss);
-    results.bulk = {
-      patients: bulkIds.length,
-      mutationMs: round(createMs),
-      jobDoneSeconds: round(jobMs / 1000, 2),
-      allEmailsDeliveredSeconds: round(deliveredMs / 1000, 2),
-      job,
-      emailsAtFake: fake.copies().length,
-      mailgunCalls: fake.messages.length,
-      apiPeakRssMB: round(peak),
-      apiLifetimeHwmMB: round(rssOf(child.pid!).hwm),
-    };
-    const floor = await bulkWriteFloor(sql, idsBefore, patientsBefore, bulkIds.map(Number));
-    Object.assign(results.bulk as object, { floor, ratio: round(jobMs / 1000 / floor.seconds, 2) });
-    log(`bulk: ${JSON.stringify(results.bulk)}`);
+    if (args.only.has("grid")) {
+      // Grid: first page (100 rows, status filter, by name, with counts), a deep page, a name search.
+      const status = PortalStatus.INVITED;
+      const first = await timed(api, gridRequests, () => [GRID, { first: 100, filter: { portalStatus: [status] }, orderBy: { field: "NAME", direction: "ASC" } }]);
+      const [[{ cnt }]] = (await sql.query("SELECT COUNT(*) AS cnt FROM patients WHERE organizationId = ? AND portalStatus = ?", [orgId, status])) as unknown as [[{ cnt: number }]];
+      const deepOffsets = [0.5, 0.8, 0.9, 0.99].map((f) => Math.floor(Number(cnt) * f));
+      const deepCursors: string[] = [];
+      for (const off of deepOffsets) {
+        const [rows] = await sql.query("SELECT lastName, firstName, id FROM patients WHERE organizationId = ? AND portalStatus = ? ORDER BY lastName, firstName, id LIMIT 1 OFFSET ?", [orgId, status, off]);
+        const r = (rows as { lastName: string; firstName: string; id: number }[])[0];
+        if (r) deepCursors.push(Buffer.from(JSON.stringify([r.lastName, r.firstName, r.id])).toString("base64url"));
+      }
+      const deep = await timed(api, gridRequests, (i) => [GRID, { first: 100, filter: { portalStatus: [status] }, orderBy: { field: "NAME", direction: "ASC" }, after: deepCursors[i % deepCursors.length] }]);
+      const [[{ someName }]] = (await sql.query("SELECT lastName AS someName FROM patients WHERE organizationId = ? ORDER BY id LIMIT 1 OFFSET ?", [orgId, Math.min(12345, args.patients - 1)])) as unknown as [[{ someName: string }]];
+      const searchTerm = someName.slice(0, Math.max(4, someName.length - 1));
+      const search = await timed(api, gridRequests, () => [GRID, { first: 100, filter: { search: searchTerm }, orderBy: { field: "NAME", direction: "ASC" } }]);
+      const searchTotal = (await api.gql(GRID, { first: 1, filter: { search: searchTerm } })).data.patients.totalCount as number;
+      const lastSignIn = await timed(api, Math.ceil(gridRequests / 4), () => [GRID, { first: 100, filter: { portalStatus: [PortalStatus.ACTIVE, PortalStatus.INVITED] }, orderBy: { field: "LAST_SIGN_IN", direction: "DESC" } }]);
+      // Floors: the same requests' statements replayed through mysql2 alone.
+      const firstVars = { first: 100, filter: { portalStatus: [status] }, orderBy: { field: "NAME", direction: "ASC" } };
+      const firstTrace = (await api.gql(GRID, firstVars, { trace: true })).trace;
+      const deepTraces = [];
+      for (const after of deepCursors) deepTraces.push((await api.gql(GRID, { ...firstVars, after }, { trace: true })).trace);
+      const firstFloor = await replayFloor(sql, [firstTrace], gridRequests);
+      const deepFloor = await replayFloor(sql, deepTraces, gridRequests);
+      results.grid = {
+        firstPage: { ...first, floor: firstFloor, ratioP95: round(first.p95 / firstFloor.p95, 2) },
+        deepPage: { ...deep, offsets: deepOffsets, floor: deepFloor, ratioP95: round(deep.p95 / deepFloor.p95, 2) },
+        nameSearch: { ...search, term: searchTerm, matches: searchTotal },
+        lastSignInTwoStatuses: lastSignIn,
+      };
+      log(`grid: ${JSON.stringify(results.grid)}`);
 
-    // The per-patient workflow (enable, then invite, one patient after the other) against one bulk job.
-    const pairSize = args.pairSize ?? (args.smoke ? 50 : 1000);
-    const oneByOneIds = await pick(pairSize * 2);
-    const seqIds = oneByOneIds.slice(0, pairSize);
-    const bulkPairIds = oneByOneIds.slice(pairSize);
-    if (bulkPairIds.length < pairSize) throw new Error(`only ${oneByOneIds.length} patients left without access: seed a new database (drop --reuse)`);
-    const s0 = performance.now();
-    for (const id of seqIds) {
-      const enabled = await api.gql(`mutation($input: EnablePortalAccessInput!) { enablePortalAccess(input: $input) { grant { id } userErrors { code } } }`, { input: { patientId: id } });
-      const grantId = enabled.data.enablePortalAccess.grant?.id;
-      if (grantId) await api.gql(`mutation($input: SendPortalInviteInput!) { sendPortalInvite(input: $input) { userErrors { code } } }`, { input: { grantId } });
+      // SQL statements per page request (the whole request: session, page, counts, loaders).
+      const statements: Record<string, number | null> = {};
+      for (const size of [10, 100]) statements[`page${size}`] = (await api.gql(GRID, { first: size, filter: { portalStatus: [status] } })).statements;
+      for (const size of [10, 100]) statements[`search${size}`] = (await api.gql(GRID, { first: size, filter: { search: searchTerm } })).statements;
+      results.sqlStatementsPerPage = statements;
+      log(`sqlStatementsPerPage: ${JSON.stringify(results.sqlStatementsPerPage)}`);
     }
-    const seqSeconds = (performance.now() - s0) / 1000;
-    const p0 = performance.now();
-    const pairJob = await api.gql(`mutation($input: BulkEnablePortalAccessInput!) { bulkEnablePortalAccess(input: $input) { job { id } } }`, { input: { patientIds: bulkPairIds, sendInvite: true } });
-    await waitForJob(api, pairJob.data.bulkEnablePortalAccess.job.id, 30 * 60_000);
-    const bulkSeconds = (performance.now() - p0) / 1000;
-    results.oneByOneVsBulk = { patients: pairSize, oneByOneSeconds: round(seqSeconds, 2), bulkSeconds: round(bulkSeconds, 2), ratio: round(seqSeconds / bulkSeconds, 1) };
-    log(`oneByOneVsBulk: ${JSON.stringify(results.oneByOneVsBulk)}`);
+
+    if (args.only.has("tab")) {
+      // Portal tab at 50 concurrent requests, beside the floor: the same process answering a static
+      // query ({ __typename }, no session, no SQL) at the same concurrency for the same time.
+      const [tabRows] = await sql.query("SELECT patientId FROM portal_grants WHERE organizationId = ? AND revokedAt IS NULL ORDER BY id LIMIT 2000", [orgId]);
+      const tabIds = (tabRows as { patientId: number }[]).map((r) => String(r.patientId));
+      const tabSeconds = args.smoke ? 1 : 10;
+      const tabFloor = await loadTest(tabSeconds, 50, async () => (await api.gql("{ __typename }", {}, { anonymous: true })).ms);
+      const tab = await loadTest(tabSeconds, 50, async (i) => (await api.gql(PORTAL_TAB, { id: tabIds[i % tabIds.length] })).ms);
+      const tabTrace = (await api.gql(PORTAL_TAB, { id: tabIds[0] }, { trace: true })).trace;
+      results.portalTab = {
+        ...tab,
+        sqlStatements: tabTrace.length,
+        floor: tabFloor,
+        shareOfFloor: round(tab.reqPerSec / tabFloor.reqPerSec, 2),
+        // What one request runs, for reading beside a profile (first 160 characters of each statement).
+        statements: tabTrace.map((st) => st.sql.replace(/\s+/g, " ").slice(0, 160)),
+      };
+      log(`portalTab: ${JSON.stringify({ ...(results.portalTab as object), statements: undefined })}`);
+    }
+
+    if (args.only.has("bulk")) {
+      // Bulk enable + invites for 10,000 patients (fewer in smoke mode).
+      const bulkSize = args.bulkSize ?? (args.smoke ? Math.min(400, Math.floor(args.patients / 5)) : 10_000);
+      const bulkIds = await pick(bulkSize);
+      const idsBefore = await maxIds(sql);
+      const [patientsBefore] = (await sql.query("SELECT * FROM patients WHERE id IN (?)", [bulkIds.map(Number)])) as unknown as [Record<string, unknown>[]];
+      fake.reset();
+      let peak = 0;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid!).rss)), 50);
+      const b0 = performance.now();
+      const created = await api.gql(`mutation($input: BulkEnablePortalAccessInput!) { bulkEnablePortalAccess(input: $input) { job { id } userErrors { code message } } }`, { input: { patientIds: bulkIds, sendInvite: true } });
+      const createMs = performance.now() - b0;
+      const jobId = created.data.bulkEnablePortalAccess.job.id as string;
+      const job = await waitForJob(api, jobId, 30 * 60_000);
+      const jobMs = performance.now() - b0;
+      await fake.waitForCopies(job.succeeded, 30 * 60_000);
+      const deliveredMs = performance.now() - b0;
+      clearInterval(sampler);
+      peak = Math.max(peak, rssOf(child.pid!).rss);
+      results.bulk = {
+        patients: bulkIds.length,
+        mutationMs: round(createMs),
+        jobDoneSeconds: round(jobMs / 1000, 2),
+        allEmailsDeliveredSeconds: round(deliveredMs / 1000, 2),
+        job,
+        emailsAtFake: fake.copies().length,
+        mailgunCalls: fake.messages.length,
+        apiPeakRssMB: round(peak),
+        apiLifetimeHwmMB: round(rssOf(child.pid!).hwm),
+      };
+      const floor = await bulkWriteFloor(sql, idsBefore, patientsBefore, bulkIds.map(Number));
+      Object.assign(results.bulk as object, { floor, ratio: round(jobMs / 1000 / floor.seconds, 2) });
+      log(`bulk: ${JSON.stringify(results.bulk)}`);
+    }
+
+    if (args.only.has("pair")) {
+      // The per-patient workflow (enable, then invite, one patient after the other) against one bulk job.
+      const pairSize = args.pairSize ?? (args.smoke ? 50 : 1000);
+      const oneByOneIds = await pick(pairSize * 2);
+      const seqIds = oneByOneIds.slice(0, pairSize);
+      const bulkPairIds = oneByOneIds.slice(pairSize);
+      if (bulkPairIds.length < pairSize) throw new Error(`only ${oneByOneIds.length} patients left without access: seed a new database (drop --reuse)`);
+      const s0 = performance.now();
+      for (const id of seqIds) {
+        const enabled = await api.gql(`mutation($input: EnablePortalAccessInput!) { enablePortalAccess(input: $input) { grant { id } userErrors { code } } }`, { input: { patientId: id } });
+        const grantId = enabled.data.enablePortalAccess.grant?.id;
+        if (grantId) await api.gql(`mutation($input: SendPortalInviteInput!) { sendPortalInvite(input: $input) { userErrors { code } } }`, { input: { grantId } });
+      }
+      const seqSeconds = (performance.now() - s0) / 1000;
+      const p0 = performance.now();
+      const pairJob = await api.gql(`mutation($input: BulkEnablePortalAccessInput!) { bulkEnablePortalAccess(input: $input) { job { id } } }`, { input: { patientIds: bulkPairIds, sendInvite: true } });
+      await waitForJob(api, pairJob.data.bulkEnablePortalAccess.job.id, 30 * 60_000);
+      const bulkSeconds = (performance.now() - p0) / 1000;
+      results.oneByOneVsBulk = { patients: pairSize, oneByOneSeconds: round(seqSeconds, 2), bulkSeconds: round(bulkSeconds, 2), ratio: round(seqSeconds / bulkSeconds, 1) };
+      log(`oneByOneVsBulk: ${JSON.stringify(results.oneByOneVsBulk)}`);
+    }
+
+    // Import: a CSV of 100,000 patients with contacts (2,000 in smoke mode) into the organization,
+    // and upsertPatients of 1,000 then the same 1,000 again, each beside raw multi-row upserts.
+    if (args.only.has("import")) {
+      results.import = await runImportBench({
+        baseUrl: base,
+        cookie: api.cookie,
+        conn: sql,
+        organizationId: orgId,
+        patients: args.smoke ? 2000 : 100_000,
+        apiPid: child.pid,
+        log,
+      });
+      log(`import: ${JSON.stringify(results.import)}`);
+    }
   } finally {
     await stopApi();
     await fake.close();
@@ -550,24 +578,46 @@ async function main() {
 
   // Report.
   type Floored = { p50: number; p95: number; floor: { p50: number; p95: number }; ratioP95: number };
-  const g = results.grid as Record<string, Floored>;
-  const b = results.bulk as Record<string, number> & { floor: { seconds: number }; ratio: number };
-  const t = results.portalTab as Record<string, number> & { floor: { reqPerSec: number; p99: number } };
-  const o = results.oneByOneVsBulk as Record<string, number>;
-  const s = results.sqlStatementsPerPage as Record<string, number>;
+  const g = results.grid as Record<string, Floored> | undefined;
+  const b = results.bulk as (Record<string, number> & { floor: { seconds: number }; ratio: number }) | undefined;
+  const t = results.portalTab as (Record<string, number> & { floor: { reqPerSec: number; p99: number } }) | undefined;
+  const o = results.oneByOneVsBulk as Record<string, number> | undefined;
+  const s = results.sqlStatementsPerPage as Record<string, number> | undefined;
+  const imp = results.import as ImportBenchResult | undefined;
   // measure, figure, floor (same run), ratio, target, met
-  const rows: [string, string, string, string, string, boolean | null][] = [
-    ["grid first page p95 (ms)", String(g.firstPage.p95), String(g.firstPage.floor.p95), `×${g.firstPage.ratioP95}`, "≤ 20", g.firstPage.p95 <= 20],
-    ["grid deep page p95 (ms)", String(g.deepPage.p95), String(g.deepPage.floor.p95), `×${g.deepPage.ratioP95}`, "≤ 20", g.deepPage.p95 <= 20],
-    ["grid name search p50 / p95 (ms)", `${g.nameSearch.p50} / ${g.nameSearch.p95}`, "—", "—", "—", null],
-    ["grid 2 statuses by last sign-in p50 / p95 (ms)", `${g.lastSignInTwoStatuses.p50} / ${g.lastSignInTwoStatuses.p95}`, "—", "—", "—", null],
-    ["SQL statements per page, 10 / 100 rows", `${s.page10} / ${s.page100}`, "—", "—", "constant", s.page10 === s.page100],
-    [`bulk enable+invite ${b.patients}: job done (s)`, String(b.jobDoneSeconds), String(b.floor.seconds), `×${b.ratio}`, "≤ 1.5, ≤ ×5", b.jobDoneSeconds <= 1.5 && b.ratio <= 5],
-    [`bulk ${b.patients}: all emails at the fake (s)`, String(b.allEmailsDeliveredSeconds), "—", "—", "≤ 3", b.allEmailsDeliveredSeconds <= 3],
-    ["portal tab, 50 concurrent: req/s", String(t.reqPerSec), String(t.floor.reqPerSec), `${t.shareOfFloor} of floor`, "≥ 1/3 floor", t.shareOfFloor >= 1 / 3],
-    ["portal tab, 50 concurrent: p99 (ms)", String(t.p99), String(t.floor.p99), "—", "≤ 50", t.p99 <= 50],
-    ["API peak RSS during bulk (MB)", String(b.apiPeakRssMB), "—", "—", "≤ 250", b.apiPeakRssMB <= 250],
-    [`one by one vs bulk, ${o.patients} patients (s)`, `${o.oneByOneSeconds} vs ${o.bulkSeconds}`, "—", `×${o.ratio}`, "≥ ×150", o.ratio >= 150],
+  type Row = [string, string, string, string, string, boolean | null];
+  const rows: Row[] = [
+    ...(g && s
+      ? ([
+          ["grid first page p95 (ms)", String(g.firstPage.p95), String(g.firstPage.floor.p95), `×${g.firstPage.ratioP95}`, "≤ 20", g.firstPage.p95 <= 20],
+          ["grid deep page p95 (ms)", String(g.deepPage.p95), String(g.deepPage.floor.p95), `×${g.deepPage.ratioP95}`, "≤ 20", g.deepPage.p95 <= 20],
+          ["grid name search p50 / p95 (ms)", `${g.nameSearch.p50} / ${g.nameSearch.p95}`, "—", "—", "—", null],
+          ["grid 2 statuses by last sign-in p50 / p95 (ms)", `${g.lastSignInTwoStatuses.p50} / ${g.lastSignInTwoStatuses.p95}`, "—", "—", "—", null],
+          ["SQL statements per page, 10 / 100 rows", `${s.page10} / ${s.page100}`, "—", "—", "constant", s.page10 === s.page100],
+        ] as Row[])
+      : []),
+    ...(b
+      ? ([
+          [`bulk enable+invite ${b.patients}: job done (s)`, String(b.jobDoneSeconds), String(b.floor.seconds), `×${b.ratio}`, "≤ 1.5, ≤ ×5", b.jobDoneSeconds <= 1.5 && b.ratio <= 5],
+          [`bulk ${b.patients}: all emails at the fake (s)`, String(b.allEmailsDeliveredSeconds), "—", "—", "≤ 3", b.allEmailsDeliveredSeconds <= 3],
+        ] as Row[])
+      : []),
+    ...(t
+      ? ([
+          ["portal tab, 50 concurrent: req/s", String(t.reqPerSec), String(t.floor.reqPerSec), `${t.shareOfFloor} of floor`, "≥ 1/3 floor", t.shareOfFloor >= 1 / 3],
+          ["portal tab, 50 concurrent: p99 (ms)", String(t.p99), String(t.floor.p99), "—", "≤ 50", t.p99 <= 50],
+        ] as Row[])
+      : []),
+    ...(b ? ([["API peak RSS during bulk (MB)", String(b.apiPeakRssMB), "—", "—", "≤ 250", b.apiPeakRssMB <= 250]] as Row[]) : []),
+    ...(imp
+      ? ([
+          [`CSV import of ${imp.csvImport.rows} with contacts (s)`, String(imp.csvImport.figure), String(imp.csvImport.floor), `×${imp.csvImport.ratio}`, "≤ 10, ≤ ×5", imp.csvImport.figure <= 10 && imp.csvImport.ratio <= 5],
+          ["API peak RSS during the import (MB)", String(imp.csvImport.peakRssMb ?? "—"), "—", "—", "≤ 250", imp.csvImport.peakRssMb !== null && imp.csvImport.peakRssMb <= 250],
+          ["upsertPatients 1,000 (s)", String(imp.upsert1000.figure), String(imp.upsert1000.floor), `×${imp.upsert1000.ratio}`, "≤ 1", imp.upsert1000.figure <= 1],
+          ["upsertPatients, the same 1,000 again (s)", String(imp.upsertResend.figure), String(imp.upsertResend.floor), `×${imp.upsertResend.ratio}`, "≤ 0.5, no writes", imp.upsertResend.figure <= 0.5 && imp.upsertResend.auditRowsWritten === 0],
+        ] as Row[])
+      : []),
+    ...(o ? ([[`one by one vs bulk, ${o.patients} patients (s)`, `${o.oneByOneSeconds} vs ${o.bulkSeconds}`, "—", `×${o.ratio}`, "≥ ×150", o.ratio >= 150]] as Row[]) : []),
   ];
   if (results.seed) rows.unshift(["seed (s): total / load / indexes", `${(results.seed as Record<string, number>).seconds} / ${(results.seed as Record<string, number>).loadSeconds} / ${(results.seed as Record<string, number>).indexSeconds}`, "—", "—", "—", null]);
   const header: [string, string, string, string, string] = ["measure", "figure", "floor", "ratio", "target"];
