@@ -11,6 +11,13 @@ export const MAX_REMINDERS = 5;
 export const MAX_REMINDER_DAY = 90;
 
 const DAY_MS = 86_400_000;
+/**
+ * A scheduled reminder not sent within this many days of its day (the feature turned on for a clinic
+ * with old invites, or every API process down) is skipped rather than sent late: a clinic turning on
+ * reminders must not email every patient invited months ago at once. Staff reach those with the bulk
+ * "remind all N matching" action, which is theirs to choose.
+ */
+export const MISSED_REMINDER_GRACE_DAYS = 2;
 
 /** "3,10" → [3, 10]; anything unreadable is dropped (the setting is validated when saved). */
 export function parseReminderDays(csv: string): number[] {
@@ -91,9 +98,21 @@ export function decideReminder(f: ReminderFacts, settings: ReminderSettings, now
   if (!manual) {
     const day = settings.days[round.sent];
     if (day === undefined) return { skip: "SCHEDULE_DONE" };
+    const last = settings.days[settings.days.length - 1];
+    if (now.getTime() >= round.roundAt.getTime() + (last + MISSED_REMINDER_GRACE_DAYS) * DAY_MS) return { skip: "SCHEDULE_DONE" };
     if (now.getTime() < round.roundAt.getTime() + day * DAY_MS) return { skip: "NOT_DUE" };
   }
   return { send: { number: round.sent + 1, roundAt: round.roundAt } };
+}
+
+/**
+ * The oldest latest-invite time that can still have a scheduled reminder due now: a round starts at
+ * or before the latest invite, and a round older than its last day plus the grace is done. With
+ * earliestDueCutoff it bounds the sweep's range on the invite-time index from both sides.
+ */
+export function oldestRemindedInvite(days: number[], now: Date): Date | null {
+  if (days.length === 0) return null;
+  return new Date(now.getTime() - (Math.max(...days) + MISSED_REMINDER_GRACE_DAYS) * DAY_MS);
 }
 
 /** The earliest invite time that can have a scheduled reminder due now (the sweep's index range). */

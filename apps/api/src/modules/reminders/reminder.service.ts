@@ -18,7 +18,7 @@ import { PortalAccount } from "../portal-access/portal-account.entity";
 import { PortalGrant } from "../portal-access/portal-grant.entity";
 import { patientsFollowingAccount, refreshPortalStatus } from "../portal-access/portal-status";
 import { emitWebhookEventIn } from "../webhooks/webhook-emit";
-import { decideReminder, earliestDueCutoff, type ReminderDue, type ReminderSkip } from "./reminder-schedule";
+import { decideReminder, earliestDueCutoff, oldestRemindedInvite, type ReminderDue, type ReminderSkip } from "./reminder-schedule";
 
 /** Accounts one sweep transaction claims at most; the next sweep takes the rest. */
 const SWEEP_BATCH = 200;
@@ -119,17 +119,18 @@ export class ReminderService {
   private sweepBatch(org: Organization, now: Date): Promise<{ claimed: number; queued: number }> {
     const days = org.inviteReminderDays;
     const cutoff = earliestDueCutoff(days, now)!;
+    const oldest = oldestRemindedInvite(days, now)!;
     return systemScope(this.dataSource, org.id, "invite reminders").transaction(async (tx) => {
       const mysql = isMysql(this.dataSource);
       const ph = (d: Date) => tx.toDatabaseValue(PortalAccount, "lastInviteSentAt", d);
       // Accounts invited long enough ago, not signed in, not done with their round. The claim is
       // the lock: a second process skips these rows instead of waiting for them, then finds them done.
       const rows = await tx.query<{ id: number }>(
-        `SELECT id FROM portal_accounts WHERE organizationId = ? AND signedUpAt IS NULL AND lastSignInAt IS NULL AND disabled = ? AND lastInviteSentAt IS NOT NULL
+        `SELECT id FROM portal_accounts WHERE organizationId = ? AND signedUpAt IS NULL AND lastSignInAt IS NULL AND disabled = ? AND lastInviteSentAt >= ?
            AND (lastInviteSentAt <= ? OR reminderRoundAt <= ?)
            AND NOT (lastReminderAt IS NOT NULL AND lastInviteSentAt <= lastReminderAt AND remindersSent >= ?)
          ORDER BY id LIMIT ${SWEEP_BATCH}${mysql ? " FOR UPDATE SKIP LOCKED" : ""}`,
-        [org.id, false, ph(cutoff), ph(cutoff), days.length],
+        [org.id, false, ph(oldest), ph(cutoff), ph(cutoff), days.length],
       );
       if (rows.length === 0) return { claimed: 0, queued: 0 };
       const accounts = await tx.find(PortalAccount, { where: { id: In(rows.map((r) => r.id)) }, order: { id: "ASC" } });
