@@ -14,6 +14,7 @@ import { PortalAuthResolver } from "../modules/portal-auth/portal-auth.resolver"
 import { OrganizationResolver } from "../modules/organizations/organization.resolver";
 import { ContactFieldsResolver, PatientConnectionResolver, PatientResolver } from "../modules/patients/patient.resolver";
 import { PortalAccessResolver, PortalAccountFieldsResolver, PortalGrantFieldsResolver } from "../modules/portal-access/portal-access.resolver";
+import { GrantInviteActionResolver, PatientInviteActionResolver } from "../modules/portal-access/invite-action.resolver";
 import { PortalRoleResolver } from "../modules/portal-roles/portal-role.resolver";
 import { StaffResolver, StaffUserFieldsResolver } from "../modules/staff/staff.resolver";
 import { SignInLockResolver } from "../modules/sign-in-locks/sign-in-lock.resolver";
@@ -37,6 +38,8 @@ export const resolvers = [
   PortalAccessResolver,
   PortalGrantFieldsResolver,
   PortalAccountFieldsResolver,
+  PatientInviteActionResolver,
+  GrantInviteActionResolver,
   InviteResolver,
   LoginEmailChangeResolver,
   PortalAuthResolver,

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { useRunner } from "../../shared/useRunner";
 import { useNotify } from "../../shared/Notifier";
 import { useFormat } from "../../shared/format";
+import { userErrorMessage } from "../../shared/user-errors";
 import {
   ForcePortalPasswordChangeDocument,
   ResetPortalPasswordDocument,
@@ -49,13 +50,17 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
   const account = grant.account;
   const email = account.email;
   const close = () => setPending(null);
-  // The server decides when the cooldown ends (rule 7): say when, not only that it waits.
-  const waitUntil = account.resendAvailableAt && new Date(account.resendAvailableAt) > new Date() ? account.resendAvailableAt : null;
+  // The server decides whether an invite can go out now and why not (PortalGrant.inviteAction: the
+  // rules the send mutation applies, the date of birth on file included); the screen shows it.
+  const decided = grant.inviteAction;
+  // During the cooldown (rule 7): say when, not only that it waits.
+  const waitUntil = decided.availableAt && new Date(decided.availableAt) > new Date() ? decided.availableAt : null;
+  const refused = !decided.allowed && decided.reason !== "COOLDOWN" ? userErrorMessage(t, { code: decided.reason ?? "", message: "" }) : null;
   const profiles = grant.otherProfiles.length + 1;
 
   const inviteButton = (
-    <Button variant="contained" disabled={!!waitUntil || account.disabled} onClick={() => setPending("invite")}>
-      {account.lastInviteSentAt ? t("portal.resendInvite") : t("portal.sendInvite")}
+    <Button variant="contained" disabled={!!waitUntil || !!refused} onClick={() => setPending("invite")}>
+      {decided.resend ? t("portal.resendInvite") : t("portal.sendInvite")}
     </Button>
   );
 
@@ -63,13 +68,13 @@ export function GrantActions({ grant, patientName, roles, onChanged, accountActi
     <>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap" }}>
         {!account.signedUp ? (
-          waitUntil ? (
+          waitUntil || refused ? (
             <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
-              <Tooltip title={t("portal.resendNotYet")}>
+              <Tooltip title={refused ?? t("portal.resendNotYet")}>
                 <span>{inviteButton}</span>
               </Tooltip>
               <Typography variant="body2" color="text.secondary">
-                {t("portal.resendAvailableAt", { time: fmt.clock(waitUntil) })}
+                {waitUntil ? t("portal.resendAvailableAt", { time: fmt.clock(waitUntil) }) : refused}
               </Typography>
             </Stack>
           ) : (

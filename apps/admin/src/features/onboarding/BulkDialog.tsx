@@ -128,8 +128,9 @@ function ConfirmStep({
   const [invite] = useMutation(BulkSendPortalInvitesDocument);
   const [remind] = useMutation(BulkSendPortalInviteRemindersDocument);
 
-  // The organization's default role (Settings) until the staff member picks another.
-  const defaultRoleId = selfRoles.find((r) => r.id === viewer.organization.defaultPortalRoleId)?.id ?? selfRoles[0]?.id ?? "";
+  // The organization's default role (Settings), as the server would apply it; with no default the
+  // server asks for a role, so staff pick one (no first-in-the-list guess of the screen's own).
+  const defaultRoleId = selfRoles.find((r) => r.id === viewer.organization.defaultPortalRoleId)?.id ?? "";
   const chosenRoleId = roleId || defaultRoleId;
 
   const count = selection.kind === "all" ? total : selection.ids.size;

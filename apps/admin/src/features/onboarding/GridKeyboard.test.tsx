@@ -23,6 +23,8 @@ function patient(id: string, firstName: string, portalStatus: PortalStatus): Nod
     portalStatus,
     active: true,
     portalAccess: null,
+    // What the server answers for an invite now (Patient.inviteAction).
+    inviteAction: { __typename: "InviteAction", allowed: true, reason: null, availableAt: null, resend: false },
     inviteDeliveryFailedAt: null,
     inviteProblem: null,
   };

@@ -27,6 +27,8 @@ function invited(id: string, firstName: string, extra: Partial<Node> = {}, resen
     active: true,
     inviteDeliveryFailedAt: null,
     inviteProblem: null,
+    // The server's answer: a resend is held until resendAvailableAt (rule 7).
+    inviteAction: { __typename: "InviteAction", allowed: !resendAvailableAt, reason: resendAvailableAt ? "COOLDOWN" : null, availableAt: resendAvailableAt, resend: true },
     portalAccess: {
       __typename: "PortalGrant",
       id: `g${id}`,

@@ -20,6 +20,13 @@ interface Props {
 // Short labels (the email is in the button's accessible name and tooltip) so the action fits at 1280 px.
 const BUTTON_SX = { textTransform: "none", justifyContent: "flex-start", whiteSpace: "nowrap", minWidth: 0 } as const;
 
+/** The translation key of a reason that is a missing fact on the record, shown as text instead of a button. */
+function missingText(reason: string | null | undefined): string | null {
+  if (reason === "MISSING_EMAIL") return "onboarding.noEmail";
+  if (reason === "MISSING_DATE_OF_BIRTH") return "onboarding.noDob";
+  return null;
+}
+
 /** The Action column of seed 002: the email that can go to this row right now, sent at once. */
 export function RowAction({ row, canManage, onDone }: Props) {
   const { t } = useTranslation();
@@ -30,21 +37,17 @@ export function RowAction({ row, canManage, onDone }: Props) {
   const [resetPassword] = useMutation(ResetPortalPasswordDocument);
   if (!canManage) return null;
   const account = row.portalAccess?.account;
+  // What can be done and why not is decided by the server (Patient.inviteAction, the rules the
+  // send mutations apply): the row shows it, it does not re-derive it.
+  const decided = row.inviteAction;
+  const missing = decided && !decided.allowed ? missingText(decided.reason) : null;
 
   if (row.portalStatus === "NO_ACCESS" || !row.portalAccess || !account) {
-    if (!row.email)
-      return (
-        <Typography variant="body2" color="text.secondary">
-          {t("onboarding.noEmail")}
-        </Typography>
-      );
-    if (!row.dateOfBirth)
-      return (
-        <Typography variant="body2" color="text.secondary">
-          {t("onboarding.noDob")}
-        </Typography>
-      );
-    return null;
+    return missing ? (
+      <Typography variant="body2" color="text.secondary">
+        {t(missing)}
+      </Typography>
+    ) : null;
   }
   if (account.disabled) return null;
 
@@ -83,15 +86,17 @@ export function RowAction({ row, canManage, onDone }: Props) {
     );
     return <Tooltip describeChild title={t("onboarding.resetPasswordFor", { email: account.email })}>{reset}</Tooltip>;
   }
-  if (!row.dateOfBirth)
+  if (missing)
     return (
       <Typography variant="body2" color="text.secondary">
-        {t("onboarding.noDob")}
+        {t(missing)}
       </Typography>
     );
-  const resend = !!account.lastInviteSentAt;
-  // The server decides when the cooldown ends (rule 7); the button says when, not only that it waits.
-  const waitUntil = account.resendAvailableAt ? new Date(account.resendAvailableAt) > new Date() ? account.resendAvailableAt : null : null;
+  const resend = decided?.resend ?? !!account.lastInviteSentAt;
+  // The server says until when the cooldown runs (rule 7); the button says when, not only that it waits.
+  const waitUntil = decided?.availableAt && new Date(decided.availableAt) > new Date() ? decided.availableAt : null;
+  // Any other refusal (e.g. below the minimum age) disables the button and names the reason.
+  const refused = decided && !decided.allowed && decided.reason !== "COOLDOWN" ? userErrorMessage(t, { code: decided.reason ?? "", message: "" }) : null;
   const label = t(resend ? "onboarding.resendInviteTo" : "onboarding.sendInviteTo", { email: account.email });
   // While the cooldown runs the button itself says when a resend becomes possible: one line, so the
   // row keeps the grid's compact height.
@@ -99,7 +104,7 @@ export function RowAction({ row, canManage, onDone }: Props) {
   const button = (
     <Button
       size="small"
-      disabled={busy || !!waitUntil}
+      disabled={busy || !!waitUntil || !!refused}
       onClick={() =>
         void run(
           async () => (await sendInvite({ variables: { input: { grantId: row.portalAccess!.id } } })).data?.sendPortalInvite.userErrors[0],
@@ -115,7 +120,7 @@ export function RowAction({ row, canManage, onDone }: Props) {
   );
   // A disabled button fires no pointer events: the span carries the tooltip.
   return (
-    <Tooltip describeChild title={label}>
+    <Tooltip describeChild title={refused ? `${label} — ${refused}` : label}>
       <Box component="span" sx={{ display: "inline-flex", minWidth: 0, maxWidth: "100%" }}>
         {button}
       </Box>

@@ -30,6 +30,12 @@ export const OnboardingPatientsDocument = graphql(`
             reason
           }
           inviteProblem @include(if: $canManage)
+          inviteAction @include(if: $canManage) {
+            allowed
+            reason
+            availableAt
+            resend
+          }
           portalAccess @include(if: $canManage) {
             id
             account {

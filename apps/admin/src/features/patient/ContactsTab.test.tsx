@@ -47,6 +47,7 @@ const gail = {
     grantedAt: "2026-10-01T10:00:00.000Z",
     suspendedAt: null,
     portalRoleId: "2",
+    inviteAction: { __typename: "InviteAction", allowed: true, reason: null, availableAt: null, resend: false },
     portalRole: { __typename: "PortalRole", id: "2", name: "Family" },
     account,
     otherProfiles: [],

@@ -15,6 +15,7 @@ const grant = {
   grantedAt: "2026-10-01T10:00:00.000Z",
   suspendedAt: "2026-11-30T09:00:00.000Z",
   portalRoleId: "1",
+  inviteAction: { __typename: "InviteAction", allowed: true, reason: null, availableAt: null, resend: false },
   portalRole: { __typename: "PortalRole", id: "1", name: "Patient" },
   account: {
     __typename: "PortalAccount",

@@ -27,6 +27,7 @@ const patient = {
     accessType: "SELF",
     grantedAt: "2026-10-01T10:00:00.000Z",
     portalRoleId: "1",
+    inviteAction: { __typename: "InviteAction", allowed: true, reason: null, availableAt: null, resend: false },
     portalRole: { __typename: "PortalRole", id: "1", name: "Patient" },
     account: {
       __typename: "PortalAccount",

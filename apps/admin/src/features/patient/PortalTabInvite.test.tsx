@@ -28,6 +28,8 @@ function invitedPatient(latestInvite: { state: string; expiresAt: string } | nul
       grantedAt: "2026-10-01T10:00:00.000Z",
       suspendedAt: null,
       portalRoleId: "1",
+      // The server's answer: a resend is held until resendAvailableAt (rule 7).
+      inviteAction: { __typename: "InviteAction", allowed: !resendAvailableAt, reason: resendAvailableAt ? "COOLDOWN" : null, availableAt: resendAvailableAt, resend: true },
       portalRole: { __typename: "PortalRole", id: "1", name: "Patient" },
       account: {
         __typename: "PortalAccount",

@@ -18,6 +18,12 @@ export const GrantDetailsFragment = graphql(`
       portalRoleId
     }
     portalRoleId
+    inviteAction {
+      allowed
+      reason
+      availableAt
+      resend
+    }
     portalRole {
       id
       name
