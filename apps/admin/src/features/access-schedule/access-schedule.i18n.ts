@@ -2,7 +2,10 @@ import { i18n } from "../../i18n/i18n";
 
 /** Access over time (rules 20, 21): age rules for minors, proxy basis and end dates, in EN and FR. */
 const en = {
-  settings: { tabs: { accessSchedule: "Access over time" } },
+  settings: {
+    tabs: { accessSchedule: "Access over time" },
+    templates: { kinds: { ACCESS_CHANGE_NOTICE: "Notice of a coming proxy change (age rules)", PROXY_END_REMINDER: "Staff reminder of a proxy's end date" } },
+  },
   errors: {
     BELOW_SELF_ACCESS_AGE: "This patient is under the organization's minimum age for an own portal account. A parent or guardian can be given proxy access meanwhile.",
   },
@@ -54,7 +57,10 @@ const en = {
 };
 
 const fr: typeof en = {
-  settings: { tabs: { accessSchedule: "Accès dans le temps" } },
+  settings: {
+    tabs: { accessSchedule: "Accès dans le temps" },
+    templates: { kinds: { ACCESS_CHANGE_NOTICE: "Avis d’un changement d’accès mandataire (règles d’âge)", PROXY_END_REMINDER: "Rappel au personnel de la fin d’un accès mandataire" } },
+  },
   errors: {
     BELOW_SELF_ACCESS_AGE:
       "Ce patient n’a pas l’âge minimal fixé par l’organisation pour un compte personnel du portail. Un parent ou tuteur peut recevoir un accès mandataire d’ici là.",

@@ -16,6 +16,7 @@ import Typography from "@mui/material/Typography";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { EmailKind, EmailTemplatesQuery, Language } from "../../gql/graphql";
+import "../access-schedule/access-schedule.i18n";
 import { ConfirmDialog } from "../../shared/ConfirmDialog";
 import { useFormat } from "../../shared/format";
 import { useNotify } from "../../shared/Notifier";
@@ -44,6 +45,8 @@ const KINDS: EmailKind[] = [
   "ACCESS_REVOKED",
   "STAFF_INVITE",
   "INVITE_REMINDER",
+  "ACCESS_CHANGE_NOTICE",
+  "PROXY_END_REMINDER",
 ];
 const LANGUAGES: Language[] = ["EN", "FR"];
 /** Long enough not to render on every keystroke, short enough to feel live. */
