@@ -1,5 +1,5 @@
 import { In } from "typeorm";
-import { BulkJobState, StaffPermission } from "@portal/schema";
+import { BulkJobOutcome, BulkJobState, StaffPermission } from "@portal/schema";
 import { buildOrg, buildPatient, buildStaff } from "../../../test/factories";
 import { startTestApp, type TestApp } from "../../../test/test-app";
 import { isMysql } from "../../db/dialect";
@@ -74,7 +74,7 @@ describe("bulk jobs and a database that goes away for a moment", () => {
     expect(failures).toBe(2);
     const job = await t.dataSource.getRepository(BulkJob).findOneByOrFail({ id: jobId });
     expect(job).toMatchObject({ state: BulkJobState.DONE, total: 300, processed: 300, succeeded: 300, failed: 0, skipped: 0 });
-    expect(await t.dataSource.getRepository(BulkJobItem).countBy({ jobId, outcome: "PENDING" })).toBe(0);
+    expect(await t.dataSource.getRepository(BulkJobItem).countBy({ jobId, outcome: BulkJobOutcome.PENDING })).toBe(0);
     // Nothing twice: the lost attempts were rolled back whole.
     expect(await invitesTo(ids)).toBe(300);
   });
@@ -91,7 +91,7 @@ describe("bulk jobs and a database that goes away for a moment", () => {
 
     const job = await t.dataSource.getRepository(BulkJob).findOneByOrFail({ id: jobId });
     expect(job).toMatchObject({ state: BulkJobState.DONE, processed: 5, succeeded: 4, failed: 1 });
-    const failed = await t.dataSource.getRepository(BulkJobItem).findBy({ jobId, outcome: "FAILED" });
+    const failed = await t.dataSource.getRepository(BulkJobItem).findBy({ jobId, outcome: BulkJobOutcome.FAILED });
     expect(failed.map((i) => i.patientId)).toEqual([broken]);
     expect(await invitesTo(ids.filter((id) => id !== broken))).toBe(4);
     expect(await invitesTo([broken])).toBe(0);
