@@ -6,3 +6,4 @@ export * from "./scope-access.generated";
 export * from "./search";
 export * from "./audit-actions";
 export * from "./access-schedule";
+export * from "./imports";

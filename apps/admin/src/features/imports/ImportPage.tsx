@@ -24,28 +24,14 @@ import Typography from "@mui/material/Typography";
 import DownloadIcon from "@mui/icons-material/Download";
 import UploadFileIcon from "@mui/icons-material/UploadFileOutlined";
 import { useTranslation } from "react-i18next";
+import { IMPORT_FIELDS } from "@portal/schema";
 import { useViewer } from "../auth/viewer";
 import { PageHeader } from "../../shared/QueryState";
 import { ConfirmPatientImportDocument, ImportJobDocument } from "./imports.documents";
 import "./imports.i18n";
 
-/** The fields a column can fill, as the API names them (import-row.ts IMPORT_FIELDS). */
-const FIELDS = [
-  "externalId",
-  "mrn",
-  "firstName",
-  "lastName",
-  "dateOfBirth",
-  "email",
-  "language",
-  "contact.externalId",
-  "contact.firstName",
-  "contact.lastName",
-  "contact.relationship",
-  "contact.email",
-  "contact.phone",
-  "contact.language",
-] as const;
+/** The fields a column can fill: the API maps headers onto the same list (packages/schema). */
+const FIELDS = IMPORT_FIELDS;
 
 type DateOrder = "DAY_MONTH" | "MONTH_DAY";
 

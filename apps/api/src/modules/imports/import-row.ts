@@ -1,4 +1,4 @@
-import { ContactRelationship, isIsoDate, Language, UserErrorCode } from "@portal/schema";
+import { ContactRelationship, IMPORT_FIELDS, type ImportField, isIsoDate, Language, UserErrorCode } from "@portal/schema";
 import { UserFacingError } from "../../graphql/user-error";
 import { cleanPerson } from "../patients/patient.service";
 import { ImportDateOrder, type ImportProblem } from "./import-job.entity";
@@ -36,24 +36,8 @@ export interface CheckedRow {
   problems: ImportProblem[];
 }
 
-/** Fields a file's columns can fill; `contact.*` fill the row's one contact. */
-export const IMPORT_FIELDS = [
-  "externalId",
-  "mrn",
-  "firstName",
-  "lastName",
-  "dateOfBirth",
-  "email",
-  "language",
-  "contact.externalId",
-  "contact.firstName",
-  "contact.lastName",
-  "contact.relationship",
-  "contact.email",
-  "contact.phone",
-  "contact.language",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+// The fields a column can fill are shared with the admin's mapping screen (packages/schema).
+export { IMPORT_FIELDS, type ImportField };
 
 /** Headers clinics' exports use, in English and French, folded (lower case, no accents, letters and digits only). */
 const HEADERS: Record<ImportField, string[]> = {
