@@ -4,6 +4,7 @@ import { launchBrowser, openPage, screenshot, type TrackedPage } from "../src/br
 import { dayAfter, findInvitablePatient, patientStatus } from "../src/patients";
 import { PORTAL_PASSWORD } from "../src/portal-accept";
 import { signInAsStaff, StaffClient } from "../src/staff";
+import { artifactPath } from "../src/artifacts";
 
 /**
  * Rule 23, seed 004: the front desk hands an invite over in person. Staff open the activation sheet
@@ -56,7 +57,7 @@ it("staff print an activation sheet from the Portal tab; the patient activates w
   await screenshot(desk.page, "admin-activation-sheet");
   // Printed, the sheet is alone on the page.
   await desk.page.emulateMedia({ media: "print" });
-  await desk.page.screenshot({ path: (await import("../src/artifacts")).artifactPath("admin-activation-sheet-print.png") });
+  await desk.page.screenshot({ path: artifactPath("admin-activation-sheet-print.png") });
   await desk.page.emulateMedia({ media: "screen" });
   expect(await patientStatus(staff, patient.id)).toBe("INVITED");
 
