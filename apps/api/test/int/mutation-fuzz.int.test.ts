@@ -149,6 +149,9 @@ describe("malformed input at every mutation", () => {
         requests++;
         const res = await staff.agent.post("/graphql").set("content-type", "application/json").send({ query: doc, variables: { input: value } });
         const where = `${mutation.name} (${label})`;
+        // A body over the server's limit (e.g. 10,000 patients for upsertPatients) is refused before
+        // GraphQL, with its own typed answer; the table counts below still prove nothing changed.
+        if (res.status === 413 && (res.body as { error?: string }).error === "BAD_REQUEST") continue;
         if (res.status >= 500 || (res.status !== 200 && res.status !== 400)) {
           problems.push(`${where}: HTTP ${res.status}`);
           continue;
