@@ -7,6 +7,8 @@ import { CreatedAtColumn, TimestampColumn } from "../../db/columns";
 @Entity("portal_accounts")
 // Rule 2, enforced by the database: one account per normalized email per organization.
 @Index("uq_portal_accounts_org_email", ["organizationId", "emailNormalized"], { unique: true })
+// The reminder sweep's range: never signed up, invited within the schedule's window (rule 23).
+@Index("ix_portal_accounts_reminders", ["signedUpAt", "lastInviteSentAt"])
 export class PortalAccount {
   @Field(() => ID, { description: "Stable identifier." })
   @PrimaryGeneratedColumn()
