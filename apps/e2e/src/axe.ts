@@ -32,6 +32,11 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   await page
     .waitForFunction(() => document.querySelectorAll(".MuiDataGrid-overlayWrapper [role=progressbar], .MuiDataGrid-root .MuiLinearProgress-root").length === 0, undefined, { timeout: 15_000 })
     .catch(() => undefined);
+  // …and after its transitions: a dialog still fading in (MUI's 225 ms) has half-transparent text,
+  // which axe measures as low contrast although the user never reads it that way.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const violations = await seriousA11yViolations(page);
   if (violations.length) {
     const lines = violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).join("\n    ")}`);
