@@ -6,6 +6,7 @@ import { Link as RouterLink, useNavigate } from "react-router";
 import { isIsoDate } from "@portal/schema";
 import { errorMessage, splitUserErrors } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
+import { DateOfBirthField } from "../../components/DateOfBirthField";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
 import { PortalLayout } from "../../layout/PortalLayout";
 import { ActivatePortalAccountMutation } from "./activate.graphql";
@@ -112,21 +113,14 @@ export function ActivatePage() {
               helperText={tried && codeError ? t(codeError === "required" ? "validation.required" : "activate.codeLength") : (fieldErrors.code ?? t("activate.codeHelp"))}
               slotProps={{ htmlInput: { autoCapitalize: "characters", spellCheck: false, maxLength: 12, style: { fontFamily: "monospace", letterSpacing: "0.15em", fontSize: "1.2rem" } } }}
             />
-            <TextField
-              label={t("fields.dateOfBirth")}
-              type="date"
-              name="date-of-birth"
-              autoComplete="bday"
-              required
-              fullWidth
+            <DateOfBirthField
               value={dateOfBirth}
-              onChange={(e) => {
-                setDateOfBirth(e.target.value);
+              onChange={(v) => {
+                setDateOfBirth(v);
                 setFieldErrors(({ dateOfBirth: _, ...rest }) => rest);
               }}
-              error={(tried && Boolean(dobError)) || Boolean(fieldErrors.dateOfBirth)}
-              helperText={tried && dobError ? t(`validation.${dobError}`) : (fieldErrors.dateOfBirth ?? t("fields.dateOfBirthHelp"))}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: "9999-12-31" } }}
+              error={tried ? dobError : null}
+              serverError={fieldErrors.dateOfBirth}
             />
             <PasswordFields
               password={password}

@@ -1,11 +1,12 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
-import { Alert, Button, CircularProgress, Link, Stack, TextField, Typography } from "@mui/material";
+import { Alert, Button, CircularProgress, Link, Stack, Typography } from "@mui/material";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useNavigate, useParams } from "react-router";
 import { isIsoDate } from "@portal/schema";
 import { errorMessage, splitUserErrors } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
+import { DateOfBirthField } from "../../components/DateOfBirthField";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
 import { PortalLayout } from "../../layout/PortalLayout";
 import { AcceptPortalInviteMutation, CheckPortalInviteQuery } from "./invite.graphql";
@@ -113,21 +114,14 @@ export function AcceptInvitePage() {
         )}
         {!shownFatal && !checking && (
           <>
-            <TextField
-              label={t("fields.dateOfBirth")}
-              type="date"
-              name="date-of-birth"
-              autoComplete="bday"
-              required
-              fullWidth
+            <DateOfBirthField
               value={dateOfBirth}
-              onChange={(e) => {
-                setDateOfBirth(e.target.value);
+              onChange={(v) => {
+                setDateOfBirth(v);
                 setFieldErrors(({ dateOfBirth: _, ...rest }) => rest);
               }}
-              error={(tried && Boolean(dobError)) || Boolean(fieldErrors.dateOfBirth)}
-              helperText={tried && dobError ? t(`validation.${dobError}`) : (fieldErrors.dateOfBirth ?? t("fields.dateOfBirthHelp"))}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: "9999-12-31" } }}
+              error={tried ? dobError : null}
+              serverError={fieldErrors.dateOfBirth}
             />
             <PasswordFields
               password={password}

@@ -6,6 +6,7 @@ import { useNavigate } from "react-router";
 import { isIsoDate } from "@portal/schema";
 import { splitUserErrors } from "../../components/errors";
 import { FormPage } from "../../components/FormPage";
+import { DateOfBirthField } from "../../components/DateOfBirthField";
 import { newPasswordErrors, PasswordFields } from "../../components/PasswordFields";
 import { PortalViewerQuery } from "../viewer.graphql";
 import { ChangePortalPasswordMutation } from "./password.graphql";
@@ -82,18 +83,11 @@ export function ChangePasswordPage({ forced, needsDateOfBirth = false }: Props) 
         helperText={tried && currentError ? currentError : (fieldErrors.currentPassword ?? " ")}
       />
       {needsDateOfBirth && (
-        <TextField
-          label={t("fields.dateOfBirth")}
-          type="date"
-          name="date-of-birth"
-          autoComplete="bday"
-          required
-          fullWidth
+        <DateOfBirthField
           value={dateOfBirth}
-          onChange={(e) => setDateOfBirth(e.target.value)}
-          error={(tried && Boolean(dobError)) || Boolean(fieldErrors.dateOfBirth)}
-          helperText={tried && dobError ? t(`validation.${dobError}`) : (fieldErrors.dateOfBirth ?? t("fields.dateOfBirthHelp"))}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: "9999-12-31" } }}
+          onChange={setDateOfBirth}
+          error={tried ? dobError : null}
+          serverError={fieldErrors.dateOfBirth}
         />
       )}
       <PasswordFields
